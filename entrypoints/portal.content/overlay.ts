@@ -1,0 +1,170 @@
+/**
+ * The in-page toggle button and the sidebar frame. Both live in one closed shadow root on a host
+ * element we own (DESIGN §3: "UI over the page is isolated"); the sidebar itself is an extension page
+ * in an iframe, so the portal cannot read it. The page is narrowed with an adopted style sheet rather
+ * than by editing the portal's own elements.
+ */
+import { browser } from 'wxt/browser';
+
+export const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 720;
+const DEFAULT_WIDTH = 400;
+
+interface OverlayPrefs {
+  open: boolean;
+  width: number;
+  side: 'right' | 'left';
+}
+
+const t = (key: string) => browser.i18n.getMessage(key) || key;
+
+const STYLE = `
+:host { all: initial; }
+.toggle { position: fixed; bottom: 16px; z-index: 2147483646; display: flex; align-items: center; gap: 6px;
+  padding: 8px 12px; border-radius: 999px; border: 1px solid #1e3a8a; background: #1d4ed8; color: #fff;
+  font: 600 13px/1.2 system-ui, sans-serif; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.toggle:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.panel { position: fixed; top: 0; bottom: 0; z-index: 2147483647; display: none; background: #fff;
+  box-shadow: 0 0 16px rgba(0,0,0,.2); }
+.panel.open { display: block; }
+.panel iframe { border: 0; width: 100%; height: 100%; display: block; }
+.grip { position: absolute; top: 0; bottom: 0; width: 6px; cursor: ew-resize; background: transparent; }
+.grip:hover, .grip:focus-visible { background: rgba(29,78,216,.35); outline: none; }
+`;
+
+function prefsKey(origin: string) {
+  return `overlay:${origin}`;
+}
+
+function clampWidth(w: number) {
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(w)));
+}
+
+/** Mounts the toggle button (always) and, lazily, the sidebar iframe. Returns controls and a teardown. */
+export async function mountOverlay(doc: Document) {
+  const origin = doc.location.origin;
+  const stored = (await browser.storage.local.get(prefsKey(origin)))[prefsKey(origin)] as Partial<OverlayPrefs> | undefined;
+  const prefs: OverlayPrefs = {
+    open: stored?.open === true,
+    width: clampWidth(typeof stored?.width === 'number' ? stored.width : DEFAULT_WIDTH),
+    side: stored?.side === 'left' ? 'left' : 'right',
+  };
+
+  const host = doc.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, 'overlay');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'toggle';
+  button.textContent = t('extName');
+  button.setAttribute('aria-label', t('extName'));
+  button.setAttribute('aria-expanded', 'false');
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.setAttribute('role', 'complementary');
+  panel.setAttribute('aria-label', t('extName'));
+  const grip = doc.createElement('div');
+  grip.className = 'grip';
+  grip.tabIndex = 0;
+  grip.setAttribute('role', 'separator');
+  grip.setAttribute('aria-orientation', 'vertical');
+  grip.setAttribute('aria-label', t('sidebarResize'));
+  panel.append(grip);
+  shadow.append(style, button, panel);
+  doc.documentElement.append(host);
+
+  // Narrow the page instead of covering its controls. Adopted sheets do not touch the portal's DOM.
+  const pageSheet = new CSSStyleSheet();
+  let sheetAdopted = false;
+  let frame: HTMLIFrameElement | null = null;
+
+  function layout() {
+    panel.style.width = `${prefs.width}px`;
+    panel.style.left = prefs.side === 'left' ? '0' : '';
+    panel.style.right = prefs.side === 'right' ? '0' : '';
+    grip.style.left = prefs.side === 'right' ? '-3px' : '';
+    grip.style.right = prefs.side === 'left' ? '-3px' : '';
+    button.style.right = prefs.side === 'right' ? `${(prefs.open ? prefs.width : 0) + 16}px` : '';
+    button.style.left = prefs.side === 'left' ? `${(prefs.open ? prefs.width : 0) + 16}px` : '';
+    const margin = prefs.side === 'right' ? 'margin-right' : 'margin-left';
+    pageSheet.replaceSync(prefs.open ? `html { ${margin}: ${prefs.width}px !important; }` : '');
+    if (prefs.open && !sheetAdopted) {
+      try {
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, pageSheet];
+        sheetAdopted = true;
+      } catch {
+        // Some engines refuse sheets built in the content script's world: the panel then overlays.
+      }
+    }
+  }
+
+  function save() {
+    void browser.storage.local.set({ [prefsKey(origin)]: prefs });
+  }
+
+  function setOpen(open: boolean, persist = true) {
+    prefs.open = open;
+    if (open && !frame) {
+      frame = doc.createElement('iframe');
+      frame.title = t('extName');
+      frame.src = browser.runtime.getURL('/sidebar.html');
+      // The sidebar needs clipboard writes for its copy buttons.
+      frame.allow = 'clipboard-write';
+      panel.append(frame);
+    }
+    panel.classList.toggle('open', open);
+    button.setAttribute('aria-expanded', String(open));
+    layout();
+    if (persist) save();
+  }
+
+  button.addEventListener('click', () => setOpen(!prefs.open));
+
+  // Resizing: pointer drag on the grip, or arrow keys when it has focus.
+  grip.addEventListener('pointerdown', (down) => {
+    grip.setPointerCapture(down.pointerId);
+    if (frame) frame.style.pointerEvents = 'none';
+    const move = (e: PointerEvent) => {
+      const viewport = doc.documentElement.clientWidth + (prefs.side === 'right' ? prefs.width : 0);
+      prefs.width = clampWidth(prefs.side === 'right' ? viewport - e.clientX : e.clientX);
+      layout();
+    };
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      if (frame) frame.style.pointerEvents = '';
+      save();
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up, { once: true });
+  });
+  grip.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const grow = (e.key === 'ArrowLeft') === (prefs.side === 'right');
+    prefs.width = clampWidth(prefs.width + (grow ? 24 : -24));
+    layout();
+    save();
+  });
+
+  layout();
+  if (prefs.open) setOpen(true, false);
+
+  return {
+    toggle: () => setOpen(!prefs.open),
+    setOpen,
+    isOpen: () => prefs.open,
+    setSide(side: 'left' | 'right') {
+      prefs.side = side;
+      layout();
+      save();
+    },
+    teardown() {
+      host.remove();
+      if (sheetAdopted) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== pageSheet);
+    },
+  };
+}
+
+export type Overlay = Awaited<ReturnType<typeof mountOverlay>>;

@@ -1,0 +1,131 @@
+/**
+ * Keeps the page context current on single-page portals: reads once, then re-reads after DOM changes,
+ * debounced and bounded (a table of 10,000 rows must not cause work on every mutation: the observer
+ * callback only marks the page dirty). Sends each new context to the background.
+ */
+import { browser } from 'wxt/browser';
+import { extractContext } from '../../lib/portal/extract';
+import { findProfileForUrl } from '../../lib/portal/match-pattern';
+import { builtInPortalProfiles } from '../../lib/portal/profiles';
+import type { PortalProfile } from '../../lib/portal/profile-schema';
+import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
+import { HOST_ATTRIBUTE } from './overlay';
+
+const QUIET_MS = 150; // wait for the page to settle…
+const MAX_WAIT_MS = 1000; // …but never longer than this while it keeps changing
+
+export interface ReaderDeps {
+  send: (message: { type: 'page-context'; context: PageContext }) => Promise<unknown>;
+}
+
+async function loadProfiles(): Promise<PortalProfile[]> {
+  // User-added portals were validated with zod by Options before they were stored.
+  const { userPortals } = await browser.storage.local.get('userPortals');
+  const user = Array.isArray(userPortals) ? (userPortals as PortalProfile[]) : [];
+  return [...user, ...builtInPortalProfiles];
+}
+
+function isOurs(node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTRIBUTE)) return true;
+  }
+  return false;
+}
+
+export async function startReader(doc: Document, deps: ReaderDeps) {
+  const profiles = await loadProfiles();
+  const guardEvents: GuardEvent[] = [];
+  const invalidatedHandlers: Array<() => void> = [];
+  let profile = findProfileForUrl(profiles, doc.location.href) ?? null;
+  let lastUrl = doc.location.href;
+  let context: PageContext = read();
+  let lastSent = '';
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let maxTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const listeners = new Set<(c: PageContext) => void>();
+
+  function read(): PageContext {
+    return { ...extractContext(doc, profile, { url: doc.location.href, now: new Date() }), guardEvents: [...guardEvents] };
+  }
+
+  function alive(): boolean {
+    // After an extension update the old script's runtime id disappears: stop quietly.
+    if (stopped) return false;
+    if (!browser.runtime?.id) {
+      stop();
+      for (const h of invalidatedHandlers) h();
+      return false;
+    }
+    return true;
+  }
+
+  function publish() {
+    if (!alive()) return;
+    const json = JSON.stringify({ ...context, readAt: '' });
+    if (json === lastSent) return;
+    lastSent = json;
+    void deps.send({ type: 'page-context', context });
+    for (const l of listeners) l(context);
+  }
+
+  function flush() {
+    clearTimeout(quietTimer);
+    clearTimeout(maxTimer);
+    quietTimer = maxTimer = undefined;
+    if (!alive()) return;
+    if (doc.location.href !== lastUrl) {
+      lastUrl = doc.location.href;
+      profile = findProfileForUrl(profiles, lastUrl) ?? null;
+      guardEvents.length = 0;
+    }
+    context = read();
+    publish();
+  }
+
+  function schedule() {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(flush, QUIET_MS);
+    if (maxTimer === undefined) maxTimer = setTimeout(flush, MAX_WAIT_MS);
+  }
+
+  const observer = new MutationObserver((records) => {
+    // Bounded: look at no more than a handful of records to ignore our own hosts' changes.
+    for (let i = 0; i < records.length && i < 20; i++) {
+      if (!isOurs(records[i]!.target)) return schedule();
+    }
+    if (records.length > 20) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  function stop() {
+    stopped = true;
+    observer.disconnect();
+    clearTimeout(quietTimer);
+    clearTimeout(maxTimer);
+  }
+
+  publish();
+
+  return {
+    current: () => context,
+    profile: () => profile,
+    /** Called by the guard: record what it did, and send the context now. */
+    recordGuardEvent(event: GuardEvent) {
+      guardEvents.unshift(event);
+      guardEvents.length = Math.min(guardEvents.length, 50);
+      context = { ...context, guardEvents: [...guardEvents] };
+      publish();
+    },
+    onContext(listener: (c: PageContext) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onInvalidated(handler: () => void) {
+      invalidatedHandlers.push(handler);
+    },
+    stop,
+  };
+}
+
+export type Reader = Awaited<ReturnType<typeof startReader>>;

@@ -1,0 +1,379 @@
+/**
+ * The drafts repository: the only code that reads and writes the `drafts` table. Every row is zod-parsed
+ * on read (a bad row is reported in `invalid`, never thrown) and before every write. Functions resolve
+ * with results (`ok`/`error` with a stable code) and do not reject for storage failures.
+ *
+ * Concurrency (DESIGN §1 "never loses a draft"): the sidebar, popup and drafts tab may edit the same draft.
+ * Each save names the revision it started from; a save from a stale revision is refused with the current
+ * draft, so the surface can merge or ask — an edit is never overwritten silently.
+ */
+import { Dexie } from 'dexie';
+import type { Draft, DraftStatus } from '../escalation/draft';
+import { parseIccid } from '../telecom/iccid';
+import type { HelpdeskDb, SecretFieldPolicy } from './database';
+import { byUpdatedAtDesc, prepareDraftRow, readDraftRow, readDraftRows } from './draft-rows';
+import { guarded, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
+import { MAX_TERM_LENGTH, tokenise } from './search-terms';
+
+/** What a new draft needs: the vendor; everything else defaults to empty. */
+export type DraftInit = Pick<Draft, 'vendorId'> &
+  Partial<Omit<Draft, 'id' | 'vendorId' | 'revision' | 'createdAt' | 'updatedAt'>>;
+
+/** Options shared by the writes. */
+export interface WriteOptions {
+  /** Fields to drop before writing, on top of the database's own policy (DESIGN §2). */
+  secretFields?: SecretFieldPolicy;
+  /** Clock for timestamps; tests pin it. */
+  now?: Date;
+}
+
+/** Options of {@link saveDraft}. */
+export interface SaveOptions extends WriteOptions {
+  /**
+   * `strict` for explicit saves ("Save", hand-over): the transaction is flushed to disk before it resolves
+   * (REFERENCE "Durability"). Autosaves keep the browser default, which is faster.
+   */
+  durability?: 'default' | 'strict';
+}
+
+/** Why {@link saveDraft} refused or failed. */
+export type SaveError =
+  | { readonly code: 'conflict'; readonly current: Draft }
+  | { readonly code: 'not-found' }
+  | InvalidError
+  | DbError;
+
+/** A page of drafts plus the stored rows that failed validation. */
+export interface DraftList {
+  readonly drafts: Draft[];
+  readonly invalid: InvalidRow[];
+}
+
+/** Filters of {@link listDrafts} and {@link searchDrafts}. */
+export interface DraftFilters {
+  status?: DraftStatus;
+  vendorId?: string;
+  /** Only in {@link searchDrafts}. */
+  subscriberId?: string;
+}
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+function invalidError(issues: InvalidError['issues']): InvalidError {
+  return { code: 'invalid', message: 'The draft is not valid.', issues };
+}
+
+/**
+ * Creates a draft: a random UUID, revision 0, `createdAt` = `updatedAt` = now (ISO), status `open` unless
+ * given. Resolves with the stored draft (secret fields dropped).
+ */
+export async function createDraft(
+  db: HelpdeskDb,
+  init: DraftInit,
+  options: WriteOptions = {},
+): Promise<DbResult<{ draft: Draft }, InvalidError | DbError>> {
+  const now = (options.now ?? new Date()).toISOString();
+  const candidate: Draft = {
+    status: 'open',
+    iccid: null,
+    subscriberId: null,
+    subscriberName: null,
+    portalUrl: null,
+    summary: '',
+    fields: {},
+    problemKind: null,
+    scope: null,
+    priorityOverride: null,
+    checklist: [],
+    handedOverAt: null,
+    ...init,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    revision: 0,
+  };
+  const prepared = prepareDraftRow(candidate, [db.secretFields, options.secretFields]);
+  if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
+  return guarded(async () => {
+    await db.drafts.add(prepared.row);
+    return { ok: true, draft: prepared.draft };
+  });
+}
+
+/**
+ * Saves `draft` if the stored revision is still `expectedRevision` (optimistic concurrency, checked and
+ * written in one read-write transaction). On success the stored draft has `revision = expectedRevision + 1`,
+ * a fresh `updatedAt`, and its original `createdAt`. A stale revision yields `conflict` with the current
+ * stored draft; nothing is written.
+ */
+export async function saveDraft(
+  db: HelpdeskDb,
+  draft: Draft,
+  expectedRevision: number,
+  options: SaveOptions = {},
+): Promise<DbResult<{ draft: Draft }, SaveError>> {
+  const target = options.durability === 'strict' ? db.strict() : db;
+  const now = (options.now ?? new Date()).toISOString();
+  return guarded(() =>
+    target.transaction('rw', target.drafts, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
+      const stored = await target.drafts.get(draft.id);
+      if (stored === undefined) return { ok: false, error: { code: 'not-found' } };
+      if (stored.revision !== expectedRevision) {
+        const current = readDraftRow(stored);
+        if (!current.ok) {
+          return { ok: false, error: { code: 'unknown', message: 'The stored draft is damaged and was changed elsewhere.' } };
+        }
+        return { ok: false, error: { code: 'conflict', current: current.draft } };
+      }
+      const prepared = prepareDraftRow(
+        {
+          ...draft,
+          createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : draft.createdAt,
+          updatedAt: now,
+          revision: expectedRevision + 1,
+        },
+        [db.secretFields, options.secretFields],
+      );
+      if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
+      await target.drafts.put(prepared.row);
+      return { ok: true, draft: prepared.draft };
+    }),
+  );
+}
+
+/** Reads one draft: `not-found`, or `invalid` with the issues when the stored row is damaged. */
+export async function getDraft(
+  db: HelpdeskDb,
+  id: string,
+): Promise<DbResult<{ draft: Draft }, { readonly code: 'not-found' } | InvalidError | DbError>> {
+  return guarded(async () => {
+    const row = await db.drafts.get(id);
+    if (row === undefined) return { ok: false, error: { code: 'not-found' } };
+    const read = readDraftRow(row);
+    if (!read.ok) return { ok: false, error: { code: 'invalid', message: 'The stored draft is damaged.', issues: read.invalid.issues } };
+    return { ok: true, draft: read.draft };
+  });
+}
+
+/** Deletes a draft and its attachments in one transaction; `deleted` is false when it did not exist. */
+export async function deleteDraft(db: HelpdeskDb, id: string): Promise<DbResult<{ deleted: boolean }>> {
+  return guarded(() =>
+    db.transaction('rw', db.drafts, db.attachments, async () => {
+      const existed = (await db.drafts.where('id').equals(id).count()) > 0;
+      await db.drafts.delete(id);
+      await db.attachments.where('draftId').equals(id).delete();
+      return { ok: true as const, deleted: existed };
+    }),
+  );
+}
+
+/**
+ * Drafts newest first (by `updatedAt`), optionally of one status and/or vendor, paged by `offset`/`limit`
+ * (default 50, at most 500). Served by the `[status+updatedAt]` / `[vendorId+updatedAt]` / `updatedAt`
+ * indexes: no sort in memory.
+ */
+export async function listDrafts(
+  db: HelpdeskDb,
+  options: Omit<DraftFilters, 'subscriberId'> & { limit?: number; offset?: number } = {},
+): Promise<DbResult<DraftList>> {
+  const limit = clampLimit(options.limit);
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const { status, vendorId } = options;
+  return guarded(async () => {
+    let collection;
+    if (status !== undefined) {
+      collection = db.drafts
+        .where('[status+updatedAt]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .reverse();
+      if (vendorId !== undefined) collection = collection.filter((row) => row.vendorId === vendorId);
+    } else if (vendorId !== undefined) {
+      collection = db.drafts
+        .where('[vendorId+updatedAt]')
+        .between([vendorId, Dexie.minKey], [vendorId, Dexie.maxKey])
+        .reverse();
+    } else {
+      collection = db.drafts.orderBy('updatedAt').reverse();
+    }
+    const rows = await collection.offset(offset).limit(limit).toArray();
+    return { ok: true, ...readDraftRows(rows) };
+  });
+}
+
+/** Separators accepted between digit groups of a typed ICCID (space, no-break space, dash, dot). */
+const DIGIT_QUERY = /^[\d\s\u00a0.-]+$/;
+/** Shortest digit string searched as an ICCID prefix / last digits: fewer match too much to be useful. */
+const MIN_DIGIT_QUERY = 4;
+
+/** How a free-text query is answered. */
+type QueryPlan =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'iccid'; iccid: string }
+  | { kind: 'digits'; digits: string }
+  | { kind: 'words'; exact: string[]; prefix: string };
+
+function planQuery(query: string): QueryPlan {
+  const trimmed = query.trim();
+  if (trimmed === '') return { kind: 'all' };
+  if (DIGIT_QUERY.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    if (digits.length >= MIN_DIGIT_QUERY) {
+      const parsed = parseIccid(trimmed);
+      return parsed.ok ? { kind: 'iccid', iccid: parsed.iccid } : { kind: 'digits', digits };
+    }
+  }
+  const words = [...new Set(tokenise(trimmed))];
+  const prefix = words.pop();
+  if (prefix === undefined) return { kind: 'none' };
+  return { kind: 'words', exact: words, prefix };
+}
+
+/** Past this many matches, results are ordered by walking the `updatedAt` index instead of loading them all. */
+const ORDER_IN_MEMORY_MAX = 1000;
+
+/** Intersection of key sets, smallest first; `undefined` means "no constraint". */
+function intersect(sets: ReadonlyArray<Set<string>>): Set<string> | undefined {
+  if (sets.length === 0) return undefined;
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  if (smallest === undefined) return undefined;
+  const out = new Set<string>();
+  for (const key of smallest) if (rest.every((s) => s.has(key))) out.add(key);
+  return out;
+}
+
+/**
+ * Finds drafts by a free query, newest first, at most `limit` (default 50).
+ * - Digits (with spaces/dashes/dots allowed, ≥ 4 digits): a valid ICCID matches the `iccid` index exactly;
+ *   otherwise the digits are a prefix of an ICCID or of a word (so the last four digits of an ICCID, which
+ *   are indexed as a word, find it).
+ * - Anything else: words, accents and case ignored; every word must appear in the draft (summary,
+ *   subscriber name/id, vendor id, field values), the last one as a prefix — as the agent types.
+ * - Filters by status, vendor and subscriber.
+ * Only indexes are queried (key sets intersected in memory); rows are loaded for the results alone.
+ * `total` is the number of matches before `limit`.
+ */
+export async function searchDrafts(
+  db: HelpdeskDb,
+  query: string,
+  options: DraftFilters & { limit?: number } = {},
+): Promise<DbResult<DraftList & { total: number }>> {
+  const limit = clampLimit(options.limit);
+  const plan = planQuery(query);
+  if (plan.kind === 'none') return { ok: true, drafts: [], invalid: [], total: 0 };
+  return guarded(() =>
+    db.transaction('r', db.drafts, async () => {
+      const keyQueries: Array<Promise<Set<string>>> = [];
+      const keys = async (promise: Promise<string[]>): Promise<Set<string>> => new Set(await promise);
+      switch (plan.kind) {
+        case 'iccid':
+          keyQueries.push(keys(db.drafts.where('iccid').equals(plan.iccid).primaryKeys()));
+          break;
+        case 'digits':
+          keyQueries.push(
+            Promise.all([
+              db.drafts.where('iccid').startsWith(plan.digits).primaryKeys(),
+              db.drafts.where('terms').startsWith(plan.digits.slice(0, MAX_TERM_LENGTH)).primaryKeys(),
+            ]).then(([a, b]) => new Set([...a, ...b])),
+          );
+          break;
+        case 'words':
+          for (const word of plan.exact) keyQueries.push(keys(db.drafts.where('terms').equals(word).primaryKeys()));
+          keyQueries.push(keys(db.drafts.where('terms').startsWith(plan.prefix).primaryKeys()));
+          break;
+        case 'all':
+          break;
+      }
+      // Filters are index key sets too: `status`/`vendorId` are served by the compound indexes' first part.
+      if (options.status !== undefined) keyQueries.push(keys(db.drafts.where('status').equals(options.status).primaryKeys()));
+      if (options.vendorId !== undefined) keyQueries.push(keys(db.drafts.where('vendorId').equals(options.vendorId).primaryKeys()));
+      if (options.subscriberId !== undefined) {
+        keyQueries.push(keys(db.drafts.where('subscriberId').equals(options.subscriberId).primaryKeys()));
+      }
+      const matches = intersect(await Promise.all(keyQueries));
+      if (matches === undefined) {
+        // Empty query, no filter: the newest drafts.
+        const rows = await db.drafts.orderBy('updatedAt').reverse().limit(limit).toArray();
+        return { ok: true as const, ...readDraftRows(rows), total: await db.drafts.count() };
+      }
+      let rows: unknown[];
+      if (matches.size <= ORDER_IN_MEMORY_MAX) {
+        rows = await db.drafts.bulkGet([...matches]);
+      } else {
+        const newest: string[] = [];
+        await db.drafts
+          .orderBy('updatedAt')
+          .reverse()
+          .until(() => newest.length >= limit)
+          .eachPrimaryKey((key) => {
+            if (matches.has(key)) newest.push(key);
+          });
+        rows = await db.drafts.bulkGet(newest);
+      }
+      const read = readDraftRows(rows);
+      read.drafts.sort(byUpdatedAtDesc);
+      return { ok: true as const, drafts: read.drafts.slice(0, limit), invalid: read.invalid, total: matches.size };
+    }),
+  );
+}
+
+/**
+ * The duplicate check (seed 004: one ticket per problem): the newest `open` draft about this ICCID, or
+ * null. `iccid` may be grouped (`8944 5000 …`); separators are ignored.
+ */
+export async function findOpenDraftForIccid(
+  db: HelpdeskDb,
+  iccid: string,
+): Promise<DbResult<{ draft: Draft | null; invalid: InvalidRow[] }>> {
+  const digits = iccid.replace(/[\s\u00a0.-]/g, '');
+  return guarded(async () => {
+    const rows = await db.drafts.where('iccid').equals(digits).toArray();
+    const read = readDraftRows(rows);
+    const open = read.drafts.filter((d) => d.status === 'open').sort(byUpdatedAtDesc);
+    return { ok: true, draft: open[0] ?? null, invalid: read.invalid };
+  });
+}
+
+/** Options of {@link purgeExpired}. */
+export interface PurgeOptions {
+  /** DESIGN §2: drafts expire after a configurable retention period. */
+  retentionDays?: number;
+  now?: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes, with their attachments, the drafts handed over more than `retentionDays` (default 30) ago.
+ * Open drafts are never purged. Reads only the `handedOverAt` index keys to find candidates (drafts never
+ * handed over have `null` there and are not in the index). Resolves with the number deleted.
+ */
+export async function purgeExpired(db: HelpdeskDb, options: PurgeOptions = {}): Promise<DbResult<{ purged: number }>> {
+  const retentionDays = options.retentionDays ?? 30;
+  const cutoff = (options.now ?? new Date()).getTime() - retentionDays * DAY_MS;
+  return guarded(() =>
+    db.transaction('rw', db.drafts, db.attachments, async () => {
+      const candidates: string[] = [];
+      // Date.parse rather than string comparison: imported drafts may carry another ISO offset.
+      await db.drafts.orderBy('handedOverAt').eachKey((key, cursor) => {
+        const time = typeof key === 'string' ? Date.parse(key) : Number.NaN;
+        if (time < cutoff) candidates.push(String(cursor.primaryKey));
+      });
+      if (candidates.length === 0) return { ok: true as const, purged: 0 };
+      const rows = await db.drafts.bulkGet(candidates);
+      const ids = candidates.filter((_, i) => {
+        const row = rows[i];
+        return row !== undefined && row.status !== 'open';
+      });
+      await db.drafts.bulkDelete(ids);
+      await db.attachments.where('draftId').anyOf(ids).delete();
+      return { ok: true as const, purged: ids.length };
+    }),
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * ICCID — the SIM/eSIM card number (ITU-T E.118, layout after ISO/IEC 7812): `89` (telecom
+ * industry) + country code + issuer + account number + a Luhn check digit, 19 or 20 digits in all.
+ * DESIGN §2: validate at every boundary, show grouped, accept spaces/dashes, never "fix" a bad check digit.
+ */
+import { compactDigitGroups, describeBadCharacter, isDigit, isGroupSeparator } from './digit-groups';
+import { fail, type ParseResult } from './result';
+
+/** Why a text is not an ICCID, in the order the checks run. */
+export type IccidErrorCode = 'empty' | 'characters' | 'length' | 'prefix' | 'checksum';
+
+/** The result of {@link parseIccid}: the ICCID as digits only, or why the text is not one. */
+export type IccidResult = ParseResult<{ readonly iccid: string }, IccidErrorCode>;
+
+const MIN_LENGTH = 19;
+const MAX_LENGTH = 20;
+// ITU-T E.118: the issuer identification number starts with the telecom major industry identifier 89.
+const PREFIX = '89';
+
+/**
+ * Parses an ICCID typed, pasted or read from a page. Surrounding whitespace is ignored, and so is a
+ * single space, dash, dot or no-break space between digit groups (`8944 5000-0000.0000 0017`).
+ * Checks, in order: empty → characters → length (19 or 20 digits) → `89` prefix → Luhn check digit.
+ * A wrong check digit is reported, never corrected. Never throws.
+ */
+export function parseIccid(text: string): IccidResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('empty', 'Enter an ICCID.');
+  const compact = compactDigitGroups(trimmed);
+  if (!compact.ok) return fail('characters', describeBadCharacter('ICCID', compact));
+  const { digits } = compact;
+  if (digits.length < MIN_LENGTH || digits.length > MAX_LENGTH) {
+    return fail('length', `An ICCID has 19 or 20 digits; this one has ${digits.length}.`);
+  }
+  if (!digits.startsWith(PREFIX)) return fail('prefix', 'An ICCID starts with 89.');
+  if (!luhnValid(digits)) {
+    return fail('checksum', 'The last digit of this ICCID does not match (Luhn check): a digit is probably mistyped.');
+  }
+  return { ok: true, iccid: digits };
+}
+
+/** Sum of the Luhn weights of `digits`: every second digit from the right is doubled, starting with the rightmost when `doubleRightmost`. */
+function luhnSum(digits: string, doubleRightmost: boolean): number {
+  let sum = 0;
+  let double = doubleRightmost;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 0x30;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum;
+}
+
+/**
+ * True when `digits` (digits only, check digit last) passes the Luhn (mod 10) check of ISO/IEC 7812.
+ * False for an empty string or any non-digit. Luhn catches every single-digit substitution and most
+ * swaps of adjacent digits.
+ */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  return luhnSum(digits, false) % 10 === 0;
+}
+
+/**
+ * The Luhn check digit to append to `payloadDigits` (digits only), as a one-character string.
+ * For tests and fixtures that build valid ICCIDs; product code never invents a check digit.
+ * @throws RangeError when `payloadDigits` is empty or has a non-digit (a programming error, not user input).
+ */
+export function luhnCheckDigit(payloadDigits: string): string {
+  if (!/^\d+$/.test(payloadDigits)) throw new RangeError('luhnCheckDigit expects a non-empty string of digits');
+  // The check digit will sit rightmost, so the payload's rightmost digit is the first one doubled.
+  return String((10 - (luhnSum(payloadDigits, true) % 10)) % 10);
+}
+
+/** The input without whitespace, dashes and dots: the digits of an already parsed or grouped ICCID. */
+function compactOf(iccid: string): string {
+  return iccid.replace(/[\s.-]/g, '');
+}
+
+/**
+ * Groups an ICCID in fours from the left for display: `8944 5000 0000 0000 0017`; a 19-digit ICCID
+ * ends with a group of three. Meant for the output of {@link parseIccid}; separators in the input are
+ * dropped first, nothing is validated.
+ */
+export function formatIccid(iccid: string): string {
+  return compactOf(iccid).replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** The character that stands for a hidden digit in {@link maskIccid}. */
+const MASK = '•';
+
+/**
+ * Masks an ICCID for logs and exports. Style: the `89` prefix and the last four digits stay visible,
+ * every other digit becomes `•` (so the 19/20 length still shows), grouped in fours from the left with the
+ * last four always a group of their own: `89•• •••• •••• •••• 0017` (20 digits), `89•• •••• •••• ••• 0017`
+ * (19 digits). An input shorter than 10 characters is masked entirely, so the mask never shows most of a
+ * short number.
+ */
+export function maskIccid(iccid: string): string {
+  const chars = Array.from(compactOf(iccid));
+  const keepEnds = chars.length >= 10;
+  const masked = chars.map((c, i) => (keepEnds && (i < 2 || i >= chars.length - 4) ? c : MASK));
+  if (masked.length <= 4) return masked.join('');
+  const head = masked.slice(0, -4);
+  const groups: string[] = [];
+  for (let i = 0; i < head.length; i += 4) groups.push(head.slice(i, i + 4).join(''));
+  groups.push(masked.slice(-4).join(''));
+  return groups.join(' ');
+}
+
+/** One ICCID found in free text: its digits, and the `[start, end)` offsets of `raw` in the text. */
+export interface IccidMatch {
+  /** Digits only, as {@link parseIccid} returns it. */
+  readonly iccid: string;
+  /** Offset of the first digit in the searched text. */
+  readonly start: number;
+  /** Offset just after the last digit (`text.slice(start, end) === raw`). */
+  readonly end: number;
+  /** The text as written, separators included. */
+  readonly raw: string;
+}
+
+/** A run of ten or more digits with no separator inside is a number of its own (IMSI, IMEI, phone…). */
+const STANDALONE_RUN = 10;
+
+/**
+ * Finds every valid ICCID in free text (a page's text, a pasted e-mail), in order, with positions.
+ * Single-pass and linear in the text's length: no regular expression, so no backtracking.
+ *
+ * How digits are read: a *chain* is a maximal sequence of digit groups joined by single separators
+ * (space, dash, dot, no-break space). An ICCID is always made of whole groups of a chain — a
+ * 19–20-digit stretch cut out of a longer digit run is not one. The whole chain must then be read as
+ * a sequence of numbers, each either a valid ICCID (whole groups, 19 or 20 digits, `89`, Luhn) or an
+ * ungrouped run of 10+ digits (another identifier). So a space-separated list of ICCIDs is found, but
+ * short digit groups touching an ICCID (`12 8944 5000 …`, `… 0017 5`) make the chain ambiguous —
+ * a longer grouped number — and nothing in it is reported. Where a chain can be read in several
+ * ways, the longest ICCID at each position wins (20 digits before 19).
+ *
+ * Run it on text where table cells are apart (per text node, or `innerText` which puts tabs between
+ * cells); `textContent` glues adjacent cells into one digit run.
+ */
+export function findIccids(text: string): IccidMatch[] {
+  const found: IccidMatch[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // Collect one maximal chain of digit groups starting at i.
+    starts.length = 0;
+    ends.length = 0;
+    let p = i;
+    let total = 0;
+    for (;;) {
+      const s = p;
+      while (p < n && isDigit(text.charCodeAt(p))) p++;
+      starts.push(s);
+      ends.push(p);
+      total += p - s;
+      if (p + 1 < n && isGroupSeparator(text.charCodeAt(p)) && isDigit(text.charCodeAt(p + 1))) p++;
+      else break;
+    }
+    if (total >= MIN_LENGTH) readChain(text, starts, ends, found);
+    i = p;
+  }
+  return found;
+}
+
+/**
+ * Reads one chain (see {@link findIccids}) by dynamic programming from the right: `next[k]` is the
+ * group index after the preferred reading that starts at group k and still lets the rest of the chain
+ * be read, or -1 when none does. Each group starts at most a handful of readings (≤ 20 digits), so
+ * this stays linear in the chain's length.
+ */
+function readChain(text: string, starts: number[], ends: number[], found: IccidMatch[]): void {
+  const count = starts.length;
+  // next[k]: where the chosen reading at group k ends (exclusive group index); isIccid[k]: what it is.
+  const next = new Int32Array(count + 1).fill(-1);
+  const isIccid = new Uint8Array(count);
+  next[count] = count;
+  for (let k = count - 1; k >= 0; k--) {
+    const first = starts[k] as number;
+    // An ICCID reading must start with "89": skip building candidates otherwise.
+    if (text.charCodeAt(first) === 0x38) {
+      let digits = '';
+      let best = -1;
+      for (let m = k; m < count; m++) {
+        digits += text.slice(starts[m], ends[m]);
+        if (digits.length > MAX_LENGTH) break;
+        if (digits.length >= MIN_LENGTH && next[m + 1] !== -1 && digits.startsWith(PREFIX) && luhnValid(digits)) {
+          best = m + 1; // later m = more digits: the longest valid reading wins
+        }
+      }
+      if (best !== -1) {
+        next[k] = best;
+        isIccid[k] = 1;
+        continue;
+      }
+    }
+    if ((ends[k] as number) - first >= STANDALONE_RUN && next[k + 1] !== -1) next[k] = k + 1;
+  }
+  if (next[0] === -1) return; // ambiguous chain: a longer grouped number, not ICCIDs
+  let k = 0;
+  while (k < count) {
+    const after = next[k] as number;
+    if (isIccid[k] === 1) {
+      const start = starts[k] as number;
+      const end = ends[after - 1] as number;
+      const raw = text.slice(start, end);
+      found.push({ iccid: raw.replace(/\D/g, ''), start, end, raw });
+    }
+    k = after;
+  }
+}

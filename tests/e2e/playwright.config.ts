@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the system Chromium with the built extension (.output/chrome-mv3).
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: '../../test-results',
+});
