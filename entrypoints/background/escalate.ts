@@ -1,9 +1,62 @@
-/** Context-menu "Escalate this ICCID" and the retention purge (filled in with the drafts store). */
+/**
+ * Context menu "Escalate this ICCID" (and the inline badges, which lead to the same flow): a valid
+ * selection opens a draft — the open one for that ICCID when it exists — in the portal sidebar, or
+ * in the drafts tab when the tab is not a portal; an invalid one gets a notification naming why and
+ * creates nothing.
+ */
+import { browser } from 'wxt/browser';
+import { openDb, purgeExpired } from '../../lib/db';
+import { startEscalation } from '../../lib/escalation/start-escalation';
+import { readSettings } from '../../lib/settings/settings';
+import type { TabContexts } from '../../lib/settings/tab-contexts';
+import type { SidebarPorts } from './sidebar-ports';
+import { isPortalUrl } from './portals';
+
 export const ESCALATE_MENU_ID = 'escalate-iccid';
 export const OPEN_SIDEBAR_MENU_ID = 'open-sidebar';
-export async function escalateIccid(..._args: unknown[]): Promise<unknown> {
-  return null;
+
+let db: ReturnType<typeof openDb> | undefined;
+const database = () => (db ??= openDb());
+
+interface Deps {
+  contexts: TabContexts;
+  sidebars: SidebarPorts;
+  setSidebar: (tabId: number, open: boolean) => Promise<void>;
 }
+
+export async function escalateIccid(text: string, tabId: number | undefined, deps: Deps) {
+  const settings = await readSettings(browser.storage.local);
+  const tab = tabId !== undefined ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  const onPortal = !!tab && (await isPortalUrl(tab.url));
+  const context = onPortal && tabId !== undefined ? await deps.contexts.get(tabId) : null;
+  const result = await startEscalation(database(), {
+    text,
+    context,
+    vendorId: settings.defaultVendorId,
+    now: new Date(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  if (!result.ok) {
+    const reason = browser.i18n.getMessage(`iccidError_${result.error.code}`) || result.error.message;
+    await browser.notifications.create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: browser.i18n.getMessage('notifyNotAnIccidTitle'),
+      message: reason,
+    });
+    return result;
+  }
+  if (onPortal && tabId !== undefined) {
+    deps.sidebars.openDraft(tabId, result.draft.id);
+    await deps.setSidebar(tabId, true);
+  } else {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/drafts.html#draft=${result.draft.id}`) });
+  }
+  return result;
+}
+
 export async function purgeExpiredDrafts(): Promise<number> {
-  return 0;
+  const settings = await readSettings(browser.storage.local);
+  const result = await purgeExpired(database(), { retentionDays: settings.retentionDays });
+  return result.ok ? result.purged : 0;
 }

@@ -29,7 +29,8 @@ export type Remedy =
 export type AddLineRemedy = Extract<Remedy, { kind: 'add-line' }>;
 
 /** Stable verdict codes (the UI translates them; `reason` is the English fallback). */
-export type AddPlanCode = 'profile-match' | 'profile-mismatch' | 'plan-not-in-catalog' | 'esim-profile-unknown';
+export type AddPlanCode =
+  'profile-match' | 'profile-mismatch' | 'plan-not-in-catalog' | 'esim-profile-unknown';
 
 /** Result of {@link checkAddPlan}. `unknown` is never an implicit "ok": the guard must say it cannot tell. */
 export interface AddPlanVerdict {
@@ -166,10 +167,10 @@ export function checkAddPlan(input: CheckAddPlanInput): AddPlanVerdict {
       remedies: [],
     };
   }
-  const options: PlacementOptions = { exclude: esim };
+  // The eSIM being edited is left out: it is the one that cannot take the plan.
   const placements = (): Remedy[] =>
     placementsFor(plan, subscriber.esims, {
-      ...options,
+      exclude: esim,
       ...(input.destinations === undefined ? {} : { destinations: input.destinations }),
       ...(input.lang === undefined ? {} : { lang: input.lang }),
     }).remedies;

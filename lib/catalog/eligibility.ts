@@ -72,7 +72,8 @@ export function isUnlimitedAllPlan(planType: string, catalog?: Catalog): boolean
  * - `unknown` when neither the plan type nor the bundles are shown, when only the bundles are
  *   shown and they fall short (the plan might be Unlimited All), or when the eSIM lines were not
  *   read and the bundles held (at least one) might or might not cover them. With no bundle at
- *   all and a plan type that is not Unlimited All, the new eSIM alone is uncovered → `not-eligible`.
+ *   all, the new eSIM alone is uncovered, whatever the eSIM count (`bundlesMissing` is then a
+ *   lower bound).
  */
 export function checkAddLine(input: CheckAddLineInput): AddLineVerdict {
   const { subscriber, catalog } = input;
@@ -91,39 +92,20 @@ export function checkAddLine(input: CheckAddLineInput): AddLineVerdict {
       status: 'unknown',
       code: 'no-plan-info',
       reason: "The page shows neither the subscriber's plan type nor their unlimited bundles.",
-      toBecomeEligible: 'Check that the subscriber has an Unlimited All plan, or one unlimited bundle per complimentary eSIM.',
+      toBecomeEligible:
+        'Check that the subscriber has an Unlimited All plan, or one unlimited bundle per complimentary eSIM.',
     };
   }
 
+  const given = input.complimentaryEsimsShared;
   const shared =
-    input.complimentaryEsimsShared ??
+    (given !== undefined && Number.isInteger(given) && given >= 0 ? given : undefined) ??
     (subscriber.esims === undefined
       ? undefined
       : subscriber.esims.filter((e) => e.status === undefined || !ENDED_STATUS.test(e.status)).length + 1);
-  // A plan type without a bundle count reads as no bundles; neither shown was handled above.
+  // A plan type without a bundle count reads as no bundles (neither shown was handled above).
   const held = bundles ?? 0;
-  if (shared === undefined && held < 1 && planType !== undefined) {
-    // Whatever the current lines, the new eSIM alone needs a bundle the subscriber does not have.
-    return {
-      status: 'not-eligible',
-      code: 'not-enough-bundles',
-      reason: `Plan "${planType}" is not Unlimited All, and the subscriber has no unlimited bundle for a complimentary eSIM.`,
-      toBecomeEligible:
-        'Switch the subscriber to an Unlimited All plan, or add one unlimited bundle per complimentary eSIM.',
-      bundlesHeld: held,
-    };
-  }
-  if (shared === undefined) {
-    return {
-      status: 'unknown',
-      code: 'esim-count-unknown',
-      reason: `The subscriber's eSIM lines were not read, so it is unknown whether ${held} unlimited bundle(s) cover every complimentary eSIM.`,
-      bundlesHeld: held,
-      toBecomeEligible: 'Check that the subscriber has one unlimited bundle per complimentary eSIM, or an Unlimited All plan.',
-    };
-  }
-
-  if (held >= shared) {
+  if (shared !== undefined && held >= shared) {
     return {
       status: 'eligible',
       code: 'enough-bundles',
@@ -132,15 +114,28 @@ export function checkAddLine(input: CheckAddLineInput): AddLineVerdict {
       bundlesHeld: held,
     };
   }
-  const missing = shared - held;
-  const fix = `Switch the subscriber to an Unlimited All plan, or add ${missing} unlimited bundle(s).`;
+  if (shared === undefined && held >= 1) {
+    return {
+      status: 'unknown',
+      code: 'esim-count-unknown',
+      reason: `The subscriber's eSIM lines were not read, so it is unknown whether ${held} unlimited bundle(s) cover every complimentary eSIM.`,
+      bundlesHeld: held,
+      toBecomeEligible:
+        'Check that the subscriber has one unlimited bundle per complimentary eSIM, or an Unlimited All plan.',
+    };
+  }
+  // Short of bundles. Without the eSIM count, the new eSIM alone is a lower bound of what is needed.
+  const needed = shared ?? 1;
+  const missing = needed - held;
+  const counted = shared === undefined ? {} : { esimsShared: shared };
+  const fix = `Switch the subscriber to an Unlimited All plan, or add ${shared === undefined ? 'at least ' : ''}${missing} unlimited bundle(s).`;
   if (planType === undefined) {
     return {
       status: 'unknown',
       code: 'plan-type-unknown',
-      reason: `${held} unlimited bundle(s) for ${shared} complimentary eSIM(s), and the page does not show the plan type (an Unlimited All plan would be enough).`,
+      reason: `${held} unlimited bundle(s) for ${shared ?? 'at least 1'} complimentary eSIM(s), and the page does not show the plan type (an Unlimited All plan would be enough).`,
       toBecomeEligible: fix,
-      esimsShared: shared,
+      ...counted,
       bundlesHeld: held,
       bundlesMissing: missing,
     };
@@ -148,9 +143,9 @@ export function checkAddLine(input: CheckAddLineInput): AddLineVerdict {
   return {
     status: 'not-eligible',
     code: 'not-enough-bundles',
-    reason: `Plan "${planType}" is not Unlimited All, and ${held} unlimited bundle(s) do not cover ${shared} complimentary eSIM(s).`,
+    reason: `Plan "${planType}" is not Unlimited All, and ${held} unlimited bundle(s) do not cover ${shared ?? 'the new'} complimentary eSIM(s).`,
     toBecomeEligible: fix,
-    esimsShared: shared,
+    ...counted,
     bundlesHeld: held,
     bundlesMissing: missing,
   };

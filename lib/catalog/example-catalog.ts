@@ -15,11 +15,44 @@ import { CatalogSchema, type Catalog, type CatalogInput } from './schema';
 const EU_CORE = ['FR', 'DE', 'ES', 'IT', 'PT', 'NL', 'BE', 'LU', 'AT', 'IE', 'GR', 'GB', 'CH'];
 const EU_WIDE = [
   ...EU_CORE,
-  ...['DK', 'SE', 'FI', 'NO', 'IS', 'PL', 'CZ', 'SK', 'HU', 'SI', 'HR', 'RO', 'BG', 'EE', 'LV', 'LT', 'MT', 'CY'],
+  ...[
+    'DK',
+    'SE',
+    'FI',
+    'NO',
+    'IS',
+    'PL',
+    'CZ',
+    'SK',
+    'HU',
+    'SI',
+    'HR',
+    'RO',
+    'BG',
+    'EE',
+    'LV',
+    'LT',
+    'MT',
+    'CY',
+  ],
 ];
 const ASIA = ['JP', 'KR', 'TH', 'SG', 'MY', 'VN', 'ID', 'PH', 'HK', 'TW'];
 const NORTH_AMERICA = ['US', 'CA', 'MX'];
-const GLOBAL = [...EU_WIDE, ...ASIA, ...NORTH_AMERICA, 'AU', 'NZ', 'BR', 'AR', 'CL', 'AE', 'TR', 'ZA', 'IN', 'MA'];
+const GLOBAL = [
+  ...EU_WIDE,
+  ...ASIA,
+  ...NORTH_AMERICA,
+  'AU',
+  'NZ',
+  'BR',
+  'AR',
+  'CL',
+  'AE',
+  'TR',
+  'ZA',
+  'IN',
+  'MA',
+];
 
 const ILLUSTRATIVE = 'Illustrative profile assignment (example data).';
 
@@ -122,7 +155,16 @@ function single(
   imsiProfile: number,
   aliases: string[],
 ): CatalogInput['plans'][number] {
-  return { id, name, aliases, region, countries: [country], imsiProfile, dataAllowanceMb: 3072, notes: ILLUSTRATIVE };
+  return {
+    id,
+    name,
+    aliases,
+    region,
+    countries: [country],
+    imsiProfile,
+    dataAllowanceMb: 3072,
+    notes: ILLUSTRATIVE,
+  };
 }
 
 /**

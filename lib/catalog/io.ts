@@ -86,7 +86,8 @@ function issueCode(issue: z.core.$ZodIssue, data: unknown): CatalogImportErrorCo
 }
 
 function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
-  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return 'Required value is missing';
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined)
+    return 'Required value is missing';
   return issue.message;
 }
 
@@ -101,7 +102,13 @@ export function parseCatalogJson(text: string): CatalogJsonResult {
   if (text.length > MAX_CATALOG_FILE_CHARS) {
     return {
       ok: false,
-      errors: [{ path: '', code: 'too-large', message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters` }],
+      errors: [
+        {
+          path: '',
+          code: 'too-large',
+          message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters`,
+        },
+      ],
     };
   }
   let data: unknown;
@@ -274,7 +281,8 @@ function convertCell(column: CsvColumn, raw: string): CellResult {
         if (column === 'validityDays') return { ok: true, value: undefined }; // schema default (30)
         return { ok: false, code: 'missing-value', message: `${column} is empty` };
       }
-      if (column === 'dataAllowanceMb' && cell.toLowerCase() === UNLIMITED_DATA) return { ok: true, value: null };
+      if (column === 'dataAllowanceMb' && cell.toLowerCase() === UNLIMITED_DATA)
+        return { ok: true, value: null };
       if (!NUMBER_RE.test(cell)) {
         const hint = column === 'dataAllowanceMb' ? ` (a number of MB, or "${UNLIMITED_DATA}")` : '';
         return { ok: false, code: 'not-a-number', message: `${column} is not a number: "${cell}"${hint}` };
@@ -306,7 +314,9 @@ function convertCell(column: CsvColumn, raw: string): CellResult {
 export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): CatalogCsvResult {
   const fail = (errors: CatalogCsvError[]): CatalogCsvResult => ({ ok: false, errors });
   if (text.length > MAX_CATALOG_FILE_CHARS) {
-    return fail([{ row: 0, code: 'too-large', message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters` }]);
+    return fail([
+      { row: 0, code: 'too-large', message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters` },
+    ]);
   }
   const read = readCsvRecords(text.replace(/^\uFEFF/, ''));
   if (!read.ok) return fail([read.error]);
@@ -322,9 +332,19 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
     const name = rawName.trim();
     const column = ALL_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
     if (column === undefined) {
-      errors.push({ row: header.line, column: name, code: 'csv-header', message: `Unknown column "${name}"` });
+      errors.push({
+        row: header.line,
+        column: name,
+        code: 'csv-header',
+        message: `Unknown column "${name}"`,
+      });
     } else if (index.has(column)) {
-      errors.push({ row: header.line, column, code: 'csv-header', message: `Column "${column}" appears twice` });
+      errors.push({
+        row: header.line,
+        column,
+        code: 'csv-header',
+        message: `Column "${column}" appears twice`,
+      });
     } else {
       index.set(column, i);
     }
@@ -390,7 +410,12 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
   );
 }
 
-function csvIssue(issue: z.core.$ZodIssue, data: unknown, row: number, prefix: PathSegment[]): CatalogCsvError {
+function csvIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  row: number,
+  prefix: PathSegment[],
+): CatalogCsvError {
   const path = [...prefix, ...issue.path];
   const [column, item] = path;
   let message = issueMessage(issue, data);

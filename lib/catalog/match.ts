@@ -24,13 +24,7 @@ export function findPlan(catalog: Catalog, nameAsPortalShows: string): Plan | un
 
 /** How a plan matched a finder query, strongest first. */
 export type PlanMatchKind =
-  | 'name'
-  | 'country'
-  | 'name-prefix'
-  | 'region'
-  | 'name-substring'
-  | 'country-prefix'
-  | 'region-substring';
+  'name' | 'country' | 'name-prefix' | 'region' | 'name-substring' | 'country-prefix' | 'region-substring';
 
 /** Rank of each match kind: higher is better. */
 const TIER: Readonly<Record<PlanMatchKind, number>> = {

@@ -9,11 +9,7 @@ import { normalisePlanName } from './normalise';
 
 /** Stable error codes a catalog validation can report (the UI translates them). */
 export type CatalogIssueCode =
-  | 'duplicate-id'
-  | 'name-collision'
-  | 'duplicate-country'
-  | 'empty-name'
-  | 'no-countries';
+  'duplicate-id' | 'name-collision' | 'duplicate-country' | 'empty-name' | 'no-countries';
 
 /** Default plan life. seed 001: "Each plan lasts 30 days from when it is activated". */
 export const DEFAULT_VALIDITY_DAYS = 30;

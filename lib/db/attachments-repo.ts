@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import type { AttachmentRow, HelpdeskDb } from './database';
-import { guarded, zodIssues, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
+import {
+  guarded,
+  zodIssues,
+  type DbError,
+  type DbResult,
+  type InvalidError,
+  type InvalidRow,
+} from './result';
 
 /** Metadata of an attachment, as stored and as written in backups (without the data). */
 export const AttachmentMetaSchema = z.object({
@@ -59,16 +66,24 @@ export async function addAttachment(
   };
   const parsed = AttachmentSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid', message: 'The attachment is not valid.', issues: zodIssues(parsed.error) } };
+    return {
+      ok: false,
+      error: { code: 'invalid', message: 'The attachment is not valid.', issues: zodIssues(parsed.error) },
+    };
   }
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, async () => {
-      if ((await db.drafts.where('id').equals(init.draftId).count()) === 0) {
-        return { ok: false as const, error: { code: 'not-found' as const } };
-      }
-      await db.attachments.add(parsed.data);
-      return { ok: true as const, attachment: parsed.data };
-    }),
+    db.transaction(
+      'rw',
+      db.drafts,
+      db.attachments,
+      async (): Promise<DbResult<{ attachment: Attachment }, { readonly code: 'not-found' }>> => {
+        if ((await db.drafts.where('id').equals(init.draftId).count()) === 0) {
+          return { ok: false, error: { code: 'not-found' } };
+        }
+        await db.attachments.add(parsed.data);
+        return { ok: true, attachment: parsed.data };
+      },
+    ),
   );
 }
 

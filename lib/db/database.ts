@@ -70,7 +70,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      drafts: 'id, iccid, subscriberId, updatedAt, handedOverAt, [status+updatedAt], [vendorId+updatedAt], *terms',
+      drafts:
+        'id, iccid, subscriberId, updatedAt, handedOverAt, [status+updatedAt], [vendorId+updatedAt], *terms',
       attachments: 'id, draftId',
       settings: 'key',
     },
@@ -148,10 +149,14 @@ export class HelpdeskDb extends Dexie {
    */
   strict(): HelpdeskDb {
     if (this.#options.durability === 'strict') return this;
-    this.#strict ??= new HelpdeskDb(this.name, { ...this.#deps, onVersionChange: undefined }, {
-      ...this.#options,
-      durability: 'strict',
-    });
+    this.#strict ??= new HelpdeskDb(
+      this.name,
+      { ...this.#deps, onVersionChange: undefined },
+      {
+        ...this.#options,
+        durability: 'strict',
+      },
+    );
     return this.#strict;
   }
 

@@ -12,7 +12,10 @@ import { draftTerms, isSecretField } from './search-terms';
  * A copy of `draft` without the fields any of `policies` calls secret. DESIGN §2: a secret is never
  * written to IndexedDB or an export. Drafts do not hold secrets by contract; this is the second lock.
  */
-export function withoutSecretFields(draft: Draft, policies: ReadonlyArray<SecretFieldPolicy | undefined>): Draft {
+export function withoutSecretFields(
+  draft: Draft,
+  policies: ReadonlyArray<SecretFieldPolicy | undefined>,
+): Draft {
   const active = policies.filter((p): p is SecretFieldPolicy => p !== undefined);
   if (active.length === 0) return draft;
   const fields: Record<string, string> = {};
@@ -38,9 +41,10 @@ export function prepareDraftRow(
 export function readDraftRow(row: unknown): { ok: true; draft: Draft } | { ok: false; invalid: InvalidRow } {
   const parsed = DraftSchema.safeParse(row);
   if (parsed.success) return { ok: true, draft: parsed.data };
-  const id = typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string'
-    ? (row as { id: string }).id
-    : '?';
+  const id =
+    typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string'
+      ? (row as { id: string }).id
+      : '?';
   return { ok: false, invalid: { id, issues: zodIssues(parsed.error) } };
 }
 

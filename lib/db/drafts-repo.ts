@@ -127,7 +127,10 @@ export async function saveDraft(
       if (stored.revision !== expectedRevision) {
         const current = readDraftRow(stored);
         if (!current.ok) {
-          return { ok: false, error: { code: 'unknown', message: 'The stored draft is damaged and was changed elsewhere.' } };
+          return {
+            ok: false,
+            error: { code: 'unknown', message: 'The stored draft is damaged and was changed elsewhere.' },
+          };
         }
         return { ok: false, error: { code: 'conflict', current: current.draft } };
       }
@@ -152,13 +155,19 @@ export async function getDraft(
   db: HelpdeskDb,
   id: string,
 ): Promise<DbResult<{ draft: Draft }, { readonly code: 'not-found' } | InvalidError | DbError>> {
-  return guarded(async () => {
-    const row = await db.drafts.get(id);
-    if (row === undefined) return { ok: false, error: { code: 'not-found' } };
-    const read = readDraftRow(row);
-    if (!read.ok) return { ok: false, error: { code: 'invalid', message: 'The stored draft is damaged.', issues: read.invalid.issues } };
-    return { ok: true, draft: read.draft };
-  });
+  return guarded(
+    async (): Promise<DbResult<{ draft: Draft }, { readonly code: 'not-found' } | InvalidError>> => {
+      const row = await db.drafts.get(id);
+      if (row === undefined) return { ok: false, error: { code: 'not-found' } };
+      const read = readDraftRow(row);
+      if (!read.ok)
+        return {
+          ok: false,
+          error: { code: 'invalid', message: 'The stored draft is damaged.', issues: read.invalid.issues },
+        };
+      return { ok: true, draft: read.draft };
+    },
+  );
 }
 
 /** Deletes a draft and its attachments in one transaction; `deleted` is false when it did not exist. */
@@ -256,8 +265,9 @@ function intersect(sets: ReadonlyArray<Set<string>>): Set<string> | undefined {
  * - Anything else: words, accents and case ignored; every word must appear in the draft (summary,
  *   subscriber name/id, vendor id, field values), the last one as a prefix — as the agent types.
  * - Filters by status, vendor and subscriber.
- * Only indexes are queried (key sets intersected in memory); rows are loaded for the results alone.
- * `total` is the number of matches before `limit`.
+ * Only indexes are queried: a selective query (≤ 1,000 matching keys) loads just those rows and filters them;
+ * a broad one intersects index key sets and walks the `updatedAt` index until `limit` hits — never a
+ * table scan. `total` is the number of matches before `limit`.
  */
 export async function searchDrafts(
   db: HelpdeskDb,
@@ -267,16 +277,21 @@ export async function searchDrafts(
   const limit = clampLimit(options.limit);
   const plan = planQuery(query);
   if (plan.kind === 'none') return { ok: true, drafts: [], invalid: [], total: 0 };
+  const { status, vendorId, subscriberId } = options;
+  const passesFilters = (d: Draft): boolean =>
+    (status === undefined || d.status === status) &&
+    (vendorId === undefined || d.vendorId === vendorId) &&
+    (subscriberId === undefined || d.subscriberId === subscriberId);
+  const keys = async (promise: Promise<string[]>): Promise<Set<string>> => new Set(await promise);
   return guarded(() =>
     db.transaction('r', db.drafts, async () => {
-      const keyQueries: Array<Promise<Set<string>>> = [];
-      const keys = async (promise: Promise<string[]>): Promise<Set<string>> => new Set(await promise);
+      const queryKeys: Array<Promise<Set<string>>> = [];
       switch (plan.kind) {
         case 'iccid':
-          keyQueries.push(keys(db.drafts.where('iccid').equals(plan.iccid).primaryKeys()));
+          queryKeys.push(keys(db.drafts.where('iccid').equals(plan.iccid).primaryKeys()));
           break;
         case 'digits':
-          keyQueries.push(
+          queryKeys.push(
             Promise.all([
               db.drafts.where('iccid').startsWith(plan.digits).primaryKeys(),
               db.drafts.where('terms').startsWith(plan.digits.slice(0, MAX_TERM_LENGTH)).primaryKeys(),
@@ -284,19 +299,40 @@ export async function searchDrafts(
           );
           break;
         case 'words':
-          for (const word of plan.exact) keyQueries.push(keys(db.drafts.where('terms').equals(word).primaryKeys()));
-          keyQueries.push(keys(db.drafts.where('terms').startsWith(plan.prefix).primaryKeys()));
+          for (const word of plan.exact)
+            queryKeys.push(keys(db.drafts.where('terms').equals(word).primaryKeys()));
+          queryKeys.push(keys(db.drafts.where('terms').startsWith(plan.prefix).primaryKeys()));
           break;
         case 'all':
+          // The subscriber filter is selective (a handful of drafts per subscriber): it seeds the search.
+          if (subscriberId !== undefined)
+            queryKeys.push(keys(db.drafts.where('subscriberId').equals(subscriberId).primaryKeys()));
           break;
       }
-      // Filters are index key sets too: `status`/`vendorId` are served by the compound indexes' first part.
-      if (options.status !== undefined) keyQueries.push(keys(db.drafts.where('status').equals(options.status).primaryKeys()));
-      if (options.vendorId !== undefined) keyQueries.push(keys(db.drafts.where('vendorId').equals(options.vendorId).primaryKeys()));
-      if (options.subscriberId !== undefined) {
-        keyQueries.push(keys(db.drafts.where('subscriberId').equals(options.subscriberId).primaryKeys()));
+      const seed = intersect(await Promise.all(queryKeys));
+
+      // Common case — a selective query: load its few rows, filter and sort them in memory.
+      if (seed !== undefined && seed.size <= ORDER_IN_MEMORY_MAX) {
+        const read = readDraftRows(await db.drafts.bulkGet([...seed]));
+        const found = read.drafts.filter(passesFilters).sort(byUpdatedAtDesc);
+        return {
+          ok: true as const,
+          drafts: found.slice(0, limit),
+          invalid: read.invalid,
+          total: found.length,
+        };
       }
-      const matches = intersect(await Promise.all(keyQueries));
+
+      // Broad query or filters only: intersect with the filters' key sets (`status`/`vendorId` are served
+      // by the compound indexes' first part), then walk `updatedAt` newest first until `limit` hits.
+      const filterKeys: Array<Promise<Set<string>>> = [];
+      if (status !== undefined) filterKeys.push(keys(db.drafts.where('status').equals(status).primaryKeys()));
+      if (vendorId !== undefined)
+        filterKeys.push(keys(db.drafts.where('vendorId').equals(vendorId).primaryKeys()));
+      if (subscriberId !== undefined && plan.kind !== 'all') {
+        filterKeys.push(keys(db.drafts.where('subscriberId').equals(subscriberId).primaryKeys()));
+      }
+      const matches = intersect([...(seed ? [seed] : []), ...(await Promise.all(filterKeys))]);
       if (matches === undefined) {
         // Empty query, no filter: the newest drafts.
         const rows = await db.drafts.orderBy('updatedAt').reverse().limit(limit).toArray();
@@ -318,7 +354,12 @@ export async function searchDrafts(
       }
       const read = readDraftRows(rows);
       read.drafts.sort(byUpdatedAtDesc);
-      return { ok: true as const, drafts: read.drafts.slice(0, limit), invalid: read.invalid, total: matches.size };
+      return {
+        ok: true as const,
+        drafts: read.drafts.slice(0, limit),
+        invalid: read.invalid,
+        total: matches.size,
+      };
     }),
   );
 }
@@ -354,7 +395,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Open drafts are never purged. Reads only the `handedOverAt` index keys to find candidates (drafts never
  * handed over have `null` there and are not in the index). Resolves with the number deleted.
  */
-export async function purgeExpired(db: HelpdeskDb, options: PurgeOptions = {}): Promise<DbResult<{ purged: number }>> {
+export async function purgeExpired(
+  db: HelpdeskDb,
+  options: PurgeOptions = {},
+): Promise<DbResult<{ purged: number }>> {
   const retentionDays = options.retentionDays ?? 30;
   const cutoff = (options.now ?? new Date()).getTime() - retentionDays * DAY_MS;
   return guarded(() =>

@@ -38,7 +38,8 @@ export interface InvalidRow {
 }
 
 /** Success with a payload, or one of the error shapes `E`. */
-export type DbResult<T extends object, E = DbError> = ({ readonly ok: true } & T) | { readonly ok: false; readonly error: E };
+export type DbResult<T extends object, E = DbError> =
+  ({ readonly ok: true } & T) | { readonly ok: false; readonly error: E };
 
 const QUOTA_NAMES = new Set(['QuotaExceededError']);
 // BlockedError: an upgrade waits for another connection; VersionError: the stored database is newer than the
@@ -55,11 +56,13 @@ export function toDbError(error: unknown): DbError {
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
     const name = (current as { name?: unknown }).name;
     if (typeof name === 'string') {
-      if (QUOTA_NAMES.has(name)) return { code: 'quota', message: 'The browser has no more room to store drafts.' };
+      if (QUOTA_NAMES.has(name))
+        return { code: 'quota', message: 'The browser has no more room to store drafts.' };
       if (BLOCKED_NAMES.has(name)) {
         return {
           code: 'blocked',
-          message: 'The drafts database is in use by a newer version of the extension. Reload this page.',
+          message:
+            'The drafts database was closed or is being upgraded, usually by an extension update. Reload this page.',
         };
       }
     }

@@ -18,7 +18,10 @@ export const MAX_TERMS_PER_DRAFT = 300;
 
 /** Lower-cases and strips diacritics, so "Hélène" and "HELENE" compare equal. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The indexable words of `text`, in order, possibly repeated. */
@@ -31,7 +34,11 @@ export function tokenise(text: string): string[] {
 }
 
 /** True when `fieldId` of a draft for `vendorId` is a secret under `policy`. */
-export function isSecretField(policy: SecretFieldPolicy | undefined, fieldId: string, vendorId: string): boolean {
+export function isSecretField(
+  policy: SecretFieldPolicy | undefined,
+  fieldId: string,
+  vendorId: string,
+): boolean {
   if (!policy) return false;
   return typeof policy === 'function' ? policy(fieldId, vendorId) : policy.has(fieldId);
 }

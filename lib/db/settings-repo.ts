@@ -13,12 +13,19 @@ export async function getSetting<S extends z.ZodType>(
   key: string,
   schema: S,
 ): Promise<DbResult<{ value: z.infer<S> | undefined }, InvalidError | DbError>> {
-  return guarded(async () => {
+  return guarded(async (): Promise<DbResult<{ value: z.infer<S> | undefined }, InvalidError>> => {
     const row = await db.settings.get(key);
     if (row === undefined) return { ok: true, value: undefined };
     const parsed = schema.safeParse(row.value);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid', message: `Setting "${key}" is not valid.`, issues: zodIssues(parsed.error) } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid',
+          message: `Setting "${key}" is not valid.`,
+          issues: zodIssues(parsed.error),
+        },
+      };
     }
     return { ok: true, value: parsed.data };
   });
@@ -33,7 +40,10 @@ export async function setSetting<S extends z.ZodType>(
 ): Promise<DbResult<object, InvalidError | DbError>> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid', message: `Setting "${key}" is not valid.`, issues: zodIssues(parsed.error) } };
+    return {
+      ok: false,
+      error: { code: 'invalid', message: `Setting "${key}" is not valid.`, issues: zodIssues(parsed.error) },
+    };
   }
   return guarded(async () => {
     await db.settings.put({ key, value: parsed.data });

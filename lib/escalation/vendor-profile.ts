@@ -113,7 +113,8 @@ export const VendorFieldSchema = z
     }
     if (field.options) {
       const dup = uniqueIds(field.options);
-      if (dup) ctx.addIssue({ code: 'custom', path: ['options'], message: `Option id "${dup}" is repeated.` });
+      if (dup)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: `Option id "${dup}" is repeated.` });
     }
     if (field.evidenceTags !== undefined && field.kind !== 'evidence-screenshot') {
       ctx.addIssue({
@@ -167,9 +168,22 @@ export type RubricRule = z.infer<typeof RubricRuleSchema>;
 /** How fast the vendor answers a level. */
 export const ResponseTargetSchema = z.discriminatedUnion('kind', [
   /** Wall-clock hours from submission, nights and weekends included (seed 000: within 24 hours). */
-  z.strictObject({ kind: z.literal('elapsed-hours'), hours: z.number().positive().max(24 * 366) }),
+  z.strictObject({
+    kind: z.literal('elapsed-hours'),
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 366),
+  }),
   /** Minutes counted only inside support hours on working days (seed 002: Critical, 30 minutes). */
-  z.strictObject({ kind: z.literal('business-minutes'), minutes: z.number().int().positive().max(60 * 24 * 366) }),
+  z.strictObject({
+    kind: z.literal('business-minutes'),
+    minutes: z
+      .number()
+      .int()
+      .positive()
+      .max(60 * 24 * 366),
+  }),
   /** By the end of the support day, or of the next working day outside support hours (seed 002: Standard). */
   z.strictObject({ kind: z.literal('same-or-next-working-day') }),
 ]);
@@ -223,7 +237,10 @@ export type Sla = z.infer<typeof SlaSchema>;
 
 /** How a ticket reaches the vendor. Only channels the vendor documents are listed: none is invented. */
 export const ChannelsSchema = z.strictObject({
-  webFormUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+  webFormUrl: z
+    .url({ protocol: /^https$/ })
+    .max(2048)
+    .optional(),
   /** An address that accepts NEW tickets (seed 002: Wildix takes e-mail only for follow-ups, so none). */
   email: z.email().max(254).optional(),
   phone: z
@@ -238,7 +255,10 @@ export const ChannelsSchema = z.strictObject({
     .optional(),
   /** Chat or in-app messenger instructions (seed 003: Trackunit's messenger). */
   chat: LocalizedTextSchema.optional(),
-  statusPageUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+  statusPageUrl: z
+    .url({ protocol: /^https$/ })
+    .max(2048)
+    .optional(),
 });
 /** See {@link ChannelsSchema}. */
 export type Channels = z.infer<typeof ChannelsSchema>;
@@ -249,7 +269,11 @@ export const TicketStatusSchema = z.strictObject({
   label: LocalizedTextSchema,
   note: LocalizedTextSchema.optional(),
   /** The vendor closes the ticket by itself after this many hours without a reply (seed 004: 72). */
-  autoSolveAfterHours: z.number().positive().max(24 * 366).optional(),
+  autoSolveAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 366)
+    .optional(),
 });
 /** See {@link TicketStatusSchema}. */
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
@@ -267,6 +291,11 @@ const PLACEHOLDER = /\{([a-z][a-z0-9-]{0,63})\}/g;
 /** The placeholder names in a subject template, in order (`"{organisation} - {subject}"` → both). */
 export function templatePlaceholders(template: string): string[] {
   return Array.from(template.matchAll(PLACEHOLDER), (m) => m[1] as string);
+}
+
+/** Replaces every `{name}` of a template in one pass with `resolve(name)`. */
+export function fillTemplate(template: string, resolve: (name: string) => string): string {
+  return template.replace(PLACEHOLDER, (_match, name: string) => resolve(name));
 }
 
 /** The vendor's ticket number format, e.g. seed 004: Samsara's unique 6-digit numbers. */
@@ -316,15 +345,24 @@ export const VendorProfileSchema = z
   })
   .superRefine((p, ctx) => {
     const dupField = uniqueIds(p.fields);
-    if (dupField) ctx.addIssue({ code: 'custom', path: ['fields'], message: `Field id "${dupField}" is repeated.` });
+    if (dupField)
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: `Field id "${dupField}" is repeated.` });
     const levels = new Set(p.priority.levels.map((l) => l.id));
     const dupLevel = uniqueIds(p.priority.levels);
     if (dupLevel) {
-      ctx.addIssue({ code: 'custom', path: ['priority', 'levels'], message: `Level id "${dupLevel}" is repeated.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priority', 'levels'],
+        message: `Level id "${dupLevel}" is repeated.`,
+      });
     }
     const dupRule = uniqueIds(p.priority.rubric);
     if (dupRule) {
-      ctx.addIssue({ code: 'custom', path: ['priority', 'rubric'], message: `Rule id "${dupRule}" is repeated.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priority', 'rubric'],
+        message: `Rule id "${dupRule}" is repeated.`,
+      });
     }
     p.priority.rubric.forEach((rule, i) => {
       if (!levels.has(rule.levelId)) {
@@ -353,7 +391,11 @@ export const VendorProfileSchema = z
     }
     for (const levelId of Object.keys(p.sla.outsideHours ?? {})) {
       if (!levels.has(levelId)) {
-        ctx.addIssue({ code: 'custom', path: ['sla', 'outsideHours', levelId], message: `No priority level "${levelId}".` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sla', 'outsideHours', levelId],
+          message: `No priority level "${levelId}".`,
+        });
       }
     }
     for (const key of ['statuses', 'rules'] as const) {
@@ -365,9 +407,17 @@ export const VendorProfileSchema = z
     for (const name of templatePlaceholders(p.subjectTemplate)) {
       const field = fields.get(name);
       if (field?.kind === 'secret') {
-        ctx.addIssue({ code: 'custom', path: ['subjectTemplate'], message: `"{${name}}" is a secret field.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subjectTemplate'],
+          message: `"{${name}}" is a secret field.`,
+        });
       } else if (!field && !(SUBJECT_BUILT_INS as readonly string[]).includes(name)) {
-        ctx.addIssue({ code: 'custom', path: ['subjectTemplate'], message: `Unknown placeholder "{${name}}".` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subjectTemplate'],
+          message: `Unknown placeholder "{${name}}".`,
+        });
       }
     }
   });

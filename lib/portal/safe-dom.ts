@@ -96,6 +96,15 @@ export function queryOne(root: ParentNode, selector: string): Element | null {
   }
 }
 
+/** `matches`, false on an invalid selector. */
+export function matchesSelector(el: Element, selector: string): boolean {
+  try {
+    return invoke<boolean>(el, 'matches', selector) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Lower-case tag name of an element (`localName`), '' for anything else. */
 export function tagOf(node: Node): string {
   return prop<number>(node, 'nodeType') === ELEMENT_NODE ? (prop<string>(node, 'localName') ?? '') : '';

@@ -53,11 +53,20 @@ export function parseActivationCode(text: string): ActivationCodeResult {
   if (body.slice(0, QR_PREFIX.length).toUpperCase() === QR_PREFIX) body = body.slice(QR_PREFIX.length);
   const fields = body.split('$');
   const [version, address, matchingId, oid, flag] = fields;
-  if (fields.length < 3 || fields.length > 5 || version === undefined || address === undefined || matchingId === undefined) {
+  if (
+    fields.length < 3 ||
+    fields.length > 5 ||
+    version === undefined ||
+    address === undefined ||
+    matchingId === undefined
+  ) {
     return fail('format', 'An activation code looks like LPA:1$smdp.example.com$MATCHING-ID.');
   }
   if (version !== FORMAT_VERSION) {
-    return fail('version', `Only activation code format 1 is supported; this one starts with ${JSON.stringify(version)}.`);
+    return fail(
+      'version',
+      `Only activation code format 1 is supported; this one starts with ${JSON.stringify(version)}.`,
+    );
   }
   if (!isFqdn(address.toLowerCase())) {
     return fail('address', 'The SM-DP+ address must be a domain name such as smdp.example.com.');
@@ -70,7 +79,10 @@ export function parseActivationCode(text: string): ActivationCodeResult {
     return fail('format', 'The SM-DP+ OID must be dotted numbers such as 1.3.6.1.4.1.31746.');
   }
   if (flag !== undefined && flag !== '1') {
-    return fail('format', 'The last field of an activation code, when present, must be 1 (confirmation code required).');
+    return fail(
+      'format',
+      'The last field of an activation code, when present, must be 1 (confirmation code required).',
+    );
   }
   if (fields.length === 4 && oid === '') {
     return fail('format', 'An activation code does not end with an empty field.');
@@ -91,7 +103,9 @@ export function parseActivationCode(text: string): ActivationCodeResult {
  * pass parts from {@link parseActivationCode}.
  */
 export function formatActivationCode(
-  parts: Omit<ActivationCodeParts, 'confirmationCodeRequired'> & { readonly confirmationCodeRequired?: boolean },
+  parts: Omit<ActivationCodeParts, 'confirmationCodeRequired'> & {
+    readonly confirmationCodeRequired?: boolean;
+  },
   options: { readonly qr?: boolean } = {},
 ): string {
   const { smdpAddress, matchingId, oid, confirmationCodeRequired = false } = parts;

@@ -19,7 +19,12 @@ export function isDigit(code: number): boolean {
 /** The outcome of {@link compactDigitGroups}: the digits, or where the first bad character is. */
 export type CompactResult =
   | { readonly ok: true; readonly digits: string }
-  | { readonly ok: false; readonly index: number; readonly char: string; readonly misplacedSeparator: boolean };
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly char: string;
+      readonly misplacedSeparator: boolean;
+    };
 
 /**
  * Removes single separators between digit groups. The text must be digits, with at most one

@@ -35,7 +35,10 @@ export function parseEid(text: string): EidResult {
   if (eid.length !== EID_LENGTH) return fail('length', `An EID has 32 digits; this one has ${eid.length}.`);
   // ISO/IEC 7064 MOD 97-10: a valid EID read as a number leaves remainder 1.
   if (mod97(eid) !== 1) {
-    return fail('checksum', 'The last two digits of this EID do not match (MOD 97 check): a digit is probably mistyped.');
+    return fail(
+      'checksum',
+      'The last two digits of this EID do not match (MOD 97 check): a digit is probably mistyped.',
+    );
   }
   return { ok: true, eid };
 }

@@ -34,7 +34,10 @@ export function parseIccid(text: string): IccidResult {
   }
   if (!digits.startsWith(PREFIX)) return fail('prefix', 'An ICCID starts with 89.');
   if (!luhnValid(digits)) {
-    return fail('checksum', 'The last digit of this ICCID does not match (Luhn check): a digit is probably mistyped.');
+    return fail(
+      'checksum',
+      'The last digit of this ICCID does not match (Luhn check): a digit is probably mistyped.',
+    );
   }
   return { ok: true, iccid: digits };
 }
@@ -71,7 +74,8 @@ export function luhnValid(digits: string): boolean {
  * @throws RangeError when `payloadDigits` is empty or has a non-digit (a programming error, not user input).
  */
 export function luhnCheckDigit(payloadDigits: string): string {
-  if (!/^\d+$/.test(payloadDigits)) throw new RangeError('luhnCheckDigit expects a non-empty string of digits');
+  if (!/^\d+$/.test(payloadDigits))
+    throw new RangeError('luhnCheckDigit expects a non-empty string of digits');
   // The check digit will sit rightmost, so the payload's rightmost digit is the first one doubled.
   return String((10 - (luhnSum(payloadDigits, true) % 10)) % 10);
 }
@@ -145,8 +149,9 @@ const STANDALONE_RUN = 10;
  */
 export function findIccids(text: string): IccidMatch[] {
   const found: IccidMatch[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Group offsets of the current chain, reused across chains and doubled when a chain outgrows them.
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -154,24 +159,35 @@ export function findIccids(text: string): IccidMatch[] {
       i++;
       continue;
     }
-    // Collect one maximal chain of digit groups starting at i.
-    starts.length = 0;
-    ends.length = 0;
+    // Collect one maximal chain of digit groups starting at i (only the first `count` offsets matter).
+    let count = 0;
     let p = i;
     let total = 0;
     for (;;) {
       const s = p;
       while (p < n && isDigit(text.charCodeAt(p))) p++;
-      starts.push(s);
-      ends.push(p);
+      if (count === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      starts[count] = s;
+      ends[count] = p;
+      count++;
       total += p - s;
       if (p + 1 < n && isGroupSeparator(text.charCodeAt(p)) && isDigit(text.charCodeAt(p + 1))) p++;
       else break;
     }
-    if (total >= MIN_LENGTH) readChain(text, starts, ends, found);
+    if (total >= MIN_LENGTH) readChain(text, starts, ends, count, found);
     i = p;
   }
   return found;
+}
+
+/** A copy of `array` with twice the room. */
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /**
@@ -180,23 +196,48 @@ export function findIccids(text: string): IccidMatch[] {
  * be read, or -1 when none does. Each group starts at most a handful of readings (≤ 20 digits), so
  * this stays linear in the chain's length.
  */
-function readChain(text: string, starts: number[], ends: number[], found: IccidMatch[]): void {
-  const count = starts.length;
+function readChain(
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  found: IccidMatch[],
+): void {
   // next[k]: where the chosen reading at group k ends (exclusive group index); isIccid[k]: what it is.
   const next = new Int32Array(count + 1).fill(-1);
   const isIccid = new Uint8Array(count);
   next[count] = count;
   for (let k = count - 1; k >= 0; k--) {
     const first = starts[k] as number;
-    // An ICCID reading must start with "89": skip building candidates otherwise.
+    // An ICCID reading must start with "89": skip the candidates otherwise.
     if (text.charCodeAt(first) === 0x38) {
-      let digits = '';
+      // Luhn sums kept from the left, without building strings: `evenDoubled` doubles the digits at
+      // even offsets of the reading, `oddDoubled` those at odd ones. Luhn doubles every second digit
+      // from the right, so a 20-digit reading uses `evenDoubled` and a 19-digit one `oddDoubled`.
+      let length = 0;
+      let evenDoubled = 0;
+      let oddDoubled = 0;
+      let second = -1;
       let best = -1;
-      for (let m = k; m < count; m++) {
-        digits += text.slice(starts[m], ends[m]);
-        if (digits.length > MAX_LENGTH) break;
-        if (digits.length >= MIN_LENGTH && next[m + 1] !== -1 && digits.startsWith(PREFIX) && luhnValid(digits)) {
-          best = m + 1; // later m = more digits: the longest valid reading wins
+      for (let m = k; m < count && length <= MAX_LENGTH; m++) {
+        const end = ends[m] as number;
+        for (let q = starts[m] as number; q < end && length <= MAX_LENGTH; q++) {
+          const d = text.charCodeAt(q) - 0x30;
+          const doubled = d > 4 ? d * 2 - 9 : d * 2;
+          if (length % 2 === 0) {
+            evenDoubled += doubled;
+            oddDoubled += d;
+          } else {
+            evenDoubled += d;
+            oddDoubled += doubled;
+          }
+          if (length === 1) second = d;
+          length++;
+        }
+        if (length > MAX_LENGTH || (length >= 2 && second !== 9)) break;
+        if (length >= MIN_LENGTH && next[m + 1] !== -1) {
+          const sum = length === MAX_LENGTH ? evenDoubled : oddDoubled;
+          if (sum % 10 === 0) best = m + 1; // later m = more digits: the longest valid reading wins
         }
       }
       if (best !== -1) {
@@ -214,8 +255,9 @@ function readChain(text: string, starts: number[], ends: number[], found: IccidM
     if (isIccid[k] === 1) {
       const start = starts[k] as number;
       const end = ends[after - 1] as number;
-      const raw = text.slice(start, end);
-      found.push({ iccid: raw.replace(/\D/g, ''), start, end, raw });
+      let iccid = '';
+      for (let g = k; g < after; g++) iccid += text.slice(starts[g], ends[g]);
+      found.push({ iccid, start, end, raw: text.slice(start, end) });
     }
     k = after;
   }

@@ -33,8 +33,28 @@ const IMSI_LENGTH = 15;
  * at 2: a wrong split only affects display, never validity.
  */
 const THREE_DIGIT_MNC_MCCS: ReadonlySet<string> = new Set([
-  '302', '310', '311', '312', '313', '314', '315', '316', '334', '338', '342', '344',
-  '346', '348', '354', '356', '358', '360', '365', '376', '722', '732',
+  '302',
+  '310',
+  '311',
+  '312',
+  '313',
+  '314',
+  '315',
+  '316',
+  '334',
+  '338',
+  '342',
+  '344',
+  '346',
+  '348',
+  '354',
+  '356',
+  '358',
+  '360',
+  '365',
+  '376',
+  '722',
+  '732',
 ]);
 
 /** The MNC length used for an MCC: 3 for the MCCs of the table above, otherwise 2 (ITU-T E.212 default). */

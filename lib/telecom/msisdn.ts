@@ -42,17 +42,26 @@ export function parseMsisdn(text: string): MsisdnResult {
     else if (char === '(' && !open) open = true;
     else if (char === ')' && open) open = false;
     else if (!isGroupSeparator(code)) {
-      return fail('characters', `A phone number has digits, spaces, dashes and parentheses only; found ${JSON.stringify(char)} at position ${i + 1}.`);
+      return fail(
+        'characters',
+        `A phone number has digits, spaces, dashes and parentheses only; found ${JSON.stringify(char)} at position ${i + 1}.`,
+      );
     }
   }
   if (open) return fail('characters', 'A parenthesis is not closed in this phone number.');
   // "00" is the international call prefix used in most countries: same as "+".
   const international = !plus && digits.startsWith('00') ? digits.slice(2) : digits;
   if (international.length < MIN_DIGITS || international.length > MAX_DIGITS) {
-    return fail('length', `An international phone number has 8 to 15 digits after the +; this one has ${international.length}.`);
+    return fail(
+      'length',
+      `An international phone number has 8 to 15 digits after the +; this one has ${international.length}.`,
+    );
   }
   if (international.startsWith('0')) {
-    return fail('country-code', 'Write the number in international form with its country code, e.g. +33 6 12 34 56 78.');
+    return fail(
+      'country-code',
+      'Write the number in international form with its country code, e.g. +33 6 12 34 56 78.',
+    );
   }
   return { ok: true, e164: `+${international}` };
 }

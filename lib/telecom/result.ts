@@ -11,10 +11,12 @@ export interface TelecomError<Code extends string> {
 
 /** Either the parsed value (`ok: true` plus its fields) or a typed error; never an exception. */
 export type ParseResult<Value extends object, Code extends string> =
-  | ({ readonly ok: true } & Value)
-  | { readonly ok: false; readonly error: TelecomError<Code> };
+  ({ readonly ok: true } & Value) | { readonly ok: false; readonly error: TelecomError<Code> };
 
 /** Builds the failure branch of a {@link ParseResult}. */
-export function fail<Code extends string>(code: Code, message: string): { ok: false; error: TelecomError<Code> } {
+export function fail<Code extends string>(
+  code: Code,
+  message: string,
+): { ok: false; error: TelecomError<Code> } {
   return { ok: false, error: { code, message } };
 }

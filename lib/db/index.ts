@@ -1,0 +1,68 @@
+/**
+ * The drafts database (DESIGN §3 `lib/db`): Dexie schema and versions, repositories, backup/restore.
+ * Import it only from extension pages and the background — never from a content script.
+ */
+export {
+  DB_NAME,
+  HelpdeskDb,
+  LATEST_VERSION,
+  SCHEMA_VERSIONS,
+  openDb,
+  openDbAtVersion,
+  type AttachmentRow,
+  type DbDeps,
+  type DraftRow,
+  type SchemaVersion,
+  type SecretFieldPolicy,
+  type SettingRow,
+} from './database';
+export {
+  createDraft,
+  deleteDraft,
+  findOpenDraftForIccid,
+  getDraft,
+  listDrafts,
+  purgeExpired,
+  saveDraft,
+  searchDrafts,
+  type DraftFilters,
+  type DraftInit,
+  type DraftList,
+  type PurgeOptions,
+  type SaveError,
+  type SaveOptions,
+  type WriteOptions,
+} from './drafts-repo';
+export {
+  AttachmentMetaSchema,
+  AttachmentSchema,
+  addAttachment,
+  listAttachments,
+  removeAttachment,
+  type Attachment,
+  type AttachmentInit,
+  type AttachmentMeta,
+} from './attachments-repo';
+export { getSetting, setSetting } from './settings-repo';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupAttachmentSchema,
+  exportBackup,
+  importBackup,
+  type BackupAttachment,
+  type BackupFile,
+  type ExportOptions,
+  type ImportOptions,
+  type ImportResult,
+} from './backup';
+export { MigrationFixtureSchema, writeMigrationFixture, type MigrationFixture } from './migrations';
+export { draftTerms, normaliseText, tokenise } from './search-terms';
+export {
+  toDbError,
+  type DbError,
+  type DbResult,
+  type InvalidError,
+  type InvalidRow,
+  type Issue,
+} from './result';

@@ -1,0 +1,158 @@
+/**
+ * The portal's Add plan / Add line forms, for the guard in the content script (DESIGN §1: check the
+ * plan's IMSI profile against the eSIM's before the portal gets the submit). Finds the form and its
+ * controls by a profile's FormRule, reads what the agent chose, and applies a remedy (choose another
+ * eSIM, pre-name a new line) through the same events a person's input fires.
+ *
+ * Forms are the DOM objects a page can clobber most easily (`<input name="submit">` replaces
+ * `form.submit`, `name="elements"` replaces `form.elements`): every built-in goes through safe-dom.
+ */
+import { findIccids, parseIccid } from '../telecom/iccid';
+import type { FormRule } from './profile-schema';
+import { findControl, findFormElements, newLocateCache, queryIn, selectedOption } from './locate';
+import { docOf, invoke, prop, queryOne, rawText, setProp, tagOf } from './safe-dom';
+import { normalizeText } from './values';
+
+/** A form found on the page, with the controls the guard needs. */
+export interface FoundForm {
+  readonly form: Element;
+  readonly esimControl?: Element;
+  readonly planControl: Element;
+  readonly lineNameControl?: Element;
+  readonly submit?: Element;
+}
+
+/** What the agent chose in a found form. */
+export interface FormSelection {
+  /** The eSIM's ICCID (digits), when the eSIM control's choice holds a valid one. */
+  readonly esimIccid?: string;
+  /** The plan as the agent sees it: the chosen option's visible text, or the typed value. */
+  readonly planName?: string;
+}
+
+const SUBMIT_SELECTOR = 'button[type="submit"],input[type="submit"],button:not([type]),input[type="image"]';
+
+/**
+ * Finds the form a rule describes, with its controls; null when the form or its plan control is
+ * not on the page (yet: single-page portals render forms late, so callers retry on DOM changes).
+ * With several candidates, the first that has a plan control wins.
+ */
+export function findForm(doc: Document, rule: FormRule): FoundForm | null {
+  const cache = newLocateCache();
+  for (const form of findFormElements(doc, rule.form, cache)) {
+    const planControl = findControl(form, rule.planField, cache);
+    if (planControl === null) continue;
+    const esimControl = rule.esimField === undefined ? null : findControl(form, rule.esimField, cache);
+    const lineNameControl = rule.lineNameField === undefined ? null : findControl(form, rule.lineNameField, cache);
+    const submit =
+      rule.submit === undefined
+        ? queryOne(form, SUBMIT_SELECTOR)
+        : (findSubmit(form, rule.submit.css, rule.submit.label) ?? null);
+    return {
+      form,
+      planControl,
+      ...(esimControl === null ? {} : { esimControl }),
+      ...(lineNameControl === null ? {} : { lineNameControl }),
+      ...(submit === null ? {} : { submit }),
+    };
+  }
+  return null;
+}
+
+function findSubmit(form: Element, css: string | undefined, label: string | string[] | undefined): Element | null {
+  if (css !== undefined) return queryIn([form], css, false)[0] ?? null;
+  if (label === undefined) return null;
+  const wanted = (typeof label === 'string' ? [label] : label).map((l) => normalizeText(l).toLowerCase());
+  for (const el of queryIn([form], SUBMIT_SELECTOR + ',button', false)) {
+    const text = tagOf(el) === 'input' ? (prop<string>(el, 'value') ?? '') : rawText(el);
+    if (wanted.includes(normalizeText(text).toLowerCase())) return el;
+  }
+  return null;
+}
+
+/** The visible text and value of a control's current choice. */
+function choiceOf(control: Element): { text: string; value: string } | null {
+  if (tagOf(control) === 'select') {
+    const option = selectedOption(control);
+    if (option === null) return null;
+    return { text: normalizeText(rawText(option)), value: prop<string>(option, 'value') ?? '' };
+  }
+  const value = normalizeText(prop<string>(control, 'value') ?? '');
+  return { text: value, value };
+}
+
+/** An ICCID in a text: the whole text, else the first one inside it ("France — 8944 5000 …"). */
+function iccidIn(text: string): string | undefined {
+  const whole = parseIccid(text);
+  if (whole.ok) return whole.iccid;
+  return findIccids(text)[0]?.iccid;
+}
+
+/**
+ * What the agent chose: the plan's visible name (option text, not its code) and the eSIM's ICCID,
+ * parsed from the chosen option's value or else its text. An empty choice ("Select a plan…" with
+ * an empty value) gives no plan name.
+ */
+export function readFormSelection(found: FoundForm): FormSelection {
+  const out: { esimIccid?: string; planName?: string } = {};
+  const plan = choiceOf(found.planControl);
+  if (plan !== null && plan.text !== '' && !(tagOf(found.planControl) === 'select' && plan.value === '')) {
+    out.planName = plan.text.slice(0, 200);
+  }
+  if (found.esimControl !== undefined) {
+    const esim = choiceOf(found.esimControl);
+    const iccid = esim === null ? undefined : (iccidIn(esim.value) ?? iccidIn(esim.text));
+    if (iccid !== undefined) out.esimIccid = iccid;
+  }
+  return out;
+}
+
+/** Fires `input` then `change` (bubbling) so the portal's own scripts and frameworks see the change. */
+function notify(control: Element): void {
+  const doc = docOf(control);
+  for (const type of ['input', 'change']) {
+    const event = invoke<Event>(doc, 'createEvent', 'Event');
+    if (event === undefined) continue;
+    invoke(event, 'initEvent', type, true, false);
+    invoke(control, 'dispatchEvent', event);
+  }
+}
+
+/**
+ * Chooses the eSIM with this ICCID in the form's eSIM control (the remedy "add the plan to the
+ * other eSIM of this subscriber"). True only when the control is a `<select>` with an option for
+ * that ICCID (by value or text); never invents an option.
+ */
+export function setEsimSelection(found: FoundForm, iccid: string): boolean {
+  const control = found.esimControl;
+  if (control === undefined || tagOf(control) !== 'select') return false;
+  const wanted = parseIccid(iccid);
+  if (!wanted.ok) return false;
+  const options = prop<HTMLCollectionOf<Element>>(control, 'options');
+  if (options === undefined) return false;
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i] as Element;
+    const value = prop<string>(option, 'value') ?? '';
+    if (iccidIn(value) === wanted.iccid || iccidIn(normalizeText(rawText(option))) === wanted.iccid) {
+      setProp(control, 'selectedIndex', i);
+      notify(control);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Types a line name into the form (seed 001: name the line after the destination country, or the
+ * plan's region). Uses the built-in `value` setter — frameworks that wrap the instance's setter
+ * still see the change through the `input` event. False when the form has no line-name control.
+ */
+export function setLineName(found: FoundForm, name: string): boolean {
+  const control = found.lineNameControl;
+  if (control === undefined) return false;
+  const tag = tagOf(control);
+  if (tag !== 'input' && tag !== 'textarea') return false;
+  if (!setProp(control, 'value', name)) return false;
+  notify(control);
+  return true;
+}

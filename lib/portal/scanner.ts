@@ -1,0 +1,218 @@
+/**
+ * The generic ICCID scanner: on every enabled portal, with or without a profile, find the valid
+ * (Luhn-checked) ICCIDs in the page text, with where they are so the content script can put an
+ * inline badge after each one (DESIGN §1: "on any other page it still finds ICCIDs").
+ *
+ * Text is read from text nodes only (no `innerText`: it forces layout). Text nodes of one block are
+ * joined, so an ICCID split over inline elements (`<span>8944 5000</span> <span>0000 …</span>`) is
+ * found, while table cells, blocks and `<br>` stay apart (so neighbouring cells never glue into one
+ * number). Bounded: a hostile page listing millions of numbers costs a fixed amount of work.
+ */
+import { findIccids, type IccidMatch } from '../telecom/iccid';
+import { attr, docOf, invoke, prop, tagOf } from './safe-dom';
+
+/** One place an ICCID occurs: a DOM Range's boundaries over the text nodes. */
+export interface IccidOccurrence {
+  readonly iccid: string;
+  readonly startNode: Text;
+  readonly startOffset: number;
+  readonly endNode: Text;
+  readonly endOffset: number;
+}
+
+/** What {@link scanIccids} found. */
+export interface IccidScan {
+  /** Unique valid ICCIDs (digits only), in page order. */
+  readonly iccids: string[];
+  /** Every occurrence in page order (an ICCID shown twice occurs twice). */
+  readonly occurrences: IccidOccurrence[];
+  /** True when a limit stopped the scan: the page holds more than was reported. */
+  readonly truncated: boolean;
+}
+
+/** Limits of {@link scanIccids}. */
+export interface ScanLimits {
+  /** Unique ICCIDs to report (default 5000, the PageContext limit). */
+  readonly maxIccids?: number;
+  /** Occurrences to report (default 10,000). */
+  readonly maxOccurrences?: number;
+  /** Characters of text to read (default 5,000,000). */
+  readonly maxChars?: number;
+}
+
+/** Marks the extension's own in-page hosts (toggle button, badges, warnings): never scanned. */
+export const OWN_HOST_ATTRIBUTE = 'data-helpdesk-assistant';
+
+// Subtrees that are not page text a person reads as such: code, styles, form fields and SVG.
+// Editable regions and the extension's own hosts are skipped by attribute (see isSkipped).
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe', 'object']);
+
+// Elements that do not break a line of text: text on either side belongs to the same run.
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark',
+  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
+]);
+
+const SHOW_ELEMENT_AND_TEXT = 1 | 4;
+
+/**
+ * Scans the text under `root` (a document or an element) for valid ICCIDs. Skips `<script>`,
+ * `<style>`, `<textarea>`, `<select>`, editable regions and the extension's own hosts. Stops after
+ * `maxIccids` unique ICCIDs (then `truncated` is true). Never throws on page content.
+ */
+export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
+  const maxIccids = limits.maxIccids ?? 5000;
+  const maxOccurrences = limits.maxOccurrences ?? 10_000;
+  const maxChars = limits.maxChars ?? 5_000_000;
+  const iccids: string[] = [];
+  const occurrences: IccidOccurrence[] = [];
+  const seen = new Set<string>();
+  let truncated = false;
+  let chars = 0;
+
+  const doc = docOf(root);
+  const walker = invoke<TreeWalker>(doc, 'createTreeWalker', root, SHOW_ELEMENT_AND_TEXT);
+  if (walker === undefined || (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element))) {
+    return { iccids, occurrences, truncated };
+  }
+
+  // The current run of text: its text nodes and where each starts in `text`.
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  let block: Node | null = null;
+
+  /** Records the matches of the current run; false once a limit is reached. */
+  const flush = (): boolean => {
+    if (text.length >= 19) {
+      const matches = matchesOf(text, nodes, starts);
+      for (const m of matches) {
+        if (!seen.has(m.iccid)) {
+          if (iccids.length >= maxIccids) return false;
+          seen.add(m.iccid);
+          iccids.push(m.iccid);
+        }
+        if (occurrences.length >= maxOccurrences) return false;
+        const [startNode, startOffset] = locate(nodes, starts, m.start, false);
+        const [endNode, endOffset] = locate(nodes, starts, m.end, true);
+        occurrences.push({ iccid: m.iccid, startNode, startOffset, endNode, endOffset });
+      }
+    }
+    nodes.length = 0;
+    starts.length = 0;
+    text = '';
+    return true;
+  };
+
+  let node: Node | null = walker.nextNode();
+  while (node !== null) {
+    // Text nodes cannot be clobbered; anything else the walker shows is an element (whose
+    // `nodeType` a form could shadow, so only the text test is trusted).
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      const owner = blockOf(node);
+      if (owner !== block) {
+        if (!flush()) {
+          truncated = true;
+          break;
+        }
+        block = owner;
+      }
+      chars += data.length;
+      if (chars > maxChars) {
+        truncated = true;
+        break;
+      }
+      nodes.push(node as Text);
+      starts.push(text.length);
+      text += data;
+    } else {
+      const el = node as Element;
+      let tag: unknown = el.localName;
+      // Only a <form> can have its built-ins shadowed (by its named controls): read it safely.
+      if (typeof tag !== 'string' || tag === 'form') tag = tagOf(el);
+      if (isSkipped(el, tag as string)) {
+        node = skipSubtree(walker);
+        continue;
+      }
+      if (!INLINE.has(tag as string)) {
+        if (!flush()) {
+          truncated = true;
+          break;
+        }
+        block = null;
+      }
+    }
+    node = walker.nextNode();
+  }
+  if (!truncated && !flush()) truncated = true;
+  return { iccids, occurrences, truncated };
+}
+
+/**
+ * True for an element whose subtree is not scanned: a SKIP_TAGS element, an editable region
+ * (`contenteditable` other than "false"), or one of the extension's own hosts.
+ */
+function isSkipped(el: Element, tag: string = tagOf(el)): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
+  if (tag === 'form') {
+    return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
+  }
+  if (!el.hasAttributes()) return false;
+  return el.hasAttribute(OWN_HOST_ATTRIBUTE) || isEditable(el.getAttribute('contenteditable'));
+}
+
+function isEditable(value: string | null): boolean {
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** The nearest ancestor of a text node that is not an inline element. */
+function blockOf(node: Node): Node | null {
+  let p = node.parentNode;
+  while (p !== null) {
+    const tag = (p as Element).localName;
+    if (typeof tag !== 'string' || !INLINE.has(tag)) return p;
+    p = p.parentNode;
+  }
+  return null;
+}
+
+/** Moves the walker past the current node's subtree; returns the next node or null. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  let next = walker.nextSibling();
+  while (next === null) {
+    if (walker.parentNode() === null) return null;
+    next = walker.nextSibling();
+  }
+  return next;
+}
+
+/**
+ * ICCIDs of a run. The joined text finds ICCIDs split over inline elements; when the run has
+ * several text nodes, each node is also read on its own, so a digit in a neighbouring element
+ * ("Line 1" + "8944 …") cannot make an ICCID ambiguous and hide it.
+ */
+function matchesOf(text: string, nodes: readonly Text[], starts: readonly number[]): IccidMatch[] {
+  const joined = findIccids(text);
+  if (nodes.length < 2) return joined;
+  let extra: IccidMatch[] | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const data = (nodes[i] as Text).data;
+    if (data.length < 19) continue;
+    const base = starts[i] as number;
+    for (const m of findIccids(data)) {
+      const start = base + m.start;
+      const end = base + m.end;
+      if (joined.some((j) => j.start < end && start < j.end)) continue;
+      (extra ??= []).push({ iccid: m.iccid, start, end, raw: m.raw });
+    }
+  }
+  return extra === null ? joined : [...joined, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** The text node and offset of position `at` in the run (`isEnd`: prefer the end of a node). */
+function locate(nodes: readonly Text[], starts: readonly number[], at: number, isEnd: boolean): [Text, number] {
+  let i = nodes.length - 1;
+  while (i > 0 && ((starts[i] as number) > at || (isEnd && (starts[i] as number) === at))) i--;
+  return [nodes[i] as Text, at - (starts[i] as number)];
+}

@@ -1,0 +1,41 @@
+// Shared builders for the escalation tests.
+import type { Draft } from '../../../lib/escalation/draft';
+import { luhnCheckDigit } from '../../../lib/telecom/iccid';
+import { getVendor } from '../../../lib/escalation/vendors';
+import type { VendorProfile } from '../../../lib/escalation/vendor-profile';
+
+/** A valid 20-digit ICCID (Luhn check digit computed, never invented in product code). */
+export const VALID_ICCID = `8944500000000000001${luhnCheckDigit('8944500000000000001')}`;
+/** The same ICCID with its last digit changed: fails the Luhn check. */
+export const BAD_CHECK_ICCID = `${VALID_ICCID.slice(0, -1)}${(Number(VALID_ICCID.slice(-1)) + 1) % 10}`;
+
+/** A draft with everything empty, overridable. */
+export function makeDraft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    id: 'draft-1',
+    vendorId: 'esim-go',
+    status: 'open',
+    iccid: null,
+    subscriberId: null,
+    subscriberName: null,
+    portalUrl: null,
+    summary: '',
+    fields: {},
+    problemKind: null,
+    scope: null,
+    priorityOverride: null,
+    checklist: [],
+    createdAt: '2025-03-28T10:00:00.000Z',
+    updatedAt: '2025-03-28T10:00:00.000Z',
+    handedOverAt: null,
+    revision: 0,
+    ...overrides,
+  };
+}
+
+/** A built-in vendor that must exist. */
+export function vendor(id: string): VendorProfile {
+  const v = getVendor(id);
+  if (!v) throw new Error(`no built-in vendor ${id}`);
+  return v;
+}
