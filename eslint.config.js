@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The content script never touches the database (the portal's origin could read it) nor loads React.
-    files: ['entrypoints/*.content/**', 'entrypoints/*.content.ts'],
+    files: ['entrypoints/portal/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -31,7 +31,7 @@ export async function syncPortalScript(): Promise<string[]> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length) {
     await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches, js: ['content-scripts/portal.js'], runAt: 'document_idle', allFrames: false },
+      { id: SCRIPT_ID, matches, js: ['portal.js'], runAt: 'document_idle', allFrames: false },
     ]);
   }
   return matches;

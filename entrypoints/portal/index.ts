@@ -3,16 +3,17 @@
  * and mounts the sidebar frame. It never opens IndexedDB (the portal's origin could read it) and
  * never loads React; everything it sends is validated again by the background.
  */
-import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+// The native, promise-based API (Chrome MV3 and Firefox): the polyfill is not needed for the few
+// calls made here, and the content script's every kilobyte is paid by the portal page.
+import { browser } from '@wxt-dev/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountOverlay } from './overlay';
 import { startReader } from './reader';
 
-export default defineContentScript({
-  // Registered at run time by the background for the portals the agent enabled (loopback by default).
-  registration: 'runtime',
-  matches: [],
-  runAt: 'document_idle',
+// An unlisted script, registered at run time by the background as the content script of the portals
+// the agent enabled (loopback by default). WXT's content-script wrapper is not used: it would add the
+// polyfill, a page-visible postMessage and listeners to every portal page.
+export default defineUnlistedScript({
   async main() {
     const doc = document;
     const overlay = await mountOverlay(doc);
@@ -20,12 +21,12 @@ export default defineContentScript({
       send: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
     });
 
-    const onMessage = (raw: unknown) => {
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       // Only the extension can message a content script; still, accept nothing but known shapes.
       const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
       if (type === 'toggle-sidebar') overlay.toggle();
       else if (type === 'set-sidebar') overlay.setOpen((raw as { open?: unknown }).open === true);
-      else if (type === 'get-context') return Promise.resolve(reader.current());
+      else if (type === 'get-context') sendResponse(reader.current());
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -3,7 +3,7 @@
  * debounced and bounded (a table of 10,000 rows must not cause work on every mutation: the observer
  * callback only marks the page dirty). Sends each new context to the background.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@wxt-dev/browser';
 import { extractContext } from '../../lib/portal/extract';
 import { findProfileForUrl } from '../../lib/portal/match-pattern';
 import { builtInPortalProfiles } from '../../lib/portal/profiles';

@@ -4,7 +4,7 @@
  * in an iframe, so the portal cannot read it. The page is narrowed with an adopted style sheet rather
  * than by editing the portal's own elements.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@wxt-dev/browser';
 
 export const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 const MIN_WIDTH = 320;
