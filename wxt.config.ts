@@ -28,6 +28,8 @@ export default defineConfig({
     // host permission requested from a user gesture in Options.
     host_permissions: [...LOOPBACK_PATTERNS],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox builds MV2, where optional hosts are optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-sidebar': {
@@ -35,10 +37,8 @@ export default defineConfig({
         description: '__MSG_commandToggleSidebar__',
       },
     },
-    web_accessible_resources:
-      browser === 'firefox'
-        ? undefined
-        : [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The sidebar page is framed by the content script on the portal.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,7 +4,7 @@
  * ticket per problem — seed 004), else create a draft prefilled with what the page knows about it.
  */
 import type { HelpdeskDb } from '../db/database';
-import { createDraft, findOpenDraftForIccid } from '../db/drafts-repo';
+import { createDraft, findOpenDraftForIccid, saveDraft, searchDrafts } from '../db/drafts-repo';
 import type { PageContext } from '../portal/page-context';
 import { parseIccid, type IccidErrorCode } from '../telecom/iccid';
 import type { Draft } from './draft';
@@ -60,4 +60,119 @@ export async function startEscalation(
   });
   if (!created.ok) return { ok: false, error: { code: 'storage', message: created.error.message } };
   return { ok: true, draft: created.draft, reused: false };
+}
+
+/** The troubleshooting steps the agent ticked for the case: step ids, and their labels in the agent's language. */
+export interface CaseChecklist {
+  readonly ids: readonly string[];
+  /** Labels of the ticked steps, in checklist order (see `checklistLabels`): they prefill "troubleshooting done". */
+  readonly labels: readonly string[];
+}
+
+/** Input of {@link startSubscriberEscalation}. */
+export interface StartSubscriberEscalationInput {
+  /** The portal page's context; it must show a subscriber (with an id or a name). */
+  readonly context: PageContext;
+  readonly vendorId?: string;
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+/** Result of {@link startSubscriberEscalation}. */
+export type StartSubscriberEscalationResult =
+  | { ok: true; draft: Draft; reused: boolean }
+  | { ok: false; error: { code: 'no-subscriber' | 'storage'; message: string } };
+
+/**
+ * Starting an escalation about a subscriber rather than one eSIM (the sidebar's subscriber card): reuses
+ * the newest open draft of that subscriber that names no ICCID (seed 004: one ticket per problem), else
+ * creates one prefilled from the page. The ICCID stays empty on purpose: the agent picks the eSIM in the
+ * ticket when the problem turns out to be about one.
+ */
+export async function startSubscriberEscalation(
+  db: HelpdeskDb,
+  input: StartSubscriberEscalationInput,
+): Promise<StartSubscriberEscalationResult> {
+  const subscriber = input.context.subscriber;
+  const id = subscriber?.id?.trim() || null;
+  const name = subscriber?.name?.trim() || null;
+  if (!subscriber || (id === null && name === null)) {
+    return { ok: false, error: { code: 'no-subscriber', message: 'The page shows no subscriber.' } };
+  }
+  if (id !== null) {
+    const found = await searchDrafts(db, '', { status: 'open', subscriberId: id, limit: 500 });
+    if (!found.ok) return { ok: false, error: { code: 'storage', message: found.error.message } };
+    const open = found.drafts.find((d) => d.iccid === null);
+    if (open) return { ok: true, draft: open, reused: true };
+  }
+  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID) ?? getVendor(DEFAULT_VENDOR_ID)!;
+  // No ICCID: prefill must not pick "the page's only eSIM" for a subscriber-wide case.
+  const context: PageContext = { ...input.context, esims: [], iccids: [] };
+  const fields = prefillFields(vendor, {
+    context,
+    iccid: null,
+    now: input.now,
+    timeZone: input.timeZone,
+    portalUrl: input.context.url,
+  });
+  const created = await createDraft(db, {
+    vendorId: vendor.id,
+    iccid: null,
+    subscriberId: id,
+    subscriberName: name,
+    portalUrl: input.context.url,
+    fields,
+  });
+  if (!created.ok) return { ok: false, error: { code: 'storage', message: created.error.message } };
+  return { ok: true, draft: created.draft, reused: false };
+}
+
+/** A "- label" list line, as prefill writes the checklist. */
+const LIST_LINE = /^- (.*)$/;
+
+/**
+ * Carries the ticked checklist into a draft: the step ids are added to `draft.checklist` (never removed:
+ * the agent may have ticked more in the ticket), and every vendor field prefilled from `checklist.done`
+ * ("troubleshooting already done", seed 000) is (re)written when it is empty or still holds only a list of
+ * checklist labels we wrote — text the agent typed is never overwritten. `knownLabels` are every label of
+ * the checklist in every language (to recognise our own list). Saves only when something changed.
+ */
+export async function applyCaseChecklist(
+  db: HelpdeskDb,
+  draft: Draft,
+  checklist: CaseChecklist,
+  knownLabels: readonly string[],
+  input: { now: Date; timeZone: string },
+): Promise<{ ok: true; draft: Draft } | { ok: false; error: { code: string; message: string } }> {
+  const ids = [...draft.checklist];
+  for (const step of checklist.ids) if (!ids.includes(step)) ids.push(step);
+  const vendor = getVendor(draft.vendorId);
+  const fields = { ...draft.fields };
+  if (vendor && checklist.labels.length > 0) {
+    const known = new Set(knownLabels);
+    const ours = (value: string) =>
+      value
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .every((l) => {
+          const m = LIST_LINE.exec(l);
+          return m !== null && known.has(m[1] ?? '');
+        });
+    const values = prefillFields(vendor, { checklistDone: checklist.labels, now: input.now, timeZone: input.timeZone });
+    for (const field of vendor.fields) {
+      if (field.prefill !== 'checklist.done') continue;
+      const value = values[field.id];
+      const current = fields[field.id] ?? '';
+      if (value !== undefined && (current.trim() === '' || ours(current))) fields[field.id] = value;
+    }
+  }
+  const changed =
+    ids.length !== draft.checklist.length || Object.keys(fields).some((k) => fields[k] !== draft.fields[k]);
+  if (!changed) return { ok: true, draft };
+  const saved = await saveDraft(db, { ...draft, checklist: ids, fields }, draft.revision, { now: input.now });
+  if (!saved.ok) {
+    const message = 'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
+    return { ok: false, error: { code: saved.error.code, message } };
+  }
+  return { ok: true, draft: saved.draft };
 }

@@ -1,0 +1,53 @@
+/**
+ * Three-way merge of two edits of one draft (DESIGN §1: the sidebar, popup and drafts tab share every
+ * draft). `base` is the stored version both edits started from; `mine` is this surface's unsaved copy;
+ * `theirs` is what another surface saved since. A property changed on one side only takes that side's
+ * value; a property changed on both sides to different values is a real conflict, which the agent
+ * settles (keep mine / take theirs) — never silently.
+ */
+import type { Draft } from '../../lib/escalation/draft';
+
+/** The draft properties an agent edits; bookkeeping (`revision`, `updatedAt`…) is not merged. */
+const SCALAR_KEYS = [
+  'vendorId',
+  'status',
+  'iccid',
+  'subscriberId',
+  'subscriberName',
+  'portalUrl',
+  'summary',
+  'problemKind',
+  'scope',
+  'priorityOverride',
+  'handedOverAt',
+] as const satisfies ReadonlyArray<keyof Draft>;
+
+/** Result of {@link mergeDrafts}: the merged draft (on `theirs`' revision), or the clashing keys. */
+export type MergeResult = { ok: true; draft: Draft } | { ok: false; clashes: string[] };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function pickSide<T>(key: string, base: T, mine: T, theirs: T, clashes: string[]): T {
+  if (same(mine, theirs) || same(mine, base)) return theirs;
+  if (same(theirs, base)) return mine;
+  clashes.push(key);
+  return mine;
+}
+
+/** Merges `mine` and `theirs` against `base`. See the module comment. */
+export function mergeDrafts(base: Draft, mine: Draft, theirs: Draft): MergeResult {
+  const clashes: string[] = [];
+  const merged: Draft = { ...theirs };
+  for (const key of SCALAR_KEYS) {
+    (merged as Record<string, unknown>)[key] = pickSide(key, base[key], mine[key], theirs[key], clashes);
+  }
+  const fieldIds = new Set([...Object.keys(base.fields), ...Object.keys(mine.fields), ...Object.keys(theirs.fields)]);
+  const fields: Record<string, string> = {};
+  for (const id of fieldIds) {
+    const value = pickSide(`fields.${id}`, base.fields[id], mine.fields[id], theirs.fields[id], clashes);
+    if (value !== undefined) fields[id] = value;
+  }
+  merged.fields = fields;
+  merged.checklist = pickSide('checklist', base.checklist, mine.checklist, theirs.checklist, clashes);
+  return clashes.length > 0 ? { ok: false, clashes } : { ok: true, draft: merged };
+}
