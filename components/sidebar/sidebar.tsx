@@ -1,57 +1,214 @@
 /**
- * The portal sidebar: what the page shows, at a glance. Presentational: the context comes in as a
- * prop (from the background's channel); page text is only ever rendered as text.
+ * The portal sidebar: what the page shows, at a glance, and the way to escalate. Presentational: the
+ * context comes in as a prop (from the background's channel) and every action goes out through a
+ * callback; page text is only ever rendered as text. Each state says what the agent can do next.
  */
-import { formatIccid } from '../../lib/telecom/iccid';
+import type { ReactNode } from 'react';
+import type { Catalog } from '../../lib/catalog';
+import type { Checklist } from '../../lib/escalation/checklist';
 import type { PageContext } from '../../lib/portal/page-context';
+import { formatIccid } from '../../lib/telecom/iccid';
 import { useI18n } from '../i18n';
+import { ChecklistPanel } from './checklist-panel';
+import type { CopyText } from './copy-button';
+import { EsimLines } from './esim-lines';
+import { GuardEvents } from './guard-events';
+import { PlanFinder, type CatalogSource } from './plan-finder';
+import { SubscriberCard } from './subscriber-card';
+import { buttonClass, focusRing, headingClass, sectionClass } from './ui';
 
+/** Where the sidebar's channel is: `not-a-portal` when the background refused this tab. */
 export type SidebarStatus = 'connecting' | 'waiting' | 'ready' | 'not-a-portal';
 
+/** The case checklist and its ticks. */
+export interface SidebarChecklist {
+  checklist: Checklist;
+  done: readonly string[];
+  ready: boolean;
+  onToggle: (stepId: string, done: boolean) => void;
+}
+
+/** Props of {@link Sidebar}. */
 export interface SidebarProps {
   status: SidebarStatus;
   context: PageContext | null;
-  openDraftId: string | null;
   onClose: () => void;
+  /** The clock plan lives are computed against. */
+  now?: Date;
+  catalog: { catalog: Catalog; source: CatalogSource };
+  checklist?: SidebarChecklist;
+  onEscalateIccid?: (iccid: string) => void;
+  onEscalateSubscriber?: () => void;
+  /** An escalation being started, or why it failed (already translated). */
+  escalation?: { busy: boolean; error: string | null };
+  /** The open ticket editor: shown instead of the page views while set. */
+  ticket?: ReactNode;
+  /** Opens the extension's Options (portals, catalog). */
+  onOpenOptions?: () => void;
+  copy?: CopyText;
+  /** Time zone of displayed times (tests pin it). */
+  timeZone?: string;
 }
 
-export function Sidebar({ status, context, onClose }: SidebarProps) {
+/** Whether the page gave us anything at all. */
+function recognisedNothing(context: PageContext): boolean {
+  return context.subscriber === null && context.esims.length === 0 && context.iccids.length === 0;
+}
+
+/** The whole sidebar page: header with close, then the state or the views. */
+export function Sidebar(props: SidebarProps) {
+  const { status, context, onClose, ticket } = props;
   const { t } = useI18n();
   return (
-    <div className="flex h-screen flex-col">
+    <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h1 className="text-base font-semibold">{t('extName')}</h1>
-        <button type="button" onClick={onClose} className="rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={t('sidebarClose')}>
-          ×
+        <button
+          type="button"
+          onClick={onClose}
+          className={`rounded px-2 py-1 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800 ${focusRing}`}
+          aria-label={t('sidebarClose')}
+        >
+          <span aria-hidden="true">×</span>
         </button>
       </header>
-      <main className="flex-1 overflow-auto p-3">
-        {status === 'not-a-portal' && <p role="status">{t('sidebarNotAPortal')}</p>}
-        {(status === 'connecting' || status === 'waiting') && <p role="status">{t('sidebarWaiting')}</p>}
-        {status === 'ready' && context && <IccidList iccids={context.iccids} />}
+      <main className="flex-1 space-y-3 overflow-auto p-3" aria-label={t('sbMainLabel')}>
+        {status === 'not-a-portal' && <NotAPortal {...props} />}
+        {(status === 'connecting' || status === 'waiting' || (status === 'ready' && !context)) && (
+          <p role="status">{t('sidebarWaiting')}</p>
+        )}
+        {status === 'ready' && context && (ticket ?? <Views {...props} context={context} />)}
       </main>
     </div>
   );
 }
 
-function IccidList({ iccids }: { iccids: string[] }) {
+function NotAPortal({ onOpenOptions }: SidebarProps) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="iccids-heading">
-      <h2 id="iccids-heading" className="mb-2 text-sm font-semibold uppercase text-slate-500">
+    <div role="status" className={sectionClass}>
+      <p>{t('sidebarNotAPortal')}</p>
+      <p className="mt-1 text-sm">{t('sbNotAPortalHelp')}</p>
+      {onOpenOptions && (
+        <button type="button" className={`mt-2 ${buttonClass}`} onClick={onOpenOptions}>
+          {t('sbOpenOptions')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Views(props: SidebarProps & { context: PageContext }) {
+  const { context, catalog, checklist, escalation, onOpenOptions } = props;
+  const { t } = useI18n();
+  const busy = escalation?.busy ?? false;
+  const now = props.now ?? new Date();
+  const profiled = context.portalId !== null;
+  const hasSubscriberData = context.subscriber !== null || context.esims.length > 0;
+
+  return (
+    <>
+      {escalation?.error && (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          {escalation.error}
+        </p>
+      )}
+      {!profiled && (
+        <div role="note" className={`${sectionClass} text-sm`}>
+          <p>{t('sbNoProfile')}</p>
+          {onOpenOptions && (
+            <button type="button" className={`mt-2 ${buttonClass}`} onClick={onOpenOptions}>
+              {t('sbOpenOptions')}
+            </button>
+          )}
+        </div>
+      )}
+      {profiled && recognisedNothing(context) && (
+        <p role="status" className={`${sectionClass} text-sm`}>
+          {t('sbNothingRecognised')}
+        </p>
+      )}
+      {profiled && context.subscriber && (
+        <SubscriberCard
+          subscriber={context.subscriber}
+          esims={context.esims}
+          catalog={catalog.catalog}
+          busy={busy}
+          {...(props.onEscalateSubscriber && (context.subscriber.id || context.subscriber.name)
+            ? { onEscalate: props.onEscalateSubscriber }
+            : {})}
+        />
+      )}
+      {profiled && hasSubscriberData && (
+        <EsimLines
+          esims={context.esims}
+          catalog={catalog.catalog}
+          now={now}
+          busy={busy}
+          {...(props.onEscalateIccid ? { onEscalate: props.onEscalateIccid } : {})}
+          {...(props.copy ? { copy: props.copy } : {})}
+        />
+      )}
+      {profiled && hasSubscriberData && (
+        <PlanFinder catalog={catalog.catalog} source={catalog.source} esims={context.esims} />
+      )}
+      {profiled && <GuardEvents events={context.guardEvents} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />}
+      {checklist && !recognisedNothing(context) && (
+        <ChecklistPanel checklist={checklist.checklist} done={checklist.done} ready={checklist.ready} onToggle={checklist.onToggle} />
+      )}
+      <IccidList
+        iccids={context.iccids}
+        open={!profiled}
+        busy={busy}
+        {...(!profiled && props.onEscalateIccid ? { onEscalate: props.onEscalateIccid } : {})}
+      />
+    </>
+  );
+}
+
+/**
+ * Every valid ICCID the generic scanner found in the page text. Each item carries `data-iccid` (the
+ * end-to-end tests read the list by it): keep that attribute on this list only.
+ */
+function IccidList({
+  iccids,
+  open,
+  busy,
+  onEscalate,
+}: {
+  iccids: readonly string[];
+  open: boolean;
+  busy: boolean;
+  onEscalate?: (iccid: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <details open={open} className={sectionClass}>
+      <summary className={`cursor-pointer ${headingClass} mb-0 ${focusRing}`}>
         {t('sidebarIccidsOnPage', String(iccids.length))}
-      </h2>
+      </summary>
       {iccids.length === 0 ? (
-        <p>{t('sidebarNoIccids')}</p>
+        <p className="mt-2 text-sm">{t('sidebarNoIccids')}</p>
       ) : (
-        <ul aria-label={t('sidebarIccidListLabel')} className="space-y-1 font-mono text-sm">
+        <ul aria-label={t('sidebarIccidListLabel')} className="mt-2 space-y-1 font-mono text-sm">
           {iccids.map((iccid) => (
-            <li key={iccid} data-iccid={iccid}>
-              {formatIccid(iccid)}
+            <li key={iccid} data-iccid={iccid} className="flex items-center justify-between gap-2">
+              <span>{formatIccid(iccid)}</span>
+              {onEscalate && (
+                <button
+                  type="button"
+                  className={`font-sans ${buttonClass}`}
+                  disabled={busy}
+                  aria-label={t('sbEscalateIccid', formatIccid(iccid))}
+                  onClick={() => onEscalate(iccid)}
+                >
+                  {t('sbEscalate')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </details>
   );
 }

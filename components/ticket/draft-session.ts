@@ -210,7 +210,8 @@ export class DraftSession {
       next: (result) => {
         if (this.closed || !result.ok || !this.base) return;
         const stored = result.draft;
-        if (stored.revision === this.base.revision) return;
+        // Revisions only grow: an older emission (queued before our own write) is stale, not news.
+        if (stored.revision <= this.base.revision) return;
         // Another surface saved. Not dirty and not writing: simply show theirs.
         if (!this.dirty && !this.inFlight && this.view.status !== 'conflict') {
           this.base = stored;

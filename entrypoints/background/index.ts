@@ -10,6 +10,7 @@ import { SIDEBAR_PORT } from '../../lib/messaging/messages';
 import { createRouter } from './router';
 import { createSidebarPorts } from './sidebar-ports';
 import { isPortalUrl, syncPortalScript } from './portals';
+import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
 
 const PURGE_ALARM = 'purge-expired-drafts';
@@ -97,6 +98,8 @@ export default defineBackground({
 
     // Every start of the worker re-checks where the portal script runs (install, update, restart).
     void syncPortalScript();
+    // The portal guard reads the plan catalog from storage only (its bundle has no zod).
+    void ensureDefaultCatalog();
     browser.permissions.onAdded.addListener(() => void syncPortalScript());
     browser.permissions.onRemoved.addListener(() => void syncPortalScript());
   },

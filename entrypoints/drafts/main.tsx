@@ -1,15 +1,45 @@
-import { StrictMode } from 'react';
+/**
+ * The drafts tab (`drafts.html`): a thin shell that opens the database, reads the default vendor and
+ * keeps the open draft in the URL hash (`#draft=<id>`, used by the context menu and the popup).
+ */
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page';
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
+import { openDb } from '../../lib/db';
+import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
+
+const db = openDb();
+
+function DraftsApp() {
+  const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));
+  const [defaultVendorId, setDefaultVendorId] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    const onHash = () => setDraftId(draftIdFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    void readSettings(browser.storage.local).then((s) => setDefaultVendorId(s.defaultVendorId));
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const select = (id: string | null) => {
+    setDraftId(id);
+    history.replaceState(null, '', id ? `#draft=${id}` : location.pathname);
+  };
+
+  return <DraftsPage db={db} draftId={draftId} onSelect={select} {...(defaultVendorId ? { defaultVendorId } : {})} />;
+}
 
 const i18n = browserI18n();
 document.documentElement.lang = i18n.locale;
+document.title = i18n.t('drPageTitle');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider value={i18n}>
-      <h1>{i18n.t('extName')}</h1>
+      <DraftsApp />
     </I18nProvider>
   </StrictMode>,
 );

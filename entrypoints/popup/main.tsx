@@ -1,15 +1,90 @@
+/**
+ * The toolbar popup: a thin shell around the quick-ticket form. It finds the tab the agent is working
+ * in, asks the background for that tab's page context, remembers the popup's current draft in
+ * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
+ * the background (or opens the drafts tab when that tab is not a portal).
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser, type Browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
+import { QuickTicket } from '../../components/popup/quick-ticket';
+import { openDb } from '../../lib/db';
+import type { Reply } from '../../lib/messaging/messages';
+import { PageContextSchema, type PageContext } from '../../lib/portal/page-context';
+import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
 
-const i18n = browserI18n();
-document.documentElement.lang = i18n.locale;
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider value={i18n}>
-      <h1>{i18n.t('extName')}</h1>
-    </I18nProvider>
-  </StrictMode>,
-);
+/** Where the popup remembers the draft it is editing (cleared when that draft is handed over). */
+const POPUP_DRAFT_KEY = 'popupDraftId';
+
+/**
+ * The tab the agent works in: the active tab of the window — or, when the popup itself is open as a
+ * tab (`popup.html` opened directly), the most recently used other tab of that window.
+ */
+async function workingTab(): Promise<Browser.tabs.Tab | undefined> {
+  const own = browser.runtime.getURL('/');
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const others = tabs.filter((tab) => !(tab.url ?? '').startsWith(own));
+  const active = others.find((tab) => tab.active);
+  if (active) return active;
+  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+async function tabContext(tabId: number | undefined): Promise<PageContext | null> {
+  if (tabId === undefined) return null;
+  const reply = (await browser.runtime.sendMessage({ type: 'get-tab-context', tabId }).catch(() => null)) as Reply | null;
+  if (!reply?.ok || reply.value === null) return null;
+  const parsed = PageContextSchema.safeParse(reply.value);
+  return parsed.success ? parsed.data : null;
+}
+
+async function main() {
+  const i18n = browserI18n();
+  document.documentElement.lang = i18n.locale;
+  document.title = i18n.t('ppTitle');
+  const db = openDb();
+  const tab = await workingTab();
+  const [context, settings, remembered] = await Promise.all([
+    tabContext(tab?.id),
+    readSettings(browser.storage.local),
+    browser.storage.local.get(POPUP_DRAFT_KEY),
+  ]);
+  const rememberedId = typeof remembered[POPUP_DRAFT_KEY] === 'string' ? (remembered[POPUP_DRAFT_KEY] as string) : null;
+
+  const rememberDraft = (draftId: string | null) => {
+    void (draftId === null ? browser.storage.local.remove(POPUP_DRAFT_KEY) : browser.storage.local.set({ [POPUP_DRAFT_KEY]: draftId }));
+  };
+
+  const onContinue = async (draftId: string) => {
+    let opened = false;
+    if (tab?.id !== undefined) {
+      const reply = (await browser.runtime
+        .sendMessage({ type: 'open-sidebar', tabId: tab.id, draftId })
+        .catch(() => null)) as Reply<{ opened: boolean }> | null;
+      opened = !!reply?.ok && reply.value.opened;
+      if (opened) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
+    }
+    if (!opened) await browser.tabs.create({ url: browser.runtime.getURL(`/drafts.html#draft=${draftId}`) });
+    window.close();
+  };
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider value={i18n}>
+        <QuickTicket
+          db={db}
+          rememberedDraftId={rememberedId}
+          tabContext={context}
+          defaultVendorId={settings.defaultVendorId}
+          readClipboard={() => navigator.clipboard.readText()}
+          rememberDraft={rememberDraft}
+          onContinue={(id) => void onContinue(id)}
+        />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+void main();

@@ -44,6 +44,7 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   let maxTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const listeners = new Set<(c: PageContext) => void>();
+  const settledListeners = new Set<() => void>();
 
   function read(): PageContext {
     return { ...extractContext(doc, profile, { url: doc.location.href, now: new Date() }), guardEvents: [...guardEvents] };
@@ -81,6 +82,8 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     }
     context = read();
     publish();
+    // After every settled read (changed or not): the guard re-finds forms, the badges re-place.
+    for (const l of settledListeners) l();
   }
 
   function schedule() {
@@ -89,10 +92,18 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     if (maxTimer === undefined) maxTimer = setTimeout(flush, MAX_WAIT_MS);
   }
 
+  const onlyOurNodes = (list: NodeList) => {
+    for (let i = 0; i < list.length; i++) if (!isOurs(list[i]!)) return false;
+    return true;
+  };
   const observer = new MutationObserver((records) => {
-    // Bounded: look at no more than a handful of records to ignore our own hosts' changes.
+    // Bounded: look at no more than a handful of records to ignore our own hosts' changes (a badge or
+    // verdict inserted into the portal's DOM is a child-list change of a portal node).
     for (let i = 0; i < records.length && i < 20; i++) {
-      if (!isOurs(records[i]!.target)) return schedule();
+      const r = records[i]!;
+      if (isOurs(r.target)) continue;
+      if (r.type === 'childList' && onlyOurNodes(r.addedNodes) && onlyOurNodes(r.removedNodes)) continue;
+      return schedule();
     }
     if (records.length > 20) schedule();
   });
@@ -120,6 +131,11 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     onContext(listener: (c: PageContext) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Called after every settled (debounced) read of the page, whether the context changed or not. */
+    onSettled(listener: () => void) {
+      settledListeners.add(listener);
+      return () => settledListeners.delete(listener);
     },
     onInvalidated(handler: () => void) {
       invalidatedHandlers.push(handler);

@@ -1,17 +1,36 @@
 /**
  * Shell of the sidebar page: connects to the background's sidebar channel, parses every push with
- * zod, and hands the context to the presentational components.
+ * zod, and hands the context to the presentational components — at once, on every push (no debounce
+ * here: the content script already batches page changes). Owns the browser glue: the drafts
+ * database, the catalog, the case checklist, clipboard, Options and the close request.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
+import { openDb, type HelpdeskDb } from '../../lib/db';
+import { DEFAULT_ESIM_CHECKLIST } from '../../lib/escalation/checklist';
+import { readSettings } from '../../lib/settings/settings';
+import { useI18n } from '../../components/i18n';
+import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
+import { TicketEditor } from '../../components/ticket/ticket-editor';
+import { escalateFromSidebar, type EscalationTarget } from './escalate';
+import { useCatalog } from './use-catalog';
+
+const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export function SidebarRoot() {
+  const { t, locale } = useI18n();
   const [status, setStatus] = useState<SidebarStatus>('connecting');
   const [context, setContext] = useState<PageContext | null>(null);
   const [openDraftId, setOpenDraftId] = useState<string | null>(null);
+  const [escalation, setEscalation] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [db] = useState<HelpdeskDb>(() => openDb());
+  const catalog = useCatalog();
+  const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
+  const checklist = useCaseChecklist(checklistKey);
+  const mainRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const port = browser.runtime.connect({ name: SIDEBAR_PORT });
@@ -28,7 +47,57 @@ export function SidebarRoot() {
     return () => port.disconnect();
   }, []);
 
+  useEffect(() => () => db.close(), [db]);
+
+  const escalate = useCallback(
+    async (target: EscalationTarget) => {
+      setEscalation({ busy: true, error: null });
+      const settings = await readSettings(browser.storage.local);
+      const result = await escalateFromSidebar(db, target, {
+        context,
+        vendorId: settings.defaultVendorId,
+        checklist: DEFAULT_ESIM_CHECKLIST,
+        done: checklist.done,
+        locale,
+        now: new Date(),
+        timeZone: agentTimeZone(),
+      });
+      if (result.ok) {
+        setEscalation({ busy: false, error: null });
+        setOpenDraftId(result.draft.id);
+      } else {
+        const key = `iccidError_${result.error.code}`;
+        const translated = t(key) !== key ? t(key) : result.error.message;
+        setEscalation({ busy: false, error: t('sbEscalationFailed', translated) });
+      }
+    },
+    [db, context, checklist.done, locale, t],
+  );
+
+  const closeTicket = useCallback(() => {
+    setOpenDraftId(null);
+    // Give keyboard users a defined place to continue from.
+    requestAnimationFrame(() => mainRef.current?.focus());
+  }, []);
+
   const close = () => void browser.runtime.sendMessage({ type: 'close-sidebar' });
 
-  return <Sidebar status={status} context={context} openDraftId={openDraftId} onClose={close} />;
+  return (
+    <div ref={mainRef} tabIndex={-1} className="outline-none">
+      <Sidebar
+        status={status}
+        context={context}
+        onClose={close}
+        catalog={catalog}
+        checklist={{ checklist: DEFAULT_ESIM_CHECKLIST, done: checklist.done, ready: checklist.ready, onToggle: checklist.toggle }}
+        onEscalateIccid={(iccid) => void escalate({ kind: 'iccid', iccid })}
+        onEscalateSubscriber={() => void escalate({ kind: 'subscriber' })}
+        escalation={escalation}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        {...(openDraftId
+          ? { ticket: <TicketEditor key={openDraftId} db={db} draftId={openDraftId} context={context} onClose={closeTicket} /> }
+          : {})}
+      />
+    </div>
+  );
 }

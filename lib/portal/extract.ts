@@ -35,15 +35,26 @@ const MAX_ICCIDS = 5000;
  * generic ICCID scan fills `iccids`; `portalId` is then null and `subscriber` null. Never throws on
  * page content: a rule that finds nothing leaves its field out.
  */
-export function extractContext(doc: Document, profile: PortalProfile | null, opts: ExtractOptions): PageContext {
+export function extractContext(
+  doc: Document,
+  profile: PortalProfile | null,
+  opts: ExtractOptions,
+): PageContext {
   const cache = newLocateCache();
   if (profile !== null) registerLabels(profile, cache);
   const order: DateOrder = profile?.dateOrder ?? 'dmy';
   // Each part is independent: a page that breaks one (a DOM API throwing on a hostile structure)
   // must not cost the others, and must never throw into the content script.
-  const subscriber = attempt(() => (profile?.subscriber === undefined ? null : readSubscriber(doc, profile.subscriber, cache)), null);
-  const esims = attempt(() => (profile?.esims === undefined ? [] : readEsims(doc, profile.esims, cache, order)), []);
-  const iccids = opts.scan === false ? [] : attempt(() => scanIccids(doc, { maxIccids: MAX_ICCIDS }).iccids, []);
+  const subscriber = attempt(
+    () => (profile?.subscriber === undefined ? null : readSubscriber(doc, profile.subscriber, cache)),
+    null,
+  );
+  const esims = attempt(
+    () => (profile?.esims === undefined ? [] : readEsims(doc, profile.esims, cache, order)),
+    [],
+  );
+  const iccids =
+    opts.scan === false ? [] : attempt(() => scanIccids(doc, { maxIccids: MAX_ICCIDS }).iccids, []);
   // An ICCID the profile read from an attribute or a form field is page data too.
   if (iccids.length < MAX_ICCIDS) {
     const known = new Set(iccids);
@@ -56,7 +67,10 @@ export function extractContext(doc: Document, profile: PortalProfile | null, opt
   }
   return {
     url: cap(opts.url, 2048),
-    title: cap(attempt(() => String(prop<string>(doc, 'title') ?? ''), ''), 300),
+    title: cap(
+      attempt(() => String(prop<string>(doc, 'title') ?? ''), ''),
+      300,
+    ),
     portalId: profile === null ? null : profile.id,
     subscriber,
     esims,
@@ -174,7 +188,8 @@ function readEsims(doc: Document, rules: Esims, cache: LocateCache, order: DateO
     esims.push(esim);
     esimRows.push(row);
   }
-  if (rules.plans !== undefined && esims.length > 0) readPlans(doc, rules.plans, esims, esimRows, cache, order);
+  if (rules.plans !== undefined && esims.length > 0)
+    readPlans(doc, rules.plans, esims, esimRows, cache, order);
   return esims;
 }
 
@@ -205,7 +220,14 @@ function readPlan(row: Element, rules: Plans, cache: LocateCache, order: DateOrd
 /** Bit of Node.compareDocumentPosition: the other node follows. */
 const FOLLOWING = 4;
 
-function readPlans(doc: Document, rules: Plans, esims: PageEsim[], esimRows: Element[], cache: LocateCache, order: DateOrder): void {
+function readPlans(
+  doc: Document,
+  rules: Plans,
+  esims: PageEsim[],
+  esimRows: Element[],
+  cache: LocateCache,
+  order: DateOrder,
+): void {
   const within = rules.within ?? 'row';
   const add = (esim: PageEsim, row: Element): void => {
     if (esim.plans.length >= MAX_PLANS) return;

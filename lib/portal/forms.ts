@@ -43,7 +43,8 @@ export function findForm(doc: Document, rule: FormRule): FoundForm | null {
     const planControl = findControl(form, rule.planField, cache);
     if (planControl === null) continue;
     const esimControl = rule.esimField === undefined ? null : findControl(form, rule.esimField, cache);
-    const lineNameControl = rule.lineNameField === undefined ? null : findControl(form, rule.lineNameField, cache);
+    const lineNameControl =
+      rule.lineNameField === undefined ? null : findControl(form, rule.lineNameField, cache);
     const submit =
       rule.submit === undefined
         ? queryOne(form, SUBMIT_SELECTOR)
@@ -59,7 +60,11 @@ export function findForm(doc: Document, rule: FormRule): FoundForm | null {
   return null;
 }
 
-function findSubmit(form: Element, css: string | undefined, label: string | string[] | undefined): Element | null {
+function findSubmit(
+  form: Element,
+  css: string | undefined,
+  label: string | string[] | undefined,
+): Element | null {
   if (css !== undefined) return queryIn([form], css, false)[0] ?? null;
   if (label === undefined) return null;
   const wanted = (typeof label === 'string' ? [label] : label).map((l) => normalizeText(l).toLowerCase());

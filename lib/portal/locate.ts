@@ -31,6 +31,8 @@ export interface LocateCache {
   readonly sections: Map<string, Element[] | null>;
   readonly columns: Map<Element, Map<string, number>>;
   readonly textIndex: Map<ParentNode, Map<string, TextHit[]>>;
+  /** The document's headings, queried once per extraction. */
+  documentHeadings: Element[] | null;
   /** Every label key the profile uses: the text index only records these. */
   readonly wantedKeys: Set<string>;
   /** First characters of {@link wantedKeys}, a cheap filter before normalising a text node. */
@@ -52,6 +54,7 @@ export function newLocateCache(): LocateCache {
     sections: new Map(),
     columns: new Map(),
     textIndex: new Map(),
+    documentHeadings: null,
     wantedKeys: new Set(),
     wantedFirst: new Set(),
     maxKeyLength: 0,
@@ -92,10 +95,14 @@ function headingLevel(el: Element): number {
 const TRAILING_COUNT = /\s*[([]?\d+[)\]]?$/;
 
 /** Finds the heading whose text is the label: exact first, then one starting with it ("eSIMs Add line"). */
-function findHeading(roots: Scope, keys: readonly string[]): Element | null {
+function findHeading(roots: Scope, keys: readonly string[], cache: LocateCache): Element | null {
   let prefixed: Element | null = null;
+  const isDocument = roots.length === 1 && prop<number>(roots[0] as Node, 'nodeType') === 9;
   for (const root of roots) {
-    for (const h of queryAll(root, HEADING_SELECTOR)) {
+    const headings = isDocument
+      ? (cache.documentHeadings ??= queryAll(root, HEADING_SELECTOR))
+      : queryAll(root, HEADING_SELECTOR);
+    for (const h of headings) {
       const k = labelKey(rawText(h));
       if (keys.includes(k) || keys.includes(k.replace(TRAILING_COUNT, ''))) return h;
       if (prefixed === null && keys.some((key) => k.startsWith(key + ' '))) prefixed = h;
@@ -140,11 +147,16 @@ function sectionOf(heading: Element): Element[] {
 }
 
 /** The elements of the section after the heading labelled `heading` within `roots`, or null when there is no such heading. */
-export function sectionAfter(roots: Scope, heading: string | readonly string[], cache: LocateCache): Element[] | null {
+export function sectionAfter(
+  roots: Scope,
+  heading: string | readonly string[],
+  cache: LocateCache,
+): Element[] | null {
   const keys = labelKeys(heading);
-  const memo = roots.length === 1 && prop<number>(roots[0] as Node, 'nodeType') === 9 ? keys.join('\u0000') : null;
+  const memo =
+    roots.length === 1 && prop<number>(roots[0] as Node, 'nodeType') === 9 ? keys.join('\u0000') : null;
   if (memo !== null && cache.sections.has(memo)) return cache.sections.get(memo) ?? null;
-  const h = findHeading(roots, keys);
+  const h = findHeading(roots, keys, cache);
   const section = h === null ? null : sectionOf(h);
   if (memo !== null) cache.sections.set(memo, section);
   return section;
@@ -154,7 +166,11 @@ export function sectionAfter(roots: Scope, heading: string | readonly string[], 
 export function queryIn(roots: Scope, css: string, includeRoots: boolean): Element[] {
   const out: Element[] = [];
   for (const root of roots) {
-    if (includeRoots && prop<number>(root as Node, 'nodeType') === ELEMENT_NODE && matchesSelector(root as Element, css)) {
+    if (
+      includeRoots &&
+      prop<number>(root as Node, 'nodeType') === ELEMENT_NODE &&
+      matchesSelector(root as Element, css)
+    ) {
       out.push(root as Element);
     }
     for (const el of queryAll(root, css)) out.push(el);
@@ -162,13 +178,46 @@ export function queryIn(roots: Scope, css: string, includeRoots: boolean): Eleme
   return out;
 }
 
+/**
+ * The rows of a table, in document order, without rows of nested tables. Walks the children
+ * rather than using `table.rows`: some DOM implementations (jsdom) rebuild that collection on
+ * every index access, which makes a 10,000-row table quadratic. Tables, sections and rows cannot
+ * be clobbered (only documents and forms can), so their element links are read directly.
+ */
+function rowsOf(table: Element): Element[] {
+  const out: Element[] = [];
+  for (let sec = table.firstElementChild; sec !== null; sec = sec.nextElementSibling) {
+    const tag = sec.localName;
+    if (tag === 'tr') out.push(sec);
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      for (let row = sec.firstElementChild; row !== null; row = row.nextElementSibling)
+        if (row.localName === 'tr') out.push(row);
+    }
+  }
+  return out;
+}
+
+/** The cells (`td`/`th`) of a table row. */
+function cellsOf(row: Element): Element[] {
+  const out: Element[] = [];
+  for (let cell = row.firstElementChild; cell !== null; cell = cell.nextElementSibling) {
+    const tag = cell.localName;
+    if (tag === 'td' || tag === 'th') out.push(cell);
+  }
+  return out;
+}
+
+function colSpanOf(cell: Element): number {
+  const span = prop<number>(cell, 'colSpan') ?? 1;
+  return span > 1 ? span : 1;
+}
+
 /** True when a table row is a header row: inside `<thead>`, or made of `<th>` cells only. */
-function isHeaderRow(row: Element): boolean {
+function isHeaderRow(row: Element, cells: readonly Element[] = cellsOf(row)): boolean {
   const parent = parentOf(row);
   if (parent !== null && tagOf(parent) === 'thead') return true;
-  const cells = prop<HTMLCollectionOf<Element>>(row, 'cells');
-  if (cells === undefined || cells.length === 0) return false;
-  for (let i = 0; i < cells.length; i++) if (tagOf(cells[i] as Element) !== 'th') return false;
+  if (cells.length === 0) return false;
+  for (const cell of cells) if (cell.localName !== 'th') return false;
   return true;
 }
 
@@ -177,14 +226,11 @@ function isHeaderRow(row: Element): boolean {
  * single-cell rows (a detail row holding a nested table, or a "No plans on this eSIM." placeholder).
  */
 export function dataRows(table: Element): Element[] {
-  const rows = prop<HTMLCollectionOf<Element>>(table, 'rows');
   const out: Element[] = [];
-  if (rows === undefined) return out;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Element;
-    if (isHeaderRow(row)) continue;
-    const cells = prop<HTMLCollectionOf<Element>>(row, 'cells');
-    if (cells !== undefined && cells.length === 1 && (prop<number>(cells[0] as Element, 'colSpan') ?? 1) > 1) continue;
+  for (const row of rowsOf(table)) {
+    const cells = cellsOf(row);
+    if (isHeaderRow(row, cells)) continue;
+    if (cells.length === 1 && colSpanOf(cells[0] as Element) > 1) continue;
     out.push(row);
   }
   return out;
@@ -195,20 +241,14 @@ function columnsOf(table: Element, cache: LocateCache): Map<string, number> {
   let map = cache.columns.get(table);
   if (map !== undefined) return map;
   map = new Map();
-  const rows = prop<HTMLCollectionOf<Element>>(table, 'rows');
-  if (rows !== undefined) {
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as Element;
-      if (!isHeaderRow(row)) break; // header rows come first; stop at the first data row
-      const cells = prop<HTMLCollectionOf<Element>>(row, 'cells');
-      if (cells === undefined) continue;
-      let col = 0;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c] as Element;
-        const key = labelKey(rawText(cell));
-        if (key !== '' && !map.has(key)) map.set(key, col);
-        col += Math.max(1, prop<number>(cell, 'colSpan') ?? 1);
-      }
+  for (const row of rowsOf(table)) {
+    const cells = cellsOf(row);
+    if (!isHeaderRow(row, cells)) break; // header rows come first; stop at the first data row
+    let col = 0;
+    for (const cell of cells) {
+      const key = labelKey(rawText(cell));
+      if (key !== '' && !map.has(key)) map.set(key, col);
+      col += colSpanOf(cell);
     }
   }
   cache.columns.set(table, map);
@@ -217,12 +257,9 @@ function columnsOf(table: Element, cache: LocateCache): Map<string, number> {
 
 /** The cell of `row` covering column `col` (colspans counted). */
 function cellAt(row: Element, col: number): Element | null {
-  const cells = prop<HTMLCollectionOf<Element>>(row, 'cells');
-  if (cells === undefined) return null;
   let at = 0;
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c] as Element;
-    at += Math.max(1, prop<number>(cell, 'colSpan') ?? 1);
+  for (const cell of cellsOf(row)) {
+    at += colSpanOf(cell);
     if (col < at) return cell;
   }
   return null;
@@ -303,7 +340,11 @@ export function selectedOption(select: Element): Element | null {
 function ownLabelText(label: Element): string {
   let text = '';
   const walk = (node: Node): void => {
-    for (let child = prop<Node | null>(node, 'firstChild') ?? null; child !== null; child = prop<Node | null>(child, 'nextSibling') ?? null) {
+    for (
+      let child = prop<Node | null>(node, 'firstChild') ?? null;
+      child !== null;
+      child = prop<Node | null>(child, 'nextSibling') ?? null
+    ) {
       const type = prop<number>(child, 'nodeType');
       if (type === 3) text += (child as Text).data;
       else if (type === ELEMENT_NODE) {
@@ -327,9 +368,15 @@ function controlOfLabel(label: Element): Element | null {
 }
 
 /** Elements in `roots` matching `selector` whose key (computed by `text`) is one of `keys`. */
-function byKey(roots: Scope, selector: string, keys: readonly string[], text: (el: Element) => string): Element[] {
+function byKey(
+  roots: Scope,
+  selector: string,
+  keys: readonly string[],
+  text: (el: Element) => string,
+): Element[] {
   const out: Element[] = [];
-  for (const root of roots) for (const el of queryAll(root, selector)) if (keys.includes(labelKey(text(el)))) out.push(el);
+  for (const root of roots)
+    for (const el of queryAll(root, selector)) if (keys.includes(labelKey(text(el)))) out.push(el);
   return out;
 }
 
@@ -399,7 +446,12 @@ function valueAfterText(hit: TextHit, key: string): string | undefined {
  * (its `<dd>`), a `<label>` or `aria-label` (the control's value), then any element whose own text is
  * the label (its next element sibling), or "Label: value" in one text node.
  */
-export function valueByLabel(roots: Scope, label: string | readonly string[], cache: LocateCache, row: Element | null): string | undefined {
+export function valueByLabel(
+  roots: Scope,
+  label: string | readonly string[],
+  cache: LocateCache,
+  row: Element | null,
+): string | undefined {
   const keys = labelKeys(label);
   if (keys.length === 0) return undefined;
   wantLabel(cache, label);
@@ -446,7 +498,12 @@ export function valueByLabel(roots: Scope, label: string | readonly string[], ca
  * Reads one value rule within `roots` (for a row-scoped rule, `roots` is `[row]` and `row` is the
  * row). Heading narrows to a section, css to elements, label finds the value next to it.
  */
-export function readRule(roots: Scope, rule: ValueRule, cache: LocateCache, row: Element | null): string | undefined {
+export function readRule(
+  roots: Scope,
+  rule: ValueRule,
+  cache: LocateCache,
+  row: Element | null,
+): string | undefined {
   let scope = roots;
   if (rule.heading !== undefined) {
     const section = sectionAfter(scope, rule.heading, cache);
@@ -469,7 +526,11 @@ export function readRule(roots: Scope, rule: ValueRule, cache: LocateCache, row:
 }
 
 /** A form control by a field rule: CSS inside the form, or the control its label names. */
-export function findControl(root: Element, rule: { css?: string; label?: string | string[] }, cache: LocateCache): Element | null {
+export function findControl(
+  root: Element,
+  rule: { css?: string; label?: string | string[] },
+  cache: LocateCache,
+): Element | null {
   if (rule.css !== undefined) return queryOne(root, rule.css);
   if (rule.label === undefined) return null;
   const keys = labelKeys(rule.label);
@@ -517,7 +578,8 @@ export function findFormElements(doc: Document, loc: Locator, cache: LocateCache
     const heading = queryOne(form, HEADING_SELECTOR);
     if (heading !== null) names.push(rawText(heading));
     const submit = queryOne(form, 'button[type="submit"],input[type="submit"],button:not([type])');
-    if (submit !== null) names.push(tagOf(submit) === 'input' ? (prop<string>(submit, 'value') ?? '') : rawText(submit));
+    if (submit !== null)
+      names.push(tagOf(submit) === 'input' ? (prop<string>(submit, 'value') ?? '') : rawText(submit));
     if (names.some((n) => keys.includes(labelKey(n)))) out.push(form);
   }
   return out;

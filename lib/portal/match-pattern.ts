@@ -27,7 +27,10 @@ export interface ParsedMatchPattern {
 /** The result of {@link parseMatchPattern}. */
 export type MatchPatternResult =
   | { readonly ok: true; readonly pattern: ParsedMatchPattern }
-  | { readonly ok: false; readonly error: { readonly code: MatchPatternErrorCode; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: MatchPatternErrorCode; readonly message: string };
+    };
 
 function fail(code: MatchPatternErrorCode, message: string): MatchPatternResult {
   return { ok: false, error: { code, message } };
@@ -35,7 +38,19 @@ function fail(code: MatchPatternErrorCode, message: string): MatchPatternResult 
 
 // Second-level labels under which registrations are public (co.uk, com.au, …): `*.co.uk` is as broad
 // as a wildcard top-level domain. Not the whole Public Suffix List; the common shapes only.
-const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'gouv', 'ac', 'edu', 'ne', 'or', 'go']);
+const PUBLIC_SECOND_LEVEL = new Set([
+  'co',
+  'com',
+  'net',
+  'org',
+  'gov',
+  'gouv',
+  'ac',
+  'edu',
+  'ne',
+  'or',
+  'go',
+]);
 
 /**
  * Parses a match pattern for a portal. Only web schemes are accepted (`*`, `http`, `https`: a portal
@@ -44,9 +59,11 @@ const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'gouv', '
  */
 export function parseMatchPattern(input: string): MatchPatternResult {
   const text = input.trim();
-  if (text === '<all_urls>') return fail('too-broad', '"<all_urls>" would read every site: name the portal\'s host.');
+  if (text === '<all_urls>')
+    return fail('too-broad', '"<all_urls>" would read every site: name the portal\'s host.');
   const sep = text.indexOf('://');
-  if (sep <= 0) return fail('invalid', `"${clip(text)}" is not a match pattern like "https://portal.example.com/*".`);
+  if (sep <= 0)
+    return fail('invalid', `"${clip(text)}" is not a match pattern like "https://portal.example.com/*".`);
   const scheme = text.slice(0, sep).toLowerCase();
   if (scheme !== '*' && scheme !== 'http' && scheme !== 'https') {
     return fail('scheme', `Only http, https or * schemes can name a portal, not "${clip(scheme)}".`);
@@ -59,7 +76,9 @@ export function parseMatchPattern(input: string): MatchPatternResult {
   let host = hostPort;
   let port: string | null = null;
   // IPv6 literals keep their colons inside brackets.
-  const colon = hostPort.startsWith('[') ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.lastIndexOf(':');
+  const colon = hostPort.startsWith('[')
+    ? hostPort.indexOf(':', hostPort.indexOf(']'))
+    : hostPort.lastIndexOf(':');
   if (colon >= 0) {
     host = hostPort.slice(0, colon);
     port = hostPort.slice(colon + 1);
@@ -79,7 +98,8 @@ export function parseMatchPattern(input: string): MatchPatternResult {
   if (subdomains) {
     const labels = host.split('.');
     const broad =
-      labels.length === 1 || (labels.length === 2 && (labels[1]?.length ?? 0) === 2 && PUBLIC_SECOND_LEVEL.has(labels[0] ?? ''));
+      labels.length === 1 ||
+      (labels.length === 2 && (labels[1]?.length ?? 0) === 2 && PUBLIC_SECOND_LEVEL.has(labels[0] ?? ''));
     if (broad) return fail('too-broad', `"*.${host}" is a whole top-level domain: name the portal's host.`);
   }
   return { ok: true, pattern: { scheme, host, subdomains, port, path } };

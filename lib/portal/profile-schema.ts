@@ -98,7 +98,8 @@ const UrlPatternSchema = z
   .max(500)
   .superRefine((value, ctx) => {
     const parsed = parseMatchPattern(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { code: parsed.error.code } });
+    if (!parsed.ok)
+      ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { code: parsed.error.code } });
   });
 
 /** Plans shown on each eSIM (seed 001: an eSIM can hold many plans). */
@@ -136,7 +137,10 @@ export const PortalProfileSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Lower-case letters, digits and "-", starting with a letter or digit.'),
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,99}$/,
+        'Lower-case letters, digits and "-", starting with a letter or digit.',
+      ),
     name: z.string().trim().min(1).max(100),
     version: z.number().int().min(1),
     /** Shipped with the extension (read-only in Options). */

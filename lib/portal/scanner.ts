@@ -45,12 +45,50 @@ export const OWN_HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 
 // Subtrees that are not page text a person reads as such: code, styles, form fields and SVG.
 // Editable regions and the extension's own hosts are skipped by attribute (see isSkipped).
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe', 'object']);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'svg',
+  'iframe',
+  'object',
+]);
 
 // Elements that do not break a line of text: text on either side belongs to the same run.
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark',
-  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'nobr',
 ]);
 
 const SHOW_ELEMENT_AND_TEXT = 1 | 4;
@@ -211,7 +249,12 @@ function matchesOf(text: string, nodes: readonly Text[], starts: readonly number
 }
 
 /** The text node and offset of position `at` in the run (`isEnd`: prefer the end of a node). */
-function locate(nodes: readonly Text[], starts: readonly number[], at: number, isEnd: boolean): [Text, number] {
+function locate(
+  nodes: readonly Text[],
+  starts: readonly number[],
+  at: number,
+  isEnd: boolean,
+): [Text, number] {
   let i = nodes.length - 1;
   while (i > 0 && ((starts[i] as number) > at || (isEnd && (starts[i] as number) === at))) i--;
   return [nodes[i] as Text, at - (starts[i] as number)];

@@ -59,16 +59,34 @@ export function parseImsiProfile(text: string): number | undefined {
 /** Day/month order for all-numeric dates. */
 export type DateOrder = 'dmy' | 'mdy';
 
-const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
+const ISO_DATE =
+  /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const NUMERIC_DATE = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:,?\s+(\d{1,2})[:h](\d{2}))?/;
-const DAY_MONTH_NAME = /(\d{1,2})(?:er)?\.?\s+([a-zA-Zéûè]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2}))?/;
+const DAY_MONTH_NAME =
+  /(\d{1,2})(?:er)?\.?\s+([a-zA-Zéûè]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2}))?/;
 const MONTH_NAME_DAY = /([a-zA-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?/;
 const ACCENTS = /[\u0300-\u036f]/g;
 
 // English and French month names by their distinctive start (seeds are in both languages).
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, fev: 2, mar: 3, apr: 4, avr: 4, may: 5, mai: 5, jun: 6, juin: 6, jul: 7, juil: 7,
-  aug: 8, aou: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  fev: 2,
+  mar: 3,
+  apr: 4,
+  avr: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  juin: 6,
+  jul: 7,
+  juil: 7,
+  aug: 8,
+  aou: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function monthNumber(name: string): number | undefined {
@@ -80,7 +98,15 @@ function monthNumber(name: string): number | undefined {
 
 const pad = (n: number): string => (n < 10 ? '0' : '') + String(n);
 
-function build(y: number, mo: number, d: number, h?: string, mi?: string, s?: string, zone?: string): string | undefined {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h?: string,
+  mi?: string,
+  s?: string,
+  zone?: string,
+): string | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1970 || y > 2200) return undefined;
   // Reject 31 February and friends by round-tripping through UTC.
   const check = new Date(Date.UTC(y, mo - 1, d));
@@ -92,7 +118,8 @@ function build(y: number, mo: number, d: number, h?: string, mi?: string, s?: st
     if (hh > 23 || mm > 59) return undefined;
     out += `T${pad(hh)}:${pad(mm)}`;
     if (s !== undefined) out += `:${pad(Math.min(Number(s), 59))}`;
-    if (zone !== undefined) out += zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+    if (zone !== undefined)
+      out += zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // the extension loaded on it. Without a display it runs headless and writes screenshots of the
 // portal with the sidebar open (light/dark, English/French) and of the popup into demo-output/.
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,14 @@ try {
   process.exit(1);
 }
 
+// The extension's language follows the browser's UI language; Debian ships the non-English UI
+// languages in a separate package.
+const chromiumLocales = path.join(path.dirname(executablePath), 'locales');
+if (existsSync(chromiumLocales) && !existsSync(path.join(chromiumLocales, 'fr.pak'))) {
+  console.warn('demo: this Chromium has no French UI language; French screenshots will show English.');
+  console.warn('      On Debian/Ubuntu: sudo apt-get install -y chromium-l10n');
+}
+
 if (!process.argv.includes('--no-build')) {
   console.log('demo: building the extension…');
   execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
@@ -37,7 +45,7 @@ async function launch({ language }) {
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'ha-demo-')), {
     executablePath,
     headless: false,
-    args: extensionArgs(extensionDir, { headless }),
+    args: [...extensionArgs(extensionDir, { headless }), `--lang=${language}`],
     viewport: { width: 1440, height: 900 },
     env: { ...process.env, LANGUAGE: language, LANG: language === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8' },
   });
@@ -61,7 +69,8 @@ async function openSidebar(page, extensionId) {
     await chrome.tabs.sendMessage(tab.id, { type: 'set-sidebar', open: true });
   }, tabUrl);
   const frame = await waitForFrame(page, `chrome-extension://${extensionId}/sidebar.html`);
-  await frame.waitForSelector('main [data-iccid], main [role="status"]', { timeout: 15000 });
+  // The sidebar has shown the page's context once the ICCIDs it lists are there.
+  await frame.waitForSelector('[data-iccid]', { state: 'attached', timeout: 15000 });
   await frame.waitForLoadState('load');
   return frame;
 }

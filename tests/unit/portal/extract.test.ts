@@ -17,7 +17,13 @@ const USA19 = '8901260012251003019';
 
 function profile(p: Omit<PortalProfile, 'id' | 'name' | 'version' | 'urlPatterns'>): PortalProfile {
   // Every profile a test uses must itself be valid: parse it.
-  return PortalProfileSchema.parse({ id: 't', name: 'T', version: 1, urlPatterns: ['http://127.0.0.1/portal/*'], ...p });
+  return PortalProfileSchema.parse({
+    id: 't',
+    name: 'T',
+    version: 1,
+    urlPatterns: ['http://127.0.0.1/portal/*'],
+    ...p,
+  });
 }
 
 const demo = builtInPortalProfiles.find((p) => p.id === 'demo-portal') as PortalProfile;
@@ -37,7 +43,12 @@ describe('label rules', () => {
       profile({
         esims: {
           rows: { heading: 'eSIMs' },
-          fields: { lineName: { label: 'Line name' }, iccid: { label: 'iccid:' }, imsiProfile: { label: 'IMSI  Profile' }, status: { label: 'Status' } },
+          fields: {
+            lineName: { label: 'Line name' },
+            iccid: { label: 'iccid:' },
+            imsiProfile: { label: 'IMSI  Profile' },
+            status: { label: 'Status' },
+          },
         },
       }),
       opts,
@@ -52,7 +63,11 @@ describe('label rules', () => {
     const doc = page(`
       <table><thead><tr><th colspan="2">Line</th><th>ICCID</th></tr></thead>
       <tbody><tr><td>★</td><td>USA</td><td>${USA19}</td></tr></tbody></table>`);
-    const ctx = extractContext(doc, profile({ esims: { rows: { label: 'ICCID' }, fields: { iccid: { label: 'ICCID' } } } }), opts);
+    const ctx = extractContext(
+      doc,
+      profile({ esims: { rows: { label: 'ICCID' }, fields: { iccid: { label: 'ICCID' } } } }),
+      opts,
+    );
     expect(ctx.esims.map((e) => e.iccid)).toEqual([USA19]);
   });
 
@@ -80,7 +95,13 @@ describe('label rules', () => {
       }),
       opts,
     );
-    expect(ctx.subscriber).toEqual({ id: 'C-77120', name: 'Noah Schmidt', planType: 'Unlimited All', unlimitedBundles: 2, location: 'Tokyo, Japan' });
+    expect(ctx.subscriber).toEqual({
+      id: 'C-77120',
+      name: 'Noah Schmidt',
+      planType: 'Unlimited All',
+      unlimitedBundles: 2,
+      location: 'Tokyo, Japan',
+    });
   });
 
   it('reads an element whose own text is the label → the next element, and "Label: value" text', () => {
@@ -93,12 +114,22 @@ describe('label rules', () => {
       doc,
       profile({
         subscriber: {
-          fields: { planType: { label: 'Plan' }, id: { label: 'Subscriber ID' }, name: { label: 'Name' }, location: { label: 'Location' } },
+          fields: {
+            planType: { label: 'Plan' },
+            id: { label: 'Subscriber ID' },
+            name: { label: 'Name' },
+            location: { label: 'Location' },
+          },
         },
       }),
       opts,
     );
-    expect(ctx.subscriber).toEqual({ planType: 'Unlimited All', id: 'S-1002', name: 'Lucas Martin', location: 'Lyon, France' });
+    expect(ctx.subscriber).toEqual({
+      planType: 'Unlimited All',
+      id: 'S-1002',
+      name: 'Lucas Martin',
+      location: 'Lyon, France',
+    });
   });
 
   it('prefers a column header over loose text, and scopes by heading', () => {
@@ -108,7 +139,12 @@ describe('label rules', () => {
       <h2>eSIMs (1)</h2><table><thead><tr><th>ICCID</th><th>Status</th></tr></thead><tbody><tr><td>${FRANCE}</td><td>Active</td></tr></tbody></table>`);
     const ctx = extractContext(
       doc,
-      profile({ esims: { rows: { heading: 'eSIMs' }, fields: { iccid: { label: 'ICCID' }, status: { label: 'Status' } } } }),
+      profile({
+        esims: {
+          rows: { heading: 'eSIMs' },
+          fields: { iccid: { label: 'ICCID' }, status: { label: 'Status' } },
+        },
+      }),
       opts,
     );
     expect(ctx.esims).toEqual([{ iccid: FRANCE, status: 'Active', plans: [] }]);
@@ -129,14 +165,30 @@ describe('label rules', () => {
       profile({
         esims: {
           rows: { heading: 'SIMs', css: 'article.sim' },
-          fields: { lineName: { css: '.title' }, iccid: { label: 'ICCID' }, imsiProfile: { label: 'Profile' } },
-          plans: { rows: { css: 'li.plan' }, fields: { name: { label: 'Data plan' }, activatedAt: { label: 'Start' }, expiresAt: { label: 'End' } } },
+          fields: {
+            lineName: { css: '.title' },
+            iccid: { label: 'ICCID' },
+            imsiProfile: { label: 'Profile' },
+          },
+          plans: {
+            rows: { css: 'li.plan' },
+            fields: {
+              name: { label: 'Data plan' },
+              activatedAt: { label: 'Start' },
+              expiresAt: { label: 'End' },
+            },
+          },
         },
       }),
       opts,
     );
     expect(ctx.esims).toEqual([
-      { lineName: 'Germany', iccid: '89331500422400090019', imsiProfile: 7, plans: [{ name: 'Euro 2', activatedAt: '2024-11-14' }] },
+      {
+        lineName: 'Germany',
+        iccid: '89331500422400090019',
+        imsiProfile: 7,
+        plans: [{ name: 'Euro 2', activatedAt: '2024-11-14' }],
+      },
       { lineName: 'USA', iccid: '89331500422400090027', imsiProfile: 2, plans: [] },
     ]);
   });
@@ -151,7 +203,10 @@ describe('CSS rules and values', () => {
       doc,
       profile({
         subscriber: { scope: { css: '#sub' }, fields: { name: { css: '.n' } } },
-        esims: { rows: { css: '.esim' }, fields: { iccid: { css: '.p', attr: 'data-x' }, imsiProfile: { css: '.p' } } },
+        esims: {
+          rows: { css: '.esim' },
+          fields: { iccid: { css: '.p', attr: 'data-x' }, imsiProfile: { css: '.p' } },
+        },
       }),
       opts,
     );
@@ -161,7 +216,9 @@ describe('CSS rules and values', () => {
 
     const withAttr = extractContext(
       doc,
-      profile({ esims: { rows: { css: '.esim' }, fields: { iccid: { css: ':scope', attr: 'data-iccid' } } } }),
+      profile({
+        esims: { rows: { css: '.esim' }, fields: { iccid: { css: ':scope', attr: 'data-iccid' } } },
+      }),
       opts,
     );
     // `:scope` is relative to the row; the attribute ICCID also joins the page's ICCID list.
@@ -172,7 +229,11 @@ describe('CSS rules and values', () => {
   it('reports an ICCID with a wrong check digit as invalid, never as iccid', () => {
     const doc = page(`<table><thead><tr><th>ICCID</th></tr></thead><tbody>
       <tr><td>8944 5000 0000 0000 0018</td></tr><tr><td>ICCID ${JAPAN} (eSIM)</td></tr></tbody></table>`);
-    const ctx = extractContext(doc, profile({ esims: { rows: { label: 'ICCID' }, fields: { iccid: { label: 'ICCID' } } } }), opts);
+    const ctx = extractContext(
+      doc,
+      profile({ esims: { rows: { label: 'ICCID' }, fields: { iccid: { label: 'ICCID' } } } }),
+      opts,
+    );
     expect(ctx.esims).toEqual([
       { invalidIccid: '8944 5000 0000 0000 0018', plans: [] },
       { iccid: JAPAN, plans: [] },
@@ -182,7 +243,11 @@ describe('CSS rules and values', () => {
 
   it('an invalid CSS selector in a profile finds nothing instead of throwing', () => {
     const doc = page(`<p>x</p>`);
-    const ctx = extractContext(doc, profile({ esims: { rows: { css: 'tr[' }, fields: { iccid: { css: '::bogus(' } } } }), opts);
+    const ctx = extractContext(
+      doc,
+      profile({ esims: { rows: { css: 'tr[' }, fields: { iccid: { css: '::bogus(' } } } }),
+      opts,
+    );
     expect(ctx.esims).toEqual([]);
   });
 
@@ -190,7 +255,11 @@ describe('CSS rules and values', () => {
     const long = 'x'.repeat(5000);
     const rows = Array.from({ length: 260 }, (_, i) => `<tr><td>${long}${i}</td></tr>`).join('');
     const doc = page(`<table><thead><tr><th>Line name</th></tr></thead><tbody>${rows}</tbody></table>`);
-    const ctx = extractContext(doc, profile({ esims: { rows: { label: 'Line name' }, fields: { lineName: { label: 'Line name' } } } }), opts);
+    const ctx = extractContext(
+      doc,
+      profile({ esims: { rows: { label: 'Line name' }, fields: { lineName: { label: 'Line name' } } } }),
+      opts,
+    );
     expect(ctx.esims).toHaveLength(200);
     expect(ctx.esims[0]?.lineName).toHaveLength(200);
     expect(PageContextSchema.safeParse(ctx).success).toBe(true);
@@ -221,8 +290,15 @@ describe.runIf(hasFixture('portal/index.html'))('demo portal (scripts run in jsd
     const ctx = extractContext(dom.window.document, demo, { url: dom.window.location.href, now: NOW });
     expect(PageContextSchema.safeParse(ctx).success).toBe(true);
     expect(ctx.portalId).toBe('demo-portal');
-    expect(ctx.subscriber).toEqual({ id: 'S-1002', name: 'Lucas Martin', planType: 'Unlimited All', unlimitedBundles: 0 });
-    expect(ctx.esims.map(({ lineName, iccid, imsiProfile, status }) => ({ lineName, iccid, imsiProfile, status }))).toEqual([
+    expect(ctx.subscriber).toEqual({
+      id: 'S-1002',
+      name: 'Lucas Martin',
+      planType: 'Unlimited All',
+      unlimitedBundles: 0,
+    });
+    expect(
+      ctx.esims.map(({ lineName, iccid, imsiProfile, status }) => ({ lineName, iccid, imsiProfile, status })),
+    ).toEqual([
       { lineName: 'France', iccid: FRANCE, imsiProfile: 7, status: 'Active' },
       { lineName: 'Japan', iccid: JAPAN, imsiProfile: 10, status: 'Pending install' },
     ]);
@@ -242,20 +318,26 @@ describe.runIf(hasFixture('portal/index.html'))('demo portal (scripts run in jsd
   });
 
   it('reads S-1001 (one eSIM) and S-1005 (no eSIM)', () => {
-    const one = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1001').window.document;
+    const one = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1001').window
+      .document;
     const ctx1 = extractContext(one, demo, opts);
-    expect(ctx1.esims.map((e) => [e.lineName, e.iccid, e.imsiProfile])).toEqual([['Spain', '89445000122510010013', 7]]);
+    expect(ctx1.esims.map((e) => [e.lineName, e.iccid, e.imsiProfile])).toEqual([
+      ['Spain', '89445000122510010013', 7],
+    ]);
     expect(ctx1.iccids).toEqual(['89445000122510010013']); // not the 21-digit trap in the notes
-    const none = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1005').window.document;
+    const none = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1005').window
+      .document;
     const ctx5 = extractContext(none, demo, opts);
     expect(ctx5.subscriber?.name).toBe('Jonas Berg');
     expect(ctx5.esims).toEqual([]);
   });
 
   it('reads S-1004 unlimited bundles (2) and the 19-digit ICCID of S-1003', () => {
-    const d4 = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1004').window.document;
+    const d4 = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1004').window
+      .document;
     expect(extractContext(d4, demo, opts).subscriber?.unlimitedBundles).toBe(2);
-    const d3 = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1003').window.document;
+    const d3 = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1003').window
+      .document;
     expect(extractContext(d3, demo, opts).esims[0]?.iccid).toBe(USA19);
   });
 
@@ -300,10 +382,36 @@ function clobber(target: object, names: readonly string[], value: unknown): void
 // `getAttribute`/`contains`/`nodeType`/`localName` on forms, because jsdom's own selector engine
 // calls those on the JS object (a browser's native code never does), so shadowing them here would
 // break jsdom itself rather than test our code.
-const DOCUMENT_NAMES = ['querySelector', 'querySelectorAll', 'getElementById', 'createEvent', 'title', 'body', 'forms', 'defaultView', 'documentElement'];
+const DOCUMENT_NAMES = [
+  'querySelector',
+  'querySelectorAll',
+  'getElementById',
+  'createEvent',
+  'title',
+  'body',
+  'forms',
+  'defaultView',
+  'documentElement',
+];
 const FORM_NAMES = [
-  'querySelector', 'querySelectorAll', 'textContent', 'closest', 'matches', 'parentElement', 'parentNode', 'nextElementSibling',
-  'firstChild', 'nextSibling', 'compareDocumentPosition', 'ownerDocument', 'id', 'action', 'elements', 'submit', 'value', 'dispatchEvent',
+  'querySelector',
+  'querySelectorAll',
+  'textContent',
+  'closest',
+  'matches',
+  'parentElement',
+  'parentNode',
+  'nextElementSibling',
+  'firstChild',
+  'nextSibling',
+  'compareDocumentPosition',
+  'ownerDocument',
+  'id',
+  'action',
+  'elements',
+  'submit',
+  'value',
+  'dispatchEvent',
 ];
 
 describe.runIf(hasFixture('hostile/clobber.html'))('DOM clobbering page', () => {
@@ -316,7 +424,12 @@ describe.runIf(hasFixture('hostile/clobber.html'))('DOM clobbering page', () => 
     clobber(doc, DOCUMENT_NAMES, decoy);
     const ctx = extractContext(doc, demo, opts);
     expect(ctx.title).toBe('Dora Klein — Subscriber — AP');
-    expect(ctx.subscriber).toEqual({ id: 'S-6661', name: 'Dora Klein', planType: 'Unlimited All', unlimitedBundles: 0 });
+    expect(ctx.subscriber).toEqual({
+      id: 'S-6661',
+      name: 'Dora Klein',
+      planType: 'Unlimited All',
+      unlimitedBundles: 0,
+    });
     expect(ctx.esims).toEqual([
       {
         lineName: 'France',
@@ -329,3 +442,71 @@ describe.runIf(hasFixture('hostile/clobber.html'))('DOM clobbering page', () => 
     expect(ctx.iccids).toEqual(['89445000122510666020']);
   });
 });
+
+describe.runIf(hasFixture('portal-b/index.html'))(
+  'second portal (Nimbus): a profile is data, not code',
+  () => {
+    // Written only from the labels the page shows (definition lists, cards, a wrapping <label>).
+    const nimbus = profile({
+      subscriber: {
+        fields: {
+          id: { label: 'Customer no.' },
+          name: { label: 'Customer' },
+          planType: { label: 'Tariff' },
+          unlimitedBundles: { label: 'Unlimited add-ons' },
+        },
+      },
+      esims: {
+        rows: { heading: 'SIMs', css: 'article' },
+        fields: {
+          lineName: { css: 'h3' },
+          iccid: { label: 'ICCID' },
+          imsiProfile: { label: 'Profile' },
+          status: { label: 'Line status' },
+        },
+        plans: {
+          rows: { css: 'li' },
+          fields: {
+            name: { label: 'Data plan' },
+            region: { label: 'Coverage' },
+            state: { label: 'Status' },
+            activatedAt: { label: 'Start' },
+            expiresAt: { label: 'End' },
+          },
+        },
+      },
+    });
+
+    it('reads the customer, both SIMs with their profiles, and their plans', () => {
+      const doc = loadFixture('portal-b/index.html', 'http://127.0.0.1:8123/portal-b/').window.document;
+      const ctx = extractContext(doc, nimbus, opts);
+      expect(ctx.subscriber).toEqual({
+        id: 'C-77120',
+        name: 'Noah Schmidt',
+        planType: 'Unlimited All',
+        unlimitedBundles: 1,
+      });
+      expect(
+        ctx.esims.map(({ lineName, iccid, imsiProfile, status }) => ({
+          lineName,
+          iccid,
+          imsiProfile,
+          status,
+        })),
+      ).toEqual([
+        { lineName: 'Germany', iccid: '89331500422400090019', imsiProfile: 7, status: 'Active' },
+        { lineName: 'USA', iccid: '89331500422400090027', imsiProfile: 2, status: 'Awaiting install' },
+      ]);
+      const usa = ctx.esims[1];
+      expect(usa?.plans.map((p) => [p.name, p.region, p.state])).toEqual([
+        ['USA', 'United States', 'Expired'],
+        ['North America 1', 'North America', 'Not yet active'],
+      ]);
+      // "14 Nov 2026"-style dates become ISO days; "—" stays absent.
+      expect(usa?.plans[0]?.activatedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(usa?.plans[1]?.activatedAt).toBeUndefined();
+      // The remark's 19-digit number has a wrong check digit: not an ICCID.
+      expect(ctx.iccids).toEqual(['89331500422400090019', '89331500422400090027']);
+    });
+  },
+);

@@ -42,7 +42,8 @@ describe('forms on static markup', () => {
   });
 
   it('reads the ICCID from the option text when the value is an internal id', () => {
-    const doc = page(`<form aria-label="Add plan"><label for="e">eSIM</label><select id="e"><option value="17">Japan (${JAPAN})</option></select>
+    const doc =
+      page(`<form aria-label="Add plan"><label for="e">eSIM</label><select id="e"><option value="17">Japan (${JAPAN})</option></select>
       <label for="p">Plan</label><input id="p" value="Japan"></form>`);
     const found = findForm(doc, addPlan);
     if (found === null) throw new Error('form not found');
@@ -66,7 +67,9 @@ describe('forms on static markup', () => {
 
   it('returns null when the form or its plan control is missing', () => {
     expect(findForm(page('<form aria-label="Search"><input></form>'), addPlan)).toBeNull();
-    expect(findForm(page('<form aria-label="Add plan"><label>Note <input></label></form>'), addPlan)).toBeNull();
+    expect(
+      findForm(page('<form aria-label="Add plan"><label>Note <input></label></form>'), addPlan),
+    ).toBeNull();
   });
 
   it('validates a form rule that uses CSS and a submit by label', () => {
@@ -76,7 +79,8 @@ describe('forms on static markup', () => {
       esimField: { css: '[name=esim]' },
       submit: { label: 'Save' },
     });
-    const doc = page(`<form id="f"><select name="esim"><option>${FRANCE}</option></select><select name="plan"><option value="eu">Euro 1</option></select>
+    const doc =
+      page(`<form id="f"><select name="esim"><option>${FRANCE}</option></select><select name="plan"><option value="eu">Euro 1</option></select>
       <button type="button">Cancel</button><button>Save</button></form>`);
     const found = findForm(doc, rule);
     expect(found?.submit?.textContent).toBe('Save');
@@ -86,7 +90,10 @@ describe('forms on static markup', () => {
 
 describe.runIf(hasFixture('portal/index.html'))('demo portal forms', () => {
   it('Add plan: reads the preselected eSIM and the chosen plan; the remedy moves it to the profile-10 eSIM', () => {
-    const dom = loadFixture('portal/index.html', `http://127.0.0.1:8123/portal/subscribers/S-1002/add-plan?esim=${FRANCE}`);
+    const dom = loadFixture(
+      'portal/index.html',
+      `http://127.0.0.1:8123/portal/subscribers/S-1002/add-plan?esim=${FRANCE}`,
+    );
     const doc = dom.window.document;
     const found = findForm(doc, addPlan);
     if (found === null) throw new Error('Add plan form not found');
@@ -98,7 +105,9 @@ describe.runIf(hasFixture('portal/index.html'))('demo portal forms', () => {
     expect(readFormSelection(found)).toEqual({ esimIccid: JAPAN, planName: 'Asia 1' });
     // The portal itself accepts it now (seed 001: Asia → profile 10).
     (found.submit as HTMLButtonElement).click();
-    const submissions = (dom.window as unknown as { __portalSubmissions: Array<{ accepted: boolean; iccid: string }> }).__portalSubmissions;
+    const submissions = (
+      dom.window as unknown as { __portalSubmissions: Array<{ accepted: boolean; iccid: string }> }
+    ).__portalSubmissions;
     expect(submissions.at(-1)).toMatchObject({ accepted: true, iccid: JAPAN });
   });
 
@@ -114,12 +123,19 @@ describe.runIf(hasFixture('portal/index.html'))('demo portal forms', () => {
     expect(seen).toBe('Japan');
     (found.planControl as HTMLSelectElement).value = 'japan';
     (found.submit as HTMLButtonElement).click();
-    const submissions = (dom.window as unknown as { __portalSubmissions: Array<Record<string, unknown>> }).__portalSubmissions;
-    expect(submissions.at(-1)).toMatchObject({ form: 'add-line', lineName: 'Japan', plan: 'Japan', accepted: true });
+    const submissions = (dom.window as unknown as { __portalSubmissions: Array<Record<string, unknown>> })
+      .__portalSubmissions;
+    expect(submissions.at(-1)).toMatchObject({
+      form: 'add-line',
+      lineName: 'Japan',
+      plan: 'Japan',
+      accepted: true,
+    });
   });
 
   it('the Add plan form is absent on a profile page without the panel', () => {
-    const doc = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1002').window.document;
+    const doc = loadFixture('portal/index.html', 'http://127.0.0.1:8123/portal/subscribers/S-1002').window
+      .document;
     expect(findForm(doc, addPlan)).toBeNull();
   });
 });
@@ -130,7 +146,16 @@ describe.runIf(hasFixture('hostile/clobber.html'))('clobbered Add plan form', ()
     const doc = dom.window.document;
     const decoy = doc.createElement('img');
     for (const form of Array.from(doc.getElementsByTagName('form'))) {
-      for (const name of ['querySelector', 'querySelectorAll', 'textContent', 'closest', 'matches', 'dispatchEvent', 'elements', 'submit']) {
+      for (const name of [
+        'querySelector',
+        'querySelectorAll',
+        'textContent',
+        'closest',
+        'matches',
+        'dispatchEvent',
+        'elements',
+        'submit',
+      ]) {
         Object.defineProperty(form, name, { configurable: true, get: () => decoy });
       }
     }
@@ -141,5 +166,26 @@ describe.runIf(hasFixture('hostile/clobber.html'))('clobbered Add plan form', ()
     expect(found.esimControl?.getAttribute('name')).toBe('esim');
     expect(readFormSelection(found)).toEqual({ esimIccid: '89445000122510666020' });
     expect(setEsimSelection(found, '89445000122510666020')).toBe(true);
+  });
+});
+
+describe.runIf(hasFixture('portal-b/index.html'))('second portal (Nimbus) form', () => {
+  it('finds a wrapping <label> control and a label[for] control, and reads the choice', () => {
+    const doc = loadFixture('portal-b/index.html', 'http://127.0.0.1:8123/portal-b/').window.document;
+    const rule = FormRuleSchema.parse({
+      form: { heading: 'Attach a data plan' },
+      esimField: { label: 'SIM' },
+      planField: { label: 'Data plan' },
+      submit: { label: 'Save' },
+    });
+    const found = findForm(doc, rule);
+    if (found === null) throw new Error('form not found');
+    expect(found.esimControl?.getAttribute('name')).toBe('sim_id');
+    expect(found.planControl.getAttribute('name')).toBe('bundle');
+    expect(found.submit?.textContent).toBe('Save');
+    (found.planControl as HTMLSelectElement).value = 'AS1';
+    expect(readFormSelection(found)).toEqual({ esimIccid: '89331500422400090019', planName: 'Asia 1' });
+    expect(setEsimSelection(found, '89331500422400090027')).toBe(true);
+    expect(readFormSelection(found).esimIccid).toBe('89331500422400090027');
   });
 });

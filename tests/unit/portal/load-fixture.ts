@@ -8,7 +8,9 @@ import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 /** tests/fixtures/, absolute. */
-export const FIXTURES = path.resolve(import.meta.dirname ?? path.join(process.cwd(), 'tests/unit/portal'), '../../fixtures') + path.sep;
+export const FIXTURES =
+  path.resolve(import.meta.dirname ?? path.join(process.cwd(), 'tests/unit/portal'), '../../fixtures') +
+  path.sep;
 
 /** True when a fixture file exists (fixtures are written by another helper). */
 export function hasFixture(relative: string): boolean {
@@ -22,7 +24,8 @@ export function hasFixture(relative: string): boolean {
 export function loadFixture(relative: string, url: string): JSDOM {
   const html = readFileSync(FIXTURES + relative, 'utf8').replace(
     /<script src="\/([^"]+)"><\/script>/g,
-    (_, src: string) => `<script>${readFileSync(FIXTURES + src, 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`,
+    (_, src: string) =>
+      `<script>${readFileSync(FIXTURES + src, 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`,
   );
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', (e) => {
@@ -38,7 +41,7 @@ export function loadFixture(relative: string, url: string): JSDOM {
       // jsdom has no scrollTo (the portal calls it after navigation) nor performance.mark
       // (inventory.html marks when its table is rendered).
       (window as unknown as { scrollTo: () => void }).scrollTo = () => {};
-      const perf = window.performance as Performance & { mark?: unknown };
+      const perf = window.performance as { mark?: unknown };
       if (typeof perf.mark !== 'function') perf.mark = () => undefined;
     },
   });
@@ -46,6 +49,7 @@ export function loadFixture(relative: string, url: string): JSDOM {
 
 /** A static page (no scripts) for snippet tests. */
 export function page(body: string, url = 'http://127.0.0.1:8080/portal/x'): Document {
-  return new JSDOM(`<!doctype html><html><head><title>Test</title></head><body>${body}</body></html>`, { url }).window
-    .document;
+  return new JSDOM(`<!doctype html><html><head><title>Test</title></head><body>${body}</body></html>`, {
+    url,
+  }).window.document;
 }

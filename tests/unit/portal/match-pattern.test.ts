@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findProfileForUrl, isTooBroad, matchesPattern, parseMatchPattern } from '../../../lib/portal/match-pattern';
+import {
+  findProfileForUrl,
+  isTooBroad,
+  matchesPattern,
+  parseMatchPattern,
+} from '../../../lib/portal/match-pattern';
 
 describe('matchesPattern', () => {
   // [pattern, url, expected]
@@ -43,7 +48,16 @@ describe('matchesPattern', () => {
 });
 
 describe('isTooBroad / parseMatchPattern', () => {
-  const broad = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'https://*:8080/*', 'https://*.com/*', '*://*.co.uk/*', 'https://*.fr/portal/*'];
+  const broad = [
+    '<all_urls>',
+    '*://*/*',
+    'http://*/*',
+    'https://*/*',
+    'https://*:8080/*',
+    'https://*.com/*',
+    '*://*.co.uk/*',
+    'https://*.fr/portal/*',
+  ];
   it.each(broad)('%s is too broad', (pattern) => {
     expect(isTooBroad(pattern)).toBe(true);
     const parsed = parseMatchPattern(pattern);
@@ -51,7 +65,12 @@ describe('isTooBroad / parseMatchPattern', () => {
     if (!parsed.ok) expect(parsed.error.code).toBe('too-broad');
   });
 
-  const fine = ['http://127.0.0.1/portal/*', 'https://*.example.com/*', 'https://ap.example.co.uk/*', '*://portal.operator.fr/*'];
+  const fine = [
+    'http://127.0.0.1/portal/*',
+    'https://*.example.com/*',
+    'https://ap.example.co.uk/*',
+    '*://portal.operator.fr/*',
+  ];
   it.each(fine)('%s is acceptable', (pattern) => {
     expect(isTooBroad(pattern)).toBe(false);
     expect(parseMatchPattern(pattern).ok).toBe(true);

@@ -23,7 +23,11 @@ const inventoryAsEsims = PortalProfileSchema.parse({
   urlPatterns: ['http://127.0.0.1/portal/*'],
   esims: {
     rows: { label: 'ICCID' },
-    fields: { iccid: { label: 'ICCID' }, imsiProfile: { label: 'IMSI profile' }, status: { label: 'Status' } },
+    fields: {
+      iccid: { label: 'ICCID' },
+      imsiProfile: { label: 'IMSI profile' },
+      status: { label: 'Status' },
+    },
   },
 });
 
@@ -43,29 +47,44 @@ function time(run: () => void, times = 5): number {
   return median(samples);
 }
 
-describe.runIf(hasFixture('portal/inventory.html'))('measured: extraction of the inventory table (jsdom)', () => {
-  it.each([1000, 10_000])('%d rows', (rows) => {
-    const doc = loadFixture('portal/inventory.html', `http://127.0.0.1:8123/portal/inventory.html?rows=${rows}`).window.document;
-    expect(doc.querySelectorAll('#inventory tbody tr')).toHaveLength(rows);
-    const opts = { url: doc.URL, now: new Date() };
+describe.runIf(hasFixture('portal/inventory.html'))(
+  'measured: extraction of the inventory table (jsdom)',
+  () => {
+    it.each([1000, 10_000])(
+      '%d rows',
+      (rows) => {
+        const doc = loadFixture(
+          'portal/inventory.html',
+          `http://127.0.0.1:8123/portal/inventory.html?rows=${rows}`,
+        ).window.document;
+        expect(doc.querySelectorAll('#inventory tbody tr')).toHaveLength(rows);
+        const opts = { url: doc.URL, now: new Date() };
 
-    const ctx = extractContext(doc, demo, opts);
-    expect(ctx.iccids).toHaveLength(Math.min(rows, 5000));
-    expect(ctx.esims).toEqual([]); // the inventory is not a subscriber's eSIM list
-    expect(PageContextSchema.safeParse(ctx).success).toBe(true);
-    const worst = extractContext(doc, inventoryAsEsims, opts);
-    expect(worst.esims).toHaveLength(200);
-    expect(worst.esims[0]).toEqual({ iccid: '89445000122510010013', imsiProfile: 7, status: 'Allocated', plans: [] });
+        const ctx = extractContext(doc, demo, opts);
+        expect(ctx.iccids).toHaveLength(Math.min(rows, 5000));
+        expect(ctx.esims).toEqual([]); // the inventory is not a subscriber's eSIM list
+        expect(PageContextSchema.safeParse(ctx).success).toBe(true);
+        const worst = extractContext(doc, inventoryAsEsims, opts);
+        expect(worst.esims).toHaveLength(200);
+        expect(worst.esims[0]).toEqual({
+          iccid: '89445000122510010013',
+          imsiProfile: 7,
+          status: 'Allocated',
+          plans: [],
+        });
 
-    const scanMs = time(() => scanIccids(doc));
-    const demoMs = time(() => extractContext(doc, demo, opts));
-    const worstMs = time(() => extractContext(doc, inventoryAsEsims, opts));
-    const rulesOnlyMs = time(() => extractContext(doc, inventoryAsEsims, { ...opts, scan: false }));
-    console.info(
-      `[measure] ${rows} rows, jsdom, median of 5: scanIccids ${scanMs.toFixed(1)} ms; ` +
-        `extractContext(demo profile) ${demoMs.toFixed(1)} ms; ` +
-        `extractContext(200 eSIM rows by label + scan) ${worstMs.toFixed(1)} ms; ` +
-        `rules only (no scan) ${rulesOnlyMs.toFixed(1)} ms`,
+        const scanMs = time(() => scanIccids(doc));
+        const demoMs = time(() => extractContext(doc, demo, opts));
+        const worstMs = time(() => extractContext(doc, inventoryAsEsims, opts));
+        const rulesOnlyMs = time(() => extractContext(doc, inventoryAsEsims, { ...opts, scan: false }));
+        console.info(
+          `[measure] ${rows} rows, jsdom, median of 5: scanIccids ${scanMs.toFixed(1)} ms; ` +
+            `extractContext(demo profile) ${demoMs.toFixed(1)} ms; ` +
+            `extractContext(200 eSIM rows by label + scan) ${worstMs.toFixed(1)} ms; ` +
+            `rules only (no scan) ${rulesOnlyMs.toFixed(1)} ms`,
+        );
+      },
+      120_000,
     );
-  }, 120_000);
-});
+  },
+);

@@ -50,11 +50,21 @@ describe('PortalProfileSchema', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ ...minimal, urlPatterns: [] }, /^urlPatterns: /],
       [{ ...minimal, esims: { rows: {}, fields: {} } }, /^esims\.rows: .*"css", "label" or "heading"/],
-      [{ ...minimal, esims: { rows: { css: 'tr' }, fields: { iccid: { label: 'ICCID', parse: 'hex' } } } }, /^esims\.fields\.iccid\.parse: /],
+      [
+        { ...minimal, esims: { rows: { css: 'tr' }, fields: { iccid: { label: 'ICCID', parse: 'hex' } } } },
+        /^esims\.fields\.iccid\.parse: /,
+      ],
       [{ ...minimal, extra: true }, /extra/],
       [{ ...minimal, id: 'Has Spaces' }, /^id: /],
       [
-        { ...minimal, esims: { rows: { css: 'tr' }, fields: {}, plans: { rows: { css: '.plan' }, within: 'page', fields: { name: { label: 'Plan' } } } } },
+        {
+          ...minimal,
+          esims: {
+            rows: { css: 'tr' },
+            fields: {},
+            plans: { rows: { css: '.plan' }, within: 'page', fields: { name: { label: 'Plan' } } },
+          },
+        },
         /^esims\.plans\.esimIccid: /,
       ],
     ];
@@ -66,6 +76,7 @@ describe('PortalProfileSchema', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const input of [null, 42, 'profile', [], { id: 1 }]) expect(parsePortalProfile(input).ok).toBe(false);
+    for (const input of [null, 42, 'profile', [], { id: 1 }])
+      expect(parsePortalProfile(input).ok).toBe(false);
   });
 });

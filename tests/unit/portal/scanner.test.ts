@@ -63,7 +63,7 @@ describe('scanIccids', () => {
     expect(scanIccids(doc).iccids).toEqual([JAPAN]);
   });
 
-  it('skips scripts, styles, textareas, selects, editable regions and the extension\'s own hosts', () => {
+  it("skips scripts, styles, textareas, selects, editable regions and the extension's own hosts", () => {
     const doc = page(`
       <script>var x = "${FRANCE}";</script><style>/* ${FRANCE} */</style>
       <textarea>${FRANCE}</textarea><select><option>${FRANCE}</option></select>
@@ -122,8 +122,10 @@ describe('scanIccids', () => {
     expect(scan.truncated).toBe(true);
   });
 
-  it('works when the document\'s methods are shadowed by named elements (DOM clobbering)', () => {
-    const doc = page(`<form name="x"><input name="localName"><input name="parentNode"></form><p>${FRANCE}</p><form><p>${JAPAN}</p></form>`);
+  it("works when the document's methods are shadowed by named elements (DOM clobbering)", () => {
+    const doc = page(
+      `<form name="x"><input name="localName"><input name="parentNode"></form><p>${FRANCE}</p><form><p>${JAPAN}</p></form>`,
+    );
     const decoy = doc.createElement('img');
     for (const name of ['querySelectorAll', 'querySelector', 'getElementById', 'body']) {
       Object.defineProperty(doc, name, { configurable: true, get: () => decoy });

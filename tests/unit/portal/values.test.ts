@@ -21,7 +21,9 @@ describe('parseImsiProfile', () => {
     ['P2', 2],
   ])('%j → %d', (text, n) => expect(parseImsiProfile(text)).toBe(n));
 
-  it.each(['', 'none', '234150000000001'])('%j has no profile', (text) => expect(parseImsiProfile(text)).toBeUndefined());
+  it.each(['', 'none', '234150000000001'])('%j has no profile', (text) =>
+    expect(parseImsiProfile(text)).toBeUndefined(),
+  );
 });
 
 describe('parseIntValue', () => {
@@ -31,7 +33,8 @@ describe('parseIntValue', () => {
     ['None', 0],
     ['aucun', 0],
   ])('%j → %d', (text, n) => expect(parseIntValue(text)).toBe(n));
-  it('does not read a long number as a small one', () => expect(parseIntValue('89445000122510020012')).toBeUndefined());
+  it('does not read a long number as a small one', () =>
+    expect(parseIntValue('89445000122510020012')).toBeUndefined());
 });
 
 describe('parseDateValue', () => {

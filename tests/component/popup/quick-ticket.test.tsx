@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+/**
+ * The popup's quick ticket (issue 6): exact labels, focus on the first empty field, Enter to move on,
+ * every keystroke saved to a draft that the next popup resumes, the ICCID from the page or — when the
+ * agent asks — from the clipboard, and the priority suggestion with its reason.
+ */
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QuickTicket } from '../../../components/popup/quick-ticket';
+import { getDraft, listDrafts, openDb, type HelpdeskDb } from '../../../lib/db';
+import type { PageContext } from '../../../lib/portal/page-context';
+import { renderWithI18n } from '../render';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+const ICCID = '89445000122510020012';
+const context = {
+  url: 'http://127.0.0.1:4000/portal/subscribers/S-1002',
+  title: 'AP',
+  portalId: 'demo-portal',
+  subscriber: { id: 'S-1002', name: 'Lucas Martin', location: 'Lyon, France' },
+  esims: [{ lineName: 'France', iccid: ICCID, imsiProfile: 7, status: 'Installed', plans: [] }],
+  iccids: [ICCID],
+  guardEvents: [],
+} as unknown as PageContext;
+
+function popup(db: HelpdeskDb, opts: { remembered?: string | null; context?: PageContext | null; clipboard?: string } = {}) {
+  const memory = { id: opts.remembered ?? null as string | null };
+  const continued: string[] = [];
+  const view = renderWithI18n(
+    <QuickTicket
+      db={db}
+      rememberedDraftId={opts.remembered ?? null}
+      tabContext={opts.context ?? null}
+      defaultVendorId="esim-go"
+      readClipboard={async () => opts.clipboard ?? ''}
+      rememberDraft={(id) => {
+        memory.id = id;
+      }}
+      onContinue={(id) => continued.push(id)}
+      autosave={{ delayMs: 30 }}
+    />,
+  );
+  return { ...view, memory, continued };
+}
+
+describe('QuickTicket', () => {
+  it('has the four labelled fields and opens on the first empty one', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const { container } = popup(db);
+    for (const label of ['ICCID', 'Vendor', 'Priority', 'Summary']) expect(screen.getByLabelText(label)).toBeTruthy();
+    expect((screen.getByLabelText('Vendor') as HTMLSelectElement).value).toBe('esim-go');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('ICCID')));
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations).toEqual([]);
+  });
+
+  it('prefills the ICCID from the page and focuses the next empty field; Enter moves on', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    popup(db, { context });
+    expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('8944 5000 1225 1002 0012');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Problem kind')));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Who is affected'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Priority'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByLabelText('Summary'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Continue in sidebar' }));
+  });
+
+  it('saves every keystroke to one draft that the next popup resumes', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const first = popup(db, { context });
+    await userEvent.type(screen.getByLabelText('Summary'), 'No data after landing');
+    await waitFor(() => expect(first.memory.id).not.toBeNull());
+    const id = first.memory.id!;
+    await waitFor(async () => {
+      const got = await getDraft(db, id);
+      expect(got.ok && got.draft.summary).toBe('No data after landing');
+    });
+    const got = await getDraft(db, id);
+    // The page knew this ICCID: the subscriber comes with it.
+    expect(got.ok && [got.draft.iccid, got.draft.subscriberName]).toEqual([ICCID, 'Lucas Martin']);
+    const all = await listDrafts(db);
+    expect(all.ok && all.drafts).toHaveLength(1);
+    first.unmount();
+
+    popup(db, { remembered: id });
+    await waitFor(() => expect((screen.getByLabelText('Summary') as HTMLInputElement).value).toBe('No data after landing'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Problem kind')));
+    await userEvent.type(screen.getByLabelText('Summary'), '!');
+    await waitFor(async () => {
+      const again = await getDraft(db, id);
+      expect(again.ok && again.draft.summary).toBe('No data after landing!');
+    });
+    const still = await listDrafts(db);
+    expect(still.ok && still.drafts).toHaveLength(1);
+  });
+
+  it('pastes an ICCID from the clipboard only when asked, and only a valid one', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    popup(db, { clipboard: ' 8944-5000-1225-1002-0020 ' });
+    expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('');
+    await userEvent.click(screen.getByRole('button', { name: 'Paste ICCID from clipboard' }));
+    await waitFor(() => expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('8944 5000 1225 1002 0020'));
+    cleanup();
+    popup(openDb('test-' + crypto.randomUUID()), { clipboard: '8944500012251001009' });
+    await userEvent.click(screen.getByRole('button', { name: 'Paste ICCID from clipboard' }));
+    await screen.findByText(/The clipboard does not hold a valid ICCID/);
+    expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('');
+  });
+
+  it('suggests the priority with its reason and keeps an override', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const view = popup(db);
+    await userEvent.selectOptions(screen.getByLabelText('Problem kind'), 'connectivity');
+    await userEvent.selectOptions(screen.getByLabelText('Who is affected'), 'everyone');
+    expect(screen.getByTestId('priority-suggestion').textContent).toMatch(/^Suggested: Urgent — eSIM Go's rubric: “/);
+    await userEvent.selectOptions(screen.getByLabelText('Priority'), 'high');
+    await waitFor(async () => {
+      const got = view.memory.id ? await getDraft(db, view.memory.id) : null;
+      expect(got?.ok && got.draft.priorityOverride).toBe('high');
+    });
+  });
+
+  it('"Continue in sidebar" hands over the saved draft', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const view = popup(db, { context });
+    await userEvent.click(screen.getByRole('button', { name: 'Continue in sidebar' }));
+    await waitFor(() => expect(view.continued).toHaveLength(1));
+    const got = await getDraft(db, view.continued[0]!);
+    expect(got.ok && got.draft.iccid).toBe(ICCID);
+  });
+});
