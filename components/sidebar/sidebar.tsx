@@ -41,6 +41,8 @@ export interface SidebarProps {
   onEscalateSubscriber?: () => void;
   /** An escalation being started, or why it failed (already translated). */
   escalation?: { busy: boolean; error: string | null };
+  /** Opens the drafts tab: offered with an escalation error (drafts can always be reached there). */
+  onOpenDrafts?: () => void;
   /** The open ticket editor: shown instead of the page views while set. */
   ticket?: ReactNode;
   /** Opens the extension's Options (portals, catalog). */
@@ -109,9 +111,14 @@ function Views(props: SidebarProps & { context: PageContext }) {
   return (
     <>
       {escalation?.error && (
-        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
-          {escalation.error}
-        </p>
+        <div role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          <p>{escalation.error}</p>
+          {props.onOpenDrafts && (
+            <button type="button" className={`mt-1 ${buttonClass}`} onClick={props.onOpenDrafts}>
+              {t('sbOpenDrafts')}
+            </button>
+          )}
+        </div>
       )}
       {!profiled && (
         <div role="note" className={`${sectionClass} text-sm`}>

@@ -38,6 +38,9 @@ export default defineBackground({
             return escalateIccid(message.iccid, tab.id, { contexts, sidebars, setSidebar });
           case 'sidebar-state':
             return null;
+          case 'load-guard':
+            await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['portal-guard.js'] });
+            return null;
         }
       },
       async fromPage(message, sender) {

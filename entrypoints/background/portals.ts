@@ -6,6 +6,9 @@
 import { browser } from 'wxt/browser';
 import { LOOPBACK_PATTERNS, readSettings, USER_PORTALS_KEY } from '../../lib/settings/settings';
 import { PortalProfileSchema } from '../../lib/portal/profile-schema';
+// Static: a dynamic import() in the service worker goes through Vite's preload helper, which touches
+// `document` (undefined in a worker) and made every content-script message fail.
+import { matchesPattern } from '../../lib/portal/match-pattern';
 
 const SCRIPT_ID = 'portal';
 
@@ -40,6 +43,5 @@ export async function syncPortalScript(): Promise<string[]> {
 /** Whether a tab's URL is one of the enabled portals (the sidebar shows nothing elsewhere). */
 export async function isPortalUrl(url: string | undefined): Promise<boolean> {
   if (!url) return false;
-  const { matchesPattern } = await import('../../lib/portal/match-pattern');
   return (await enabledPortalPatterns()).some((p) => matchesPattern(p, url));
 }

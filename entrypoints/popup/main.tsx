@@ -25,11 +25,12 @@ const POPUP_DRAFT_KEY = 'popupDraftId';
  */
 async function workingTab(): Promise<Browser.tabs.Tab | undefined> {
   const own = browser.runtime.getURL('/');
-  const tabs = await browser.tabs.query({ currentWindow: true });
-  const others = tabs.filter((tab) => !(tab.url ?? '').startsWith(own));
-  const active = others.find((tab) => tab.active);
+  const notOurs = (tabs: Browser.tabs.Tab[]) => tabs.filter((tab) => !(tab.url ?? '').startsWith(own));
+  const here = notOurs(await browser.tabs.query({ currentWindow: true }));
+  const active = here.find((tab) => tab.active);
   if (active) return active;
-  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  const candidates = here.length > 0 ? here : notOurs(await browser.tabs.query({}));
+  return candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
 async function tabContext(tabId: number | undefined): Promise<PageContext | null> {

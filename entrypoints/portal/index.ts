@@ -7,15 +7,11 @@
 // calls made here, and the content script's every kilobyte is paid by the portal page.
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { Catalog } from '../../lib/catalog/schema';
+import { findForm } from '../../lib/portal/forms';
 import { startBadges } from './badges';
-import { startGuard } from './guard';
+import { publishHostApi } from './host-api';
 import { mountOverlay } from './overlay';
 import { startReader } from './reader';
-
-// storage.local key of the active plan catalog (lib/settings CATALOG_KEY; that module loads zod).
-// Options validates a catalog before storing it, and the background stores the example by default.
-const CATALOG_KEY = 'catalog';
 
 // An unlisted script, registered at run time by the background as the content script of the portals
 // the agent enabled (loopback by default). WXT's content-script wrapper is not used: it would add the
@@ -28,28 +24,34 @@ export default defineUnlistedScript({
       send: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
     });
 
-    let catalog = ((await browser.storage.local.get(CATALOG_KEY))[CATALOG_KEY] as Catalog | undefined) ?? null;
-    const guard = startGuard(doc, {
+    const teardownListeners: Array<() => void> = [];
+    publishHostApi({
       current: reader.current,
       profile: reader.profile,
       record: reader.recordGuardEvent,
-      catalog: () => catalog,
-      lang: browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en',
+      onSettled: reader.onSettled,
+      onTeardown: (listener) => void teardownListeners.push(listener),
     });
+    // The Add plan guard is a separate script the background injects once a guarded form shows up:
+    // pages without those forms (the big inventory lists) never load it.
+    let guardRequested = false;
+    const requestGuardIfNeeded = () => {
+      const forms = reader.profile()?.forms;
+      if (guardRequested || !forms) return;
+      const present = (forms.addPlan && findForm(doc, forms.addPlan)) || (forms.addLine && findForm(doc, forms.addLine));
+      if (!present) return;
+      guardRequested = true;
+      void browser.runtime.sendMessage({ type: 'load-guard' }).catch(() => undefined);
+    };
     const badges = startBadges(doc, {
       escalate: (iccid) => void browser.runtime.sendMessage({ type: 'escalate-iccid', iccid }).catch(() => undefined),
     });
     const offSettled = reader.onSettled(() => {
-      guard.refresh();
+      requestGuardIfNeeded();
       badges.schedule();
     });
+    requestGuardIfNeeded();
     badges.schedule();
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(CATALOG_KEY in changes)) return;
-      catalog = (changes[CATALOG_KEY]?.newValue as Catalog | undefined) ?? null;
-      guard.refresh();
-    };
-    browser.storage.onChanged.addListener(onStorage);
 
     const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       // Only the extension can message a content script; still, accept nothing but known shapes.
@@ -63,9 +65,8 @@ export default defineUnlistedScript({
 
     const teardown = () => {
       browser.runtime.onMessage.removeListener(onMessage);
-      browser.storage.onChanged.removeListener(onStorage);
+      for (const listener of teardownListeners) listener();
       offSettled();
-      guard.stop();
       badges.stop();
       reader.stop();
       overlay.teardown();

@@ -66,9 +66,13 @@ export function SidebarRoot() {
         setEscalation({ busy: false, error: null });
         setOpenDraftId(result.draft.id);
       } else {
-        const key = `iccidError_${result.error.code}`;
+        const code = result.error.code;
+        const key = code === 'no-subscriber' ? 'sbNoSubscriber' : `iccidError_${code}`;
         const translated = t(key) !== key ? t(key) : result.error.message;
-        setEscalation({ busy: false, error: t('sbEscalationFailed', translated) });
+        // The database could not be reached from this frame: say so, with the underlying reason.
+        const error =
+          code === 'storage' ? t('sbStorageUnavailable', result.error.message) : t('sbEscalationFailed', translated);
+        setEscalation({ busy: false, error });
       }
     },
     [db, context, checklist.done, locale, t],
@@ -94,6 +98,7 @@ export function SidebarRoot() {
         onEscalateSubscriber={() => void escalate({ kind: 'subscriber' })}
         escalation={escalation}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onOpenDrafts={() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') })}
         {...(openDraftId
           ? { ticket: <TicketEditor key={openDraftId} db={db} draftId={openDraftId} context={context} onClose={closeTicket} /> }
           : {})}

@@ -689,9 +689,19 @@ function curlToCall(words: readonly string[], output: string, counter: Redaction
   return call;
 }
 
+/**
+ * DevTools "Copy as cURL (cmd)" escapes with `^` (`^"`, `^{`) and continues lines with a trailing `^`.
+ * Dropping the carets leaves a command that reads like the bash one.
+ */
+function fromCmdSyntax(text: string): string {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  if (!/\^\r?$/.test(firstLine) && !/^\S*curl(?:\.exe)?\s+\^"/.test(text)) return text;
+  return text.replace(/\^\r?\n/g, ' ').replace(/\^(.)/g, '$1');
+}
+
 function readCurl(text: string, counter: RedactionCounter): RawCall[] {
   const calls: RawCall[] = [];
-  for (const command of splitCurlCommands(text)) {
+  for (const command of splitCurlCommands(fromCmdSyntax(text))) {
     const call = curlToCall(command.tokens.slice(1), command.output, counter);
     if (call) calls.push(call);
   }

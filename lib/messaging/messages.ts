@@ -14,8 +14,16 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-context'), context: PageContextSchema }),
   /** An inline ICCID badge's "Escalate" (issue 8: badges lead to the context-menu flow). */
   z.object({ type: z.literal('escalate-iccid'), iccid }),
+  /** A guarded form (Add plan / Add line) is on the page: inject the guard script next to us. */
+  z.object({ type: z.literal('load-guard') }),
   /** The toggle button / keyboard toggle changed the overlay; the background remembers nothing but logs. */
   z.object({ type: z.literal('sidebar-state'), open: z.boolean() }),
+  /**
+   * Issue 7: a call the opt-in page capture saw, relayed by the capture bridge. Untrusted twice over
+   * (the page can forge what the main-world script posts): the background checks the channel and
+   * re-validates and redacts the call (lib/evidence createCaptureBuffer), labelled "reported by the page".
+   */
+  z.object({ type: z.literal('captured-call'), channel: z.string().min(8).max(64), call: z.unknown() }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -33,6 +41,24 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   /** Options changed the portals: re-register the content script. */
   z.object({ type: z.literal('portals-changed') }),
+  /**
+   * Issue 7: screenshot of a portal tab (default: the sender's tab — the sidebar's portal), returned as
+   * a data URL to the requester only, never stored. `mask`: black boxes over ICCIDs, IMSIs and phone
+   * numbers found on the page while the picture is taken.
+   */
+  z.object({ type: z.literal('capture-tab'), tabId: z.number().int().nonnegative().optional(), mask: z.boolean() }),
+  /** Issue 7: turn the opt-in API-call capture on for a portal tab, for calls to these hosts only. */
+  z.object({
+    type: z.literal('capture-start'),
+    tabId: z.number().int().nonnegative().optional(),
+    hosts: z.array(z.string().min(1).max(253)).min(1).max(20),
+  }),
+  /** Issue 7: turn the capture off (its calls are forgotten). */
+  z.object({ type: z.literal('capture-stop'), tabId: z.number().int().nonnegative().optional() }),
+  /** Issue 7: is the capture on for this tab, and for which hosts. */
+  z.object({ type: z.literal('capture-status'), tabId: z.number().int().nonnegative().optional() }),
+  /** Issue 7: the calls captured on this tab (already redacted, labelled "reported by the page"). */
+  z.object({ type: z.literal('list-captured-calls'), tabId: z.number().int().nonnegative().optional() }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 
@@ -43,6 +69,19 @@ export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-context') }),
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
+
+/**
+ * Issue 7: sent by the background to the capture bridge (an ISOLATED-world script injected on demand
+ * by the background; it is not the portal content script). `evidence-prepare`: hide our in-page UI and,
+ * when `mask`, cover personal identifiers before a screenshot; `evidence-restore`: undo it;
+ * `evidence-recording`: start or stop relaying captured calls on `channel` and show the badge.
+ */
+export const BackgroundToBridgeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('evidence-prepare'), mask: z.boolean() }),
+  z.object({ type: z.literal('evidence-restore') }),
+  z.object({ type: z.literal('evidence-recording'), channel: z.string().max(64).nullable() }),
+]);
+export type BackgroundToBridge = z.infer<typeof BackgroundToBridgeSchema>;
 
 /** Pushed by the background over the sidebar's port. */
 export const SidebarPushSchema = z.discriminatedUnion('type', [
@@ -56,3 +95,18 @@ export const SIDEBAR_PORT = 'helpdesk-sidebar';
 
 /** The answer to every request: either a result or a clear refusal. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Issue 7: the background's answer to `capture-tab` (parsed by the requesting page). */
+export const CaptureTabReplySchema = z.object({
+  dataUrl: z.string().startsWith('data:image/png;base64,'),
+  /** How many identifiers were covered on the page while it was captured. */
+  masked: z.number().int().nonnegative(),
+});
+export type CaptureTabReply = z.infer<typeof CaptureTabReplySchema>;
+
+/** Issue 7: the answer to `capture-start`, `capture-stop` and `capture-status`. */
+export const CaptureStatusSchema = z.object({
+  recording: z.boolean(),
+  hosts: z.array(z.string().max(253)).max(20),
+});
+export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;

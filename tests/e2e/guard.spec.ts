@@ -174,3 +174,17 @@ test('Add line for a complimentary eSIM is stopped when the subscriber is not el
   await form.locator('button[type="submit"]').click();
   await expect.poll(async () => (await submissions(page)).length).toBe(before + 1);
 });
+
+test('an inline ICCID badge escalates that ICCID in the sidebar', async ({ context, extensionId, portalUrl }) => {
+  const amira = subscriber('S-1001');
+  const spain = amira.esims[0]!;
+  const page = await context.newPage();
+  await page.goto(new URL(amira.url, portalUrl).href);
+  // One badge per valid ICCID occurrence; none for the invalid ones in the notes.
+  await clickAx(page, 'button', `Escalate ICCID ${spain.iccidDisplay}`);
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  for (const invalid of amira.invalidIccids) {
+    expect((await queryAx(page, 'button')).some((n) => n.name?.value.includes(invalid.text))).toBe(false);
+  }
+});

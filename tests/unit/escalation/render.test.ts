@@ -92,7 +92,7 @@ describe('renderTicket — body', () => {
       ],
       attachments: [
         { name: 'settings.png', tag: 'esim-settings' },
-        { name: 'networks.png', tag: 'networks' },
+        { name: 'networks.png', tag: 'connected-networks' },
       ],
     });
     const order = [

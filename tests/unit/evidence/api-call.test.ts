@@ -103,6 +103,20 @@ describe('parseApiEvidence — curl', () => {
     expect(calls[2]?.responseBody).toBe('{\n  "ok": true\n}');
   });
 
+  it('reads DevTools "Copy as cURL (cmd)" with ^ escapes and ^ continuations', () => {
+    const text = [
+      'curl ^"https://api.esim-go.com/v2.4/esims/apply^" ^',
+      '  -H ^"x-api-key: cmd-secret-123^" ^',
+      `  --data-raw ^"^{^\\^"iccid^\\^":^\\^"${ICCID}^\\^"^}^"`,
+    ].join('\n');
+    const result = parseOk(text);
+    const call = only(result.calls);
+    expect(call.method).toBe('POST');
+    expect(call.endpoint).toBe('https://api.esim-go.com/v2.4/esims/apply');
+    expect(call.requestBody).toBe(`{\n  "iccid": "${ICCID}"\n}`);
+    expect(JSON.stringify(result)).not.toContain('cmd-secret-123');
+  });
+
   it('refuses a curl command without a URL', () => {
     const result = parseApiEvidence('curl -s -H "Accept: */*"', OPTS);
     expect(result.ok).toBe(false);

@@ -1,0 +1,214 @@
+/**
+ * Evidence capture in the background (issue 7): screenshots of a portal tab and the opt-in capture of
+ * the page's API calls.
+ *
+ * - Screenshot: `tabs.captureVisibleTab` (the loopback host permission or the portal's granted host
+ *   permission covers it — REFERENCE "Screenshots"); the PNG goes back to the requesting page as a data
+ *   URL and is never stored here. With `mask`, the capture bridge covers ICCIDs, IMSIs and phone numbers
+ *   on the page while the picture is taken.
+ * - API calls: the agent turns capture on for a tab and lists API hosts; the background injects the
+ *   capture bridge (ISOLATED world) and `api-capture.js` (MAIN world) with a random channel id. What
+ *   comes back is "reported by the page" (REFERENCE "Main-world scripts": forgeable), re-validated and
+ *   redacted by {@link createCaptureBuffer}, kept per tab in `storage.session` (memory only, survives the
+ *   worker being stopped) and forgotten when capture stops, the tab navigates or closes.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { ApiCallSchema, createCaptureBuffer, type ApiCall } from '../../lib/evidence';
+import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/messages';
+
+const STATE_PREFIX = 'evidence-capture:';
+const BRIDGE_FILE = '/capture-bridge.js';
+const PAGE_FILE = '/api-capture.js';
+
+/** What is kept per recording tab. */
+interface TabCapture {
+  channel: string;
+  hosts: string[];
+  calls: ApiCall[];
+}
+
+/** Dependencies, injectable for tests. */
+export interface EvidenceCaptureDeps {
+  /** True when the URL belongs to an enabled portal (capture never runs elsewhere). */
+  isPortalUrl(url: string | undefined): Promise<boolean>;
+}
+
+// A host entry the agent may type: a host name or IPv4 address, optionally `*.` before a domain.
+const HOST_ENTRY = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+/** Lower-cases and checks host entries; throws a readable error for a bad one. */
+function cleanHosts(hosts: readonly string[]): string[] {
+  const out = [...new Set(hosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))];
+  const bad = out.find((h) => !HOST_ENTRY.test(h));
+  if (bad !== undefined) throw new Error(`Not an API host: ${bad}`);
+  if (out.length === 0) throw new Error('List at least one API host.');
+  return out;
+}
+
+/** The background's capture service; the router calls it. */
+export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
+  const session = browser.storage.session;
+  const key = (tabId: number) => `${STATE_PREFIX}${tabId}`;
+
+  async function load(tabId: number): Promise<TabCapture | null> {
+    const raw = (await session.get(key(tabId)))[key(tabId)] as Partial<TabCapture> | undefined;
+    if (!raw || typeof raw.channel !== 'string' || !Array.isArray(raw.hosts)) return null;
+    // Stored by us, but parsed anyway: a row from an older version must not break the list.
+    const calls = (Array.isArray(raw.calls) ? raw.calls : []).flatMap((c) => {
+      const parsed = ApiCallSchema.safeParse(c);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return { channel: raw.channel, hosts: raw.hosts.filter((h): h is string => typeof h === 'string'), calls };
+  }
+
+  const save = (tabId: number, state: TabCapture) => session.set({ [key(tabId)]: state });
+
+  // Calls arrive in bursts (a page fires several requests at once): one read-modify-write at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The tab the request is about: the one named, else the sender's (the sidebar's portal tab). */
+  async function portalTab(tabId: number | undefined, sender: Browser.runtime.MessageSender) {
+    const id = tabId ?? sender.tab?.id;
+    if (id === undefined) throw new Error('No portal tab to capture: open the sidebar on the portal.');
+    const tab = await browser.tabs.get(id);
+    if (!(await deps.isPortalUrl(tab.url))) throw new Error('This tab is not an enabled portal.');
+    return tab as Browser.tabs.Tab & { id: number };
+  }
+
+  async function injectBridge(tabId: number) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [BRIDGE_FILE] });
+  }
+
+  /**
+   * The tab's recording state, or null — also when the tab loaded a new document since capture was
+   * turned on (the bridge's isolated-world flag is gone then; the page cannot set that flag).
+   */
+  async function live(tabId: number | undefined): Promise<TabCapture | null> {
+    if (tabId === undefined) return null;
+    const state = await load(tabId);
+    if (!state) return null;
+    const [result] = await browser.scripting
+      .executeScript({
+        target: { tabId, frameIds: [0] },
+        func: () => (globalThis as { __helpdeskBridge?: true }).__helpdeskBridge === true,
+      })
+      .catch(() => [undefined]);
+    if (result?.result === true) return state;
+    await serial(() => session.remove(key(tabId)));
+    return null;
+  }
+
+  const tell = (tabId: number, message: BackgroundToBridge) =>
+    browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
+
+  async function stopPage(tabId: number) {
+    await browser.scripting
+      .executeScript({
+        target: { tabId, frameIds: [0] },
+        world: 'MAIN',
+        func: () => {
+          (globalThis as { __helpdeskApiCapture?: { stop(): void } }).__helpdeskApiCapture?.stop();
+        },
+      })
+      .catch(() => undefined);
+    await tell(tabId, { type: 'evidence-recording', channel: null }).catch(() => undefined);
+  }
+
+  return {
+    /** Screenshot of the visible part of a portal tab, as a PNG data URL for the requester only. */
+    async captureTab(
+      message: { tabId?: number | undefined; mask: boolean },
+      sender: Browser.runtime.MessageSender,
+    ): Promise<CaptureTabReply> {
+      const tab = await portalTab(message.tabId, sender);
+      if (!tab.active) throw new Error('Show the portal tab first: only the visible tab can be captured.');
+      let masked = 0;
+      let prepared = false;
+      try {
+        await injectBridge(tab.id);
+        const reply = (await tell(tab.id, { type: 'evidence-prepare', mask: message.mask })) as
+          | { masked?: unknown }
+          | undefined;
+        prepared = true;
+        masked = typeof reply?.masked === 'number' && reply.masked >= 0 ? Math.floor(reply.masked) : 0;
+      } catch {
+        // The bridge could not run (page still loading): masking was asked, so refuse rather than leak.
+        if (message.mask) throw new Error('The page could not be prepared for masking; try again.');
+      }
+      try {
+        const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+        return { dataUrl, masked };
+      } finally {
+        if (prepared) await tell(tab.id, { type: 'evidence-restore' }).catch(() => undefined);
+      }
+    },
+
+    /** Turns capture on (or changes its hosts) for a portal tab. */
+    async start(message: { tabId?: number | undefined; hosts: string[] }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const tab = await portalTab(message.tabId, sender);
+      const hosts = cleanHosts(message.hosts);
+      const previous = await load(tab.id);
+      // A new channel each time: an old page script's posts no longer count.
+      const state: TabCapture = { channel: crypto.randomUUID(), hosts, calls: previous?.calls ?? [] };
+      await save(tab.id, state);
+      await injectBridge(tab.id);
+      await tell(tab.id, { type: 'evidence-recording', channel: state.channel });
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, world: 'MAIN', files: [PAGE_FILE] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        world: 'MAIN',
+        func: (config: { channel: string; hosts: string[] }) => {
+          (globalThis as { __helpdeskApiCapture?: { configure(c: unknown): void } }).__helpdeskApiCapture?.configure(config);
+        },
+        args: [{ channel: state.channel, hosts }],
+      });
+      return { recording: true, hosts };
+    },
+
+    /** Turns capture off and forgets the tab's calls. */
+    async stop(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const id = message.tabId ?? sender.tab?.id;
+      if (id === undefined) return { recording: false, hosts: [] };
+      await serial(() => session.remove(key(id)));
+      await stopPage(id);
+      return { recording: false, hosts: [] };
+    },
+
+    async status(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const state = await live(message.tabId ?? sender.tab?.id);
+      return state ? { recording: true, hosts: state.hosts } : { recording: false, hosts: [] };
+    },
+
+    async list(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<ApiCall[]> {
+      const state = await live(message.tabId ?? sender.tab?.id);
+      return state?.calls ?? [];
+    },
+
+    /** A call relayed by the bridge: kept only while capture is on for that tab and on its channel. */
+    onCapturedCall(tabId: number, channel: string, call: unknown): Promise<{ kept: boolean }> {
+      return serial(async () => {
+        const state = await load(tabId);
+        if (!state || state.channel !== channel) return { kept: false };
+        const buffer = createCaptureBuffer();
+        for (const kept of state.calls) buffer.push(kept);
+        const pushed = buffer.push(call);
+        if (!pushed.ok) return { kept: false };
+        await save(tabId, { ...state, calls: buffer.list() });
+        return { kept: true };
+      });
+    },
+
+    /** The tab closed: its capture is over. */
+    forget(tabId: number): Promise<void> {
+      return serial(() => session.remove(key(tabId)));
+    },
+  };
+}
+
+/** The service's type, for the router's wiring. */
+export type EvidenceCapture = ReturnType<typeof createEvidenceCapture>;
