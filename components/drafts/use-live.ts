@@ -12,7 +12,6 @@ export function useLive<T>(query: () => Promise<T>, deps: DependencyList): T | u
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => undefined });
     return () => subscription.unsubscribe();
     // The caller lists what the query depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

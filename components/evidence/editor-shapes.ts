@@ -28,7 +28,10 @@ export function normaliseRect(shape: Shape, width: number, height: number): Shap
   const y1 = clamp(Math.min(shape.y, shape.y + shape.h), 0, height);
   const x2 = clamp(Math.max(shape.x, shape.x + shape.w), 0, width);
   const y2 = clamp(Math.max(shape.y, shape.y + shape.h), 0, height);
-  return { kind: shape.kind, x: Math.round(x1), y: Math.round(y1), w: Math.round(x2 - x1), h: Math.round(y2 - y1) };
+  // Outwards to whole pixels: a black box covers at least what was drawn, never a sliver less.
+  const left = Math.floor(x1);
+  const top = Math.floor(y1);
+  return { kind: shape.kind, x: left, y: top, w: Math.ceil(x2) - left, h: Math.ceil(y2) - top };
 }
 
 function clamp(v: number, min: number, max: number) {

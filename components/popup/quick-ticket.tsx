@@ -105,7 +105,6 @@ export function QuickTicket({
       revision: 0,
     };
     // The page context and default vendor are read once, when the popup opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tabContext, startVendor.id]);
   const pendingRef = useRef<Draft | null>(null);
   const [pending, setPending] = useState<Draft | null>(null);

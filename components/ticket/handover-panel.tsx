@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { CompletenessReport } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
-import { mailtoUrl, renderTicket } from '../../lib/escalation/render';
+import { mailtoUrl, renderTicket, type ApiCallEvidence, type AttachmentRef } from '../../lib/escalation/render';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n } from '../i18n';
 import { formatWithZone } from './priority-panel';
@@ -22,15 +22,18 @@ export interface HandoverPanelProps {
   onReopen: () => void;
   /** Writes text to the clipboard; rejects when the browser refuses. */
   copy: (text: string) => Promise<void>;
+  /** Evidence for the rendered ticket (issue 7: the evidence panel's API calls and files). */
+  apiCalls?: readonly ApiCallEvidence[];
+  attachments?: readonly AttachmentRef[];
 }
 
 const BUTTON =
   'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function HandoverPanel({ vendor, draft, report, now, timeZone, onMarkHandedOver, onReopen, copy }: HandoverPanelProps) {
+export function HandoverPanel({ vendor, draft, report, now, timeZone, onMarkHandedOver, onReopen, copy, apiCalls, attachments }: HandoverPanelProps) {
   const { t, locale } = useI18n();
   const [copied, setCopied] = useState<'text' | 'markdown' | 'failed' | null>(null);
-  const rendered = renderTicket(vendor, draft, { locale, now, timeZone });
+  const rendered = renderTicket(vendor, draft, { locale, now, timeZone, apiCalls, attachments });
   const mailto = mailtoUrl(vendor, rendered);
   const gaps = report.items.filter((i) => i.required && i.status !== 'present').map((i) => pick(i.label, locale));
   const invalid = report.items.filter((i) => i.status === 'invalid').map((i) => pick(i.label, locale));

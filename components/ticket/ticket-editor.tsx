@@ -17,6 +17,10 @@ import type { VendorField, VendorProfile } from '../../lib/escalation/vendor-pro
 import { builtInVendors, getVendor, DEFAULT_VENDOR_ID } from '../../lib/escalation/vendors';
 import type { PageContext } from '../../lib/portal/page-context';
 import { parseIccid } from '../../lib/telecom/iccid';
+import { toApiCallEvidence } from '../../lib/evidence';
+import { EvidencePanel } from '../evidence/evidence-panel';
+import type { EvidenceState } from '../evidence/evidence-store';
+import { browserEvidencePlatform } from '../platform/evidence-platform';
 import { useSessionSecrets } from '../platform/use-session-secrets';
 import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
@@ -102,13 +106,16 @@ export function TicketEditor({
   copy = defaultCopy,
   autosave: autosaveOptions,
 }: TicketEditorProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const autosave = useDraftAutosave(db, draftId, autosaveOptions);
   const secrets = useSessionSecrets(draftId);
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
   const draft = autosave.draft;
+  // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
+  const [evidence, setEvidence] = useState<EvidenceState | null>(null);
+  const evidencePlatform = useMemo(browserEvidencePlatform, []);
 
   const vendor = useMemo(
     () =>
@@ -124,9 +131,10 @@ export function TicketEditor({
             draft,
             vendor,
             secretsPresent: new Set(Object.keys(secrets.values)),
+            ...(evidence ? { evidence: evidence.summary } : {}),
           })
         : null,
-    [draft, vendor, secrets.values],
+    [draft, vendor, secrets.values, evidence],
   );
 
   if (autosave.status === 'loading') {
@@ -264,6 +272,19 @@ export function TicketEditor({
         })}
       </section>
 
+      <EvidencePanel
+        db={db}
+        draftId={draftId}
+        vendor={vendor}
+        onEvidenceChange={setEvidence}
+        platform={evidencePlatform}
+        context={context}
+        fields={draft.fields}
+        onFieldChange={(fieldId, value) => {
+          const field = vendor.fields.find((f) => f.id === fieldId);
+          if (field) autosave.update(fieldChange(field, value));
+        }}
+      />
       <PriorityPanel vendor={vendor} draft={draft} onChange={(patch) => autosave.update(patch)} now={now} timeZone={timeZone} />
       <CompletenessPanel report={report} />
       <HandoverPanel
@@ -273,6 +294,8 @@ export function TicketEditor({
         now={now}
         timeZone={timeZone}
         copy={copy}
+        apiCalls={evidence?.apiCalls.map((call) => toApiCallEvidence(call, locale))}
+        attachments={evidence?.attachments}
         onMarkHandedOver={() => void handOver()}
         onReopen={() => autosave.update({ status: 'open', handedOverAt: null })}
       />

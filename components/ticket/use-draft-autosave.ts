@@ -57,7 +57,6 @@ export function useDraftAutosave(db: HelpdeskDb, draftId: string, options: Autos
       next.close();
     };
     // A session lives as long as its database and draft id; options are read once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, draftId]);
 
   const view = useSyncExternalStore(

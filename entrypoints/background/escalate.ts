@@ -5,18 +5,17 @@
  * creates nothing.
  */
 import { browser } from 'wxt/browser';
-import { openDb, purgeExpired } from '../../lib/db';
+import { purgeExpired } from '../../lib/db';
 import { startEscalation } from '../../lib/escalation/start-escalation';
 import { readSettings } from '../../lib/settings/settings';
 import type { TabContexts } from '../../lib/settings/tab-contexts';
 import type { SidebarPorts } from './sidebar-ports';
 import { isPortalUrl } from './portals';
+import { database } from './database';
 
 export const ESCALATE_MENU_ID = 'escalate-iccid';
 export const OPEN_SIDEBAR_MENU_ID = 'open-sidebar';
 
-let db: ReturnType<typeof openDb> | undefined;
-const database = () => (db ??= openDb());
 
 interface Deps {
   contexts: TabContexts;

@@ -9,6 +9,8 @@ import { createTabContexts } from '../../lib/settings/tab-contexts';
 import { SIDEBAR_PORT } from '../../lib/messaging/messages';
 import { createRouter } from './router';
 import { createSidebarPorts } from './sidebar-ports';
+import { createDraftsService } from './drafts-service';
+import { database } from './database';
 import { isPortalUrl, syncPortalScript } from './portals';
 import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
@@ -20,6 +22,7 @@ export default defineBackground({
   main() {
     const contexts = createTabContexts(browser.storage.session);
     const sidebars = createSidebarPorts(contexts);
+    const drafts = createDraftsService(database);
 
     async function setSidebar(tabId: number, open: boolean | 'toggle') {
       const message = open === 'toggle' ? { type: 'toggle-sidebar' } : { type: 'set-sidebar', open };
@@ -39,7 +42,7 @@ export default defineBackground({
           case 'sidebar-state':
             return null;
           case 'load-guard':
-            await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['portal-guard.js'] });
+            await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/portal-guard.js'] });
             return null;
         }
       },
@@ -64,7 +67,9 @@ export default defineBackground({
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-    browser.runtime.onConnect.addListener((port) => void sidebars.onConnect(port));
+    browser.runtime.onConnect.addListener((port) => {
+      if (!drafts.onConnect(port)) void sidebars.onConnect(port);
+    });
     browser.tabs.onRemoved.addListener((tabId) => void contexts.remove(tabId));
 
     browser.runtime.onInstalled.addListener(() => {

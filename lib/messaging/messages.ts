@@ -27,6 +27,16 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
+/**
+ * Issue 7: which portal tab a capture message is about: `tabId`, else the sender's tab when it is a
+ * portal (the sidebar's frame), else the open tab showing `portalUrl` (the drafts tab editing a draft
+ * started on that page).
+ */
+const captureTarget = {
+  tabId: z.number().int().nonnegative().optional(),
+  portalUrl: z.string().max(2048).optional(),
+};
+
 /** Sent by extension pages (sidebar, popup, options, drafts tab) to the background. */
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** The sidebar asks to be closed (its close button); the background tells the tab's content script. */
@@ -42,23 +52,23 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** Options changed the portals: re-register the content script. */
   z.object({ type: z.literal('portals-changed') }),
   /**
-   * Issue 7: screenshot of a portal tab (default: the sender's tab — the sidebar's portal), returned as
-   * a data URL to the requester only, never stored. `mask`: black boxes over ICCIDs, IMSIs and phone
+   * Issue 7: screenshot of a portal tab (see `captureTarget`), returned as a data URL to the requester
+   * only, never stored. A portal tab in the background is shown for the capture, then the requester's tab again. `mask`: black boxes over ICCIDs, IMSIs and phone
    * numbers found on the page while the picture is taken.
    */
-  z.object({ type: z.literal('capture-tab'), tabId: z.number().int().nonnegative().optional(), mask: z.boolean() }),
+  z.object({ type: z.literal('capture-tab'), ...captureTarget, mask: z.boolean() }),
   /** Issue 7: turn the opt-in API-call capture on for a portal tab, for calls to these hosts only. */
   z.object({
     type: z.literal('capture-start'),
-    tabId: z.number().int().nonnegative().optional(),
+    ...captureTarget,
     hosts: z.array(z.string().min(1).max(253)).min(1).max(20),
   }),
   /** Issue 7: turn the capture off (its calls are forgotten). */
-  z.object({ type: z.literal('capture-stop'), tabId: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('capture-stop'), ...captureTarget }),
   /** Issue 7: is the capture on for this tab, and for which hosts. */
-  z.object({ type: z.literal('capture-status'), tabId: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('capture-status'), ...captureTarget }),
   /** Issue 7: the calls captured on this tab (already redacted, labelled "reported by the page"). */
-  z.object({ type: z.literal('list-captured-calls'), tabId: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('list-captured-calls'), ...captureTarget }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 

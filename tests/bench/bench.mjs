@@ -42,6 +42,8 @@ import { startServer } from '../fixtures/server.mjs';
 import { pairwise, quantile, summary } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** A host name mapped to 127.0.0.1 in both browsers, matched by no content script or host permission. */
+const CONTROL_HOST = 'bench-control.test';
 const HERE = path.join(root, 'tests/bench');
 
 // ---------------------------------------------------------------------------------------------
@@ -180,9 +182,15 @@ async function bundle(entry) {
 async function launch(withExtension, extDir) {
   const dir = mkdtempSync(path.join(os.tmpdir(), withExtension ? 'ha-bench-with-' : 'ha-bench-without-'));
   const all = extensionArgs(extDir);
-  const args = withExtension
-    ? all
-    : all.filter((a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='));
+  const args = [
+    ...(withExtension
+      ? all
+      : all.filter(
+          (a) => !a.startsWith('--load-extension=') && !a.startsWith('--disable-extensions-except='),
+        )),
+    // Row 1's control: the same server under a host name the extension has no permission for.
+    `--host-resolver-rules=MAP ${CONTROL_HOST} 127.0.0.1`,
+  ];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: findChromium(),
     headless: false, // --headless=new in the args is what runs it headless, with extensions
@@ -240,16 +248,34 @@ function codeSize(extDir) {
 /** Row 1: load event of the static inventory page, A/B interleaved between the two contexts. */
 async function loadPairs(ctxWith, ctxWithout, portal, rows, opts) {
   const url = `${portal}portal/inventory.html?rows=${rows}`;
-  const pages = { with: await ctxWith.context.newPage(), without: await ctxWithout.context.newPage() };
-  const samples = { with: [], without: [], injected: 0 };
+  const controlUrl = url.replace('127.0.0.1', CONTROL_HOST);
+  const pages = {
+    with: await ctxWith.context.newPage(),
+    without: await ctxWithout.context.newPage(),
+    withControl: await ctxWith.context.newPage(),
+    withoutControl: await ctxWithout.context.newPage(),
+  };
+  const samples = {
+    with: [],
+    without: [],
+    withControl: [],
+    withoutControl: [],
+    dclWith: [],
+    dclWithout: [],
+    hostAt: [],
+    injected: 0,
+    beforeLoad: 0,
+    injectedControl: 0,
+  };
   const loadOnce = async (which) => {
     const page = pages[which];
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(which.endsWith('Control') ? controlUrl : url, { waitUntil: 'load' });
     const v = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       return {
         load: nav.loadEventStart,
         dcl: nav.domContentLoadedEventEnd,
+        hostAt: window.__haHostAt ?? null,
         rows: document.documentElement.getAttribute('data-rows'),
       };
     });
@@ -258,18 +284,27 @@ async function loadPairs(ctxWith, ctxWithout, portal, rows, opts) {
     await sleep(opts.gapMs);
     return v;
   };
+  // Each round: the portal pair and the control pair. The order rotates so that no side always
+  // follows the same other one.
+  const base = ['with', 'without', 'withControl', 'withoutControl'];
   for (let i = 0; i < opts.warmup + opts.pairs; i++) {
-    // A B, then B A: the order inside a pair alternates so neither side always follows the other.
-    const order = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    const k = i % 4;
+    const order = [...base.slice(k), ...base.slice(0, k)];
+    if (i % 8 >= 4) order.reverse();
     const got = {};
     for (const which of order) got[which] = await loadOnce(which);
     if (i < opts.warmup) continue;
-    samples.with.push(got.with.load);
-    samples.without.push(got.without.load);
+    for (const which of base) samples[which].push(got[which].load);
+    samples.dclWith.push(got.with.dcl);
+    samples.dclWithout.push(got.without.dcl);
+    if (got.with.hostAt !== null) {
+      samples.hostAt.push(got.with.hostAt);
+      if (got.with.hostAt < got.with.load) samples.beforeLoad += 1;
+    }
     if (await hostPresent(pages.with)) samples.injected += 1;
+    if (await hostPresent(pages.withControl)) samples.injectedControl += 1;
   }
-  await pages.with.close();
-  await pages.without.close();
+  for (const p of Object.values(pages)) await p.close();
   return samples;
 }
 
@@ -501,6 +536,31 @@ async function toggleBox(page) {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/**
+ * Installed in BOTH contexts (symmetric), acts only on the inventory page: records when the overlay
+ * host (`[data-helpdesk-assistant]`, appended to <html> by the content script) appears, to tell
+ * whether the content script ran before the load event. Watches <html>'s children only (cheap).
+ */
+function hostTimeInitScript() {
+  if (!location.pathname.endsWith('/inventory.html')) return; // both hosts (portal and control)
+  const watch = () => {
+    new MutationObserver((records, observer) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n.nodeType === 1 && n.hasAttribute('data-helpdesk-assistant')) {
+            window.__haHostAt = performance.now();
+            observer.disconnect();
+            return;
+          }
+    }).observe(document.documentElement, { childList: true });
+  };
+  if (document.documentElement) watch();
+  else
+    new MutationObserver((_, o) => document.documentElement && (o.disconnect(), watch())).observe(document, {
+      childList: true,
+    });
 }
 
 /** Installed in every frame of the extension context; only acts in the sidebar page. */
@@ -832,6 +892,8 @@ async function main() {
   const ctxWith = await launch(true, extDir);
   const ctxWithout = await launch(false, extDir);
   meta.chromium = ctxWith.context.browser()?.version() ?? 'unknown';
+  await ctxWith.context.addInitScript(hostTimeInitScript);
+  await ctxWithout.context.addInitScript(hostTimeInitScript);
   await ctxWith.context.addInitScript(sidebarInitScript);
   await ctxWith.context.addInitScript(popupInitScript);
   // The guard needs the plan catalog the background stores on start.
@@ -870,6 +932,7 @@ async function main() {
       continue;
     }
     const ratios = pairwise(r.with, r.without, (a, b) => a / b);
+    const controlRatios = pairwise(r.withControl, r.withoutControl, (a, b) => a / b);
     const w = summary(r.with);
     const wo = summary(r.without);
     rows.push(
@@ -880,7 +943,18 @@ async function main() {
         'ratio',
         { max: 1.03, text: '≤ 1.030' },
         {
-          notes: `median of per-pair ratios; IQR ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}. loadEventStart with ${fmt(w.median, 'ms')} (${fmt(w.min, 'ms')}–${fmt(w.max, 'ms')}), without ${fmt(wo.median, 'ms')} (${fmt(wo.min, 'ms')}–${fmt(wo.max, 'ms')}); content script present after ${r.injected}/${r.with.length} loads`,
+          notes: `median of per-pair ratios; IQR ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}. loadEventStart with ${fmt(w.median, 'ms')} (${fmt(w.min, 'ms')}–${fmt(w.max, 'ms')}), without ${fmt(wo.median, 'ms')} (${fmt(wo.min, 'ms')}–${fmt(wo.max, 'ms')}); DOMContentLoaded with ${fmt(summary(r.dclWith).median, 'ms')}, without ${fmt(summary(r.dclWithout).median, 'ms')}; content script present after ${r.injected}/${r.with.length} loads, its overlay appeared at ${fmt(summary(r.hostAt).median, 'ms')} (median), before the load event in ${r.beforeLoad}/${r.with.length}`,
+          showP95: false,
+        },
+      ),
+      row(
+        '1c',
+        `… control: the same page on a host the extension does not match (${CONTROL_HOST}), with ÷ without`,
+        controlRatios,
+        'ratio',
+        null,
+        {
+          notes: `the bias of two browser instances, not the extension's code: compare with the row above (ratio of the two medians ${(summary(ratios).median / summary(controlRatios).median).toFixed(3)}). IQR ${quantile(controlRatios, 0.25).toFixed(3)}–${quantile(controlRatios, 0.75).toFixed(3)}; content script present after ${r.injectedControl}/${r.withControl.length} loads (must be 0)`,
           showP95: false,
         },
       ),

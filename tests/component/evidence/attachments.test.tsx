@@ -51,9 +51,11 @@ describe('attachments', () => {
 
   it('refuses a file that would take the draft over its total', async () => {
     const { add } = await setup();
-    for (let i = 0; i < 4; i++) add(fileOfSize(`shot-${i}.png`, 'image/png', 9.5 * 1024 * 1024));
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
-    add(fileOfSize('one-more.png', 'image/png', 1 * 1024 * 1024));
+    // Real bytes here: the stored Blob's size must match its metadata.
+    const bytes = new Uint8Array(9.5 * 1024 * 1024);
+    add(...[0, 1, 2, 3].map((i) => new File([bytes], `shot-${i}.png`, { type: 'image/png' })));
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4), { timeout: 5000 });
+    add(fileOfSize('one-more.png', 'image/png', 3 * 1024 * 1024));
     expect((await screen.findByRole('alert')).textContent).toBe(
       "one-more.png was not attached: a draft's attachments can total at most 40 MB. Remove one first.",
     );
@@ -106,7 +108,7 @@ describe('attachments', () => {
     const { add, view } = await setup();
     add(new File([PNG], 'networks.png', { type: 'image/png' }));
     const list = await screen.findByRole('list', { name: 'Attached files' });
-    expect(within(list).getByRole('img', { name: 'Preview of networks.png' })).toBeTruthy();
+    expect(await within(list).findByRole('img', { name: 'Preview of networks.png' })).toBeTruthy();
     const result = await axe.run(view.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => v.id)).toEqual([]);
     view.unmount();

@@ -1,0 +1,101 @@
+/**
+ * The drafts store over a port (DESIGN §3: every message is a zod schema, parsed on receipt). The
+ * sidebar calls; the background, which owns first-party storage, answers and tells every connected
+ * sidebar when drafts changed.
+ */
+import { z } from 'zod';
+import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../db/drafts-api';
+import { decodeWire, encodeWire } from './wire-codec';
+
+export const DRAFTS_PORT = 'helpdesk-drafts';
+
+export const DraftsCallSchema = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.enum(DRAFTS_API_METHODS),
+  args: z.array(z.unknown()).max(6),
+});
+export type DraftsCall = z.infer<typeof DraftsCallSchema>;
+
+export const DraftsPushSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('result'), id: z.number().int(), value: z.unknown() }),
+  z.object({ type: z.literal('failure'), id: z.number().int(), message: z.string().max(2000) }),
+  z.object({ type: z.literal('changed') }),
+]);
+
+/** The background side: runs one parsed call against the local store and encodes the answer. */
+export async function answerDraftsCall(api: DraftsApi, raw: unknown) {
+  const parsed = DraftsCallSchema.safeParse(raw);
+  if (!parsed.success) return null; // not a call: nothing to answer, nothing done
+  const { id, method, args } = parsed.data;
+  try {
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    // The repositories parse every draft and attachment they write with zod.
+    const value = await fn(...(decodeWire(args) as unknown[]));
+    return { type: 'result' as const, id, value: await encodeWire(value) };
+  } catch (error) {
+    return { type: 'failure' as const, id, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The minimal port the client needs (`runtime.Port`). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+/** The sidebar side: a {@link DraftsApi} whose calls travel over `connect()`'s port (reconnected on loss). */
+export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi {
+  let port: PortLike | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const watchers = new Set<() => void>();
+
+  function open(): PortLike {
+    if (port) return port;
+    const p = connect();
+    p.onMessage.addListener((raw) => {
+      const parsed = DraftsPushSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const msg = parsed.data;
+      if (msg.type === 'changed') {
+        for (const w of watchers) w();
+        return;
+      }
+      const waiter = pending.get(msg.id);
+      if (!waiter) return;
+      pending.delete(msg.id);
+      if (msg.type === 'result') waiter.resolve(decodeWire(msg.value));
+      else waiter.reject(new Error(msg.message));
+    });
+    p.onDisconnect.addListener(() => {
+      port = null;
+      for (const waiter of pending.values()) waiter.reject(new Error('The drafts store went away; try again.'));
+      pending.clear();
+    });
+    port = p;
+    return p;
+  }
+
+  async function call(method: DraftsApiMethod, args: unknown[]): Promise<unknown> {
+    const id = nextId++;
+    const encoded = await encodeWire(args);
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      open().postMessage({ type: 'call', id, method, args: encoded });
+    });
+  }
+
+  const api = Object.fromEntries(
+    DRAFTS_API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  ) as unknown as Omit<DraftsApi, 'watch'>;
+  return {
+    ...api,
+    watch(listener) {
+      watchers.add(listener);
+      open();
+      return () => watchers.delete(listener);
+    },
+  };
+}
