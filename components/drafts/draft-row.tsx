@@ -16,7 +16,15 @@ export function completenessOf(draft: Draft): { present: number; total: number }
   return { present: report.requiredPresent, total: report.requiredTotal };
 }
 
-export function DraftRow({ draft, onOpen, current }: { draft: Draft; onOpen: (id: string) => void; current?: boolean }) {
+export function DraftRow({
+  draft,
+  onOpen,
+  current,
+}: {
+  draft: Draft;
+  onOpen: (id: string) => void;
+  current?: boolean;
+}) {
   const { t } = useI18n();
   const vendor = getVendor(draft.vendorId);
   const { present, total } = completenessOf(draft);

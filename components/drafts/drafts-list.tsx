@@ -3,8 +3,7 @@
  * filterable by status and vendor; each row shows how complete it is and opens the draft.
  */
 import { useId, useState } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
-import { searchDrafts } from '../../lib/db/drafts-repo';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import { DraftStatusSchema, type DraftStatus } from '../../lib/escalation/draft';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { builtInVendors } from '../../lib/escalation/vendors';
@@ -13,7 +12,7 @@ import { DraftRow } from './draft-row';
 import { useLive } from './use-live';
 
 export interface DraftsListProps {
-  db: HelpdeskDb;
+  drafts: DraftsApi;
   onOpen: (draftId: string) => void;
   selectedId?: string | null;
   vendors?: readonly VendorProfile[];
@@ -22,20 +21,21 @@ export interface DraftsListProps {
 const INPUT =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
 
-export function DraftsList({ db, onOpen, selectedId, vendors = builtInVendors }: DraftsListProps) {
+export function DraftsList({ drafts, onOpen, selectedId, vendors = builtInVendors }: DraftsListProps) {
   const { t } = useI18n();
   const id = useId();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('open');
   const [vendorId, setVendorId] = useState('');
   const result = useLive(
+    drafts,
     () =>
-      searchDrafts(db, query, {
+      drafts.searchDrafts(query, {
         ...(status ? { status } : {}),
         ...(vendorId ? { vendorId } : {}),
         limit: 100,
       }),
-    [db, query, status, vendorId],
+    [query, status, vendorId],
   );
 
   return (
@@ -63,7 +63,12 @@ export function DraftsList({ db, onOpen, selectedId, vendors = builtInVendors }:
             <label htmlFor={`${id}-status`} className="text-sm font-medium">
               {t('drStatusFilter')}
             </label>
-            <select id={`${id}-status`} className={INPUT} value={status} onChange={(e) => setStatus(e.target.value as DraftStatus | '')}>
+            <select
+              id={`${id}-status`}
+              className={INPUT}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as DraftStatus | '')}
+            >
               <option value="">{t('drAll')}</option>
               {DraftStatusSchema.options.map((s) => (
                 <option key={s} value={s}>
@@ -76,7 +81,12 @@ export function DraftsList({ db, onOpen, selectedId, vendors = builtInVendors }:
             <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
               {t('drVendorFilter')}
             </label>
-            <select id={`${id}-vendor`} className={INPUT} value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
+            <select
+              id={`${id}-vendor`}
+              className={INPUT}
+              value={vendorId}
+              onChange={(e) => setVendorId(e.target.value)}
+            >
               <option value="">{t('drAll')}</option>
               {vendors.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -109,7 +119,9 @@ export function DraftsList({ db, onOpen, selectedId, vendors = builtInVendors }:
               ))}
             </ul>
           )}
-          {result.invalid.length > 0 && <p className="text-xs">{t('drInvalidRows', String(result.invalid.length))}</p>}
+          {result.invalid.length > 0 && (
+            <p className="text-xs">{t('drInvalidRows', String(result.invalid.length))}</p>
+          )}
         </>
       )}
     </section>

@@ -3,14 +3,14 @@
  * and the ticket form — for working without a portal open. Which draft is open lives in the URL hash
  * (`#draft=<id>`), so the context menu, the popup and bookmarks can open one directly.
  */
-import type { HelpdeskDb } from '../../lib/db/database';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import { useI18n } from '../i18n';
 import { TicketEditor } from '../ticket/ticket-editor';
 import { DraftsList } from './drafts-list';
 import { NewEscalation } from './new-escalation';
 
 export interface DraftsPageProps {
-  db: HelpdeskDb;
+  drafts: DraftsApi;
   draftId: string | null;
   onSelect: (draftId: string | null) => void;
   defaultVendorId?: string;
@@ -23,7 +23,7 @@ export function draftIdFromHash(hash: string): string | null {
   return id && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : null;
 }
 
-export function DraftsPage({ db, draftId, onSelect, defaultVendorId }: DraftsPageProps) {
+export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId }: DraftsPageProps) {
   const { t } = useI18n();
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -32,12 +32,22 @@ export function DraftsPage({ db, draftId, onSelect, defaultVendorId }: DraftsPag
       </header>
       <div className="grid gap-4 p-4 md:grid-cols-[22rem_1fr]">
         <nav aria-label={t('drNavLabel')} className="space-y-6">
-          <NewEscalation db={db} onOpen={onSelect} {...(defaultVendorId ? { defaultVendorId } : {})} />
-          <DraftsList db={db} onOpen={onSelect} selectedId={draftId} />
+          <NewEscalation
+            drafts={drafts}
+            onOpen={onSelect}
+            {...(defaultVendorId ? { defaultVendorId } : {})}
+          />
+          <DraftsList drafts={drafts} onOpen={onSelect} selectedId={draftId} />
         </nav>
         <main className="min-w-0 rounded border border-slate-200 dark:border-slate-700">
           {draftId ? (
-            <TicketEditor key={draftId} db={db} draftId={draftId} context={null} onClose={() => onSelect(null)} />
+            <TicketEditor
+              key={draftId}
+              drafts={drafts}
+              draftId={draftId}
+              context={null}
+              onClose={() => onSelect(null)}
+            />
           ) : (
             <p className="p-4 text-sm">{t('drNoneOpen')}</p>
           )}

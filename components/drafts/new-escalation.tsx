@@ -3,8 +3,7 @@
  * ticket per problem): when an open draft exists for that ICCID, it is offered before a new one.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
-import { createDraft, findOpenDraftForIccid } from '../../lib/db/drafts-repo';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { prefillFields } from '../../lib/escalation/prefill';
 import { defaultVendor, getVendor } from '../../lib/escalation/vendors';
@@ -13,7 +12,7 @@ import { useI18n } from '../i18n';
 import { DraftRow } from './draft-row';
 
 export interface NewEscalationProps {
-  db: HelpdeskDb;
+  drafts: DraftsApi;
   defaultVendorId?: string;
   onOpen: (draftId: string) => void;
 }
@@ -21,7 +20,7 @@ export interface NewEscalationProps {
 const BUTTON =
   'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function NewEscalation({ db, defaultVendorId, onOpen }: NewEscalationProps) {
+export function NewEscalation({ drafts, defaultVendorId, onOpen }: NewEscalationProps) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
@@ -31,7 +30,7 @@ export function NewEscalation({ db, defaultVendorId, onOpen }: NewEscalationProp
   const create = async (iccid: string) => {
     const vendor = (defaultVendorId && getVendor(defaultVendorId)) || defaultVendor();
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    const created = await createDraft(db, {
+    const created = await drafts.createDraft({
       vendorId: vendor.id,
       iccid,
       fields: prefillFields(vendor, { iccid, now: new Date(), timeZone }),
@@ -54,7 +53,7 @@ export function NewEscalation({ db, defaultVendorId, onOpen }: NewEscalationProp
       setError(t(`iccidError_${parsed.error.code}`));
       return;
     }
-    const found = await findOpenDraftForIccid(db, parsed.iccid);
+    const found = await drafts.findOpenDraftForIccid(parsed.iccid);
     if (!found.ok) {
       setError(t('drStartFailed'));
       return;
@@ -93,7 +92,10 @@ export function NewEscalation({ db, defaultVendorId, onOpen }: NewEscalationProp
         </p>
       )}
       {existing && (
-        <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200"
+        >
           <p>{t('drDuplicate')}</p>
           <DraftRow draft={existing} onOpen={onOpen} />
           <button type="button" className={BUTTON} onClick={() => void create(existing.iccid!)}>

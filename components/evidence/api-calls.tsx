@@ -315,7 +315,8 @@ function CaptureSection({
         setRecording(s.recording);
       }
     } catch (e) {
-      setError(t('evCaptureFailed', e instanceof Error ? e.message : String(e)));
+      const reason = e instanceof Error ? e.message : String(e);
+      setError(reason === 'no_portal' ? t('evCaptureError_no_portal') : t('evCaptureFailed', reason));
     }
   };
 

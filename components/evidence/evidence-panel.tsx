@@ -22,6 +22,8 @@ import { ALERT, HINT, PRIMARY } from './ui';
 export interface EvidencePlatform {
   captureTab(mask: boolean): Promise<{ dataUrl: string; masked: number }>;
   capture: CaptureControls;
+  /** The portal page the capture targets, when known (its host is proposed for API capture). */
+  portalUrl?: string | null;
 }
 
 export interface EvidencePanelProps {
@@ -92,11 +94,12 @@ export function EvidencePanel({
   const showDevice = onFieldChange && fields && hasField('device') && hasField('location');
   const defaultHosts = useMemo(() => {
     try {
-      return context?.url ? [new URL(context.url).hostname] : [];
+      const url = context?.url ?? platform?.portalUrl;
+      return url ? [new URL(url).hostname] : [];
     } catch {
       return [];
     }
-  }, [context?.url]);
+  }, [context?.url, platform?.portalUrl]);
 
   const capture = async () => {
     if (!platform) return;
@@ -110,7 +113,10 @@ export function EvidencePanel({
       setEditing({ src: shot.dataUrl, ...size });
       setCaptureState({ busy: false, error: null, note: mask ? t('evCaptureMasked', String(shot.masked)) : null });
     } catch (e) {
-      setCaptureState({ busy: false, error: t('evCaptureTabFailed', e instanceof Error ? e.message : String(e)), note: null });
+      const reason = e instanceof Error ? e.message : String(e);
+      // The background's stable codes (entrypoints/background/capture.ts CAPTURE_ERRORS) have their own text.
+      const known = /^[a-z_]+$/.test(reason) && t(`evCaptureError_${reason}`) !== `evCaptureError_${reason}`;
+      setCaptureState({ busy: false, error: known ? t(`evCaptureError_${reason}`) : t('evCaptureTabFailed', reason), note: null });
     }
   };
 

@@ -31,16 +31,23 @@ const CallsSchema = z.array(z.unknown()).transform((calls) =>
   }),
 );
 
-/** The platform for the current extension page, or undefined where capture does not apply. */
-export function browserEvidencePlatform(): EvidencePlatform | undefined {
-  if (typeof location === 'undefined' || !location.pathname.endsWith('/sidebar.html')) return undefined;
+/**
+ * The platform for the current extension page, or undefined where there is no portal to capture. In
+ * the sidebar the background uses the sidebar's own tab; in the drafts tab, the open tab showing the
+ * draft's `portalUrl` (the page the escalation started on).
+ */
+export function browserEvidencePlatform(portalUrl: string | null): EvidencePlatform | undefined {
+  const inSidebar = typeof location !== 'undefined' && location.pathname.endsWith('/sidebar.html');
+  if (!inSidebar && !portalUrl) return undefined;
+  const target = portalUrl ? { portalUrl } : {};
   return {
-    captureTab: (mask: boolean): Promise<CaptureTabReply> => ask({ type: 'capture-tab', mask }, CaptureTabReplySchema),
+    captureTab: (mask: boolean): Promise<CaptureTabReply> => ask({ type: 'capture-tab', ...target, mask }, CaptureTabReplySchema),
     capture: {
-      status: (): Promise<CaptureStatus> => ask({ type: 'capture-status' }, CaptureStatusSchema),
-      start: (hosts: string[]) => ask({ type: 'capture-start', hosts }, CaptureStatusSchema),
-      stop: () => ask({ type: 'capture-stop' }, CaptureStatusSchema),
-      list: () => ask({ type: 'list-captured-calls' }, CallsSchema),
+      status: (): Promise<CaptureStatus> => ask({ type: 'capture-status', ...target }, CaptureStatusSchema),
+      start: (hosts: string[]) => ask({ type: 'capture-start', ...target, hosts }, CaptureStatusSchema),
+      stop: () => ask({ type: 'capture-stop', ...target }, CaptureStatusSchema),
+      list: () => ask({ type: 'list-captured-calls', ...target }, CallsSchema),
     },
+    portalUrl,
   };
 }

@@ -9,8 +9,7 @@
  * props from entrypoints/popup.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
-import { createDraft, findOpenDraftForIccid, listDrafts } from '../../lib/db/drafts-repo';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { prefillFields } from '../../lib/escalation/prefill';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
@@ -24,7 +23,7 @@ import { PriorityPanel } from '../ticket/priority-panel';
 import { useDraftAutosave, type AutosaveOptions } from '../ticket/use-draft-autosave';
 
 export interface QuickTicketProps {
-  db: HelpdeskDb;
+  drafts: DraftsApi;
   /** The draft the popup was editing last time (remembered by the shell), if any. */
   rememberedDraftId: string | null;
   /** The active tab's page context, when it is a portal. */
@@ -48,7 +47,9 @@ function iccidFieldId(vendor: VendorProfile): string {
 /** The ICCID the page makes unambiguous: its only eSIM line, or its only ICCID. */
 function pageIccids(context: PageContext | null): Array<{ iccid: string; label?: string }> {
   if (!context) return [];
-  const lines = context.esims.filter((e) => e.iccid !== undefined).map((e) => ({ iccid: e.iccid!, label: e.lineName }));
+  const lines = context.esims
+    .filter((e) => e.iccid !== undefined)
+    .map((e) => ({ iccid: e.iccid!, label: e.lineName }));
   if (lines.length > 0) return lines;
   return context.iccids.map((iccid) => ({ iccid }));
 }
@@ -59,7 +60,7 @@ const BUTTON =
   'rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
 export function QuickTicket({
-  db,
+  drafts,
   rememberedDraftId,
   tabContext,
   defaultVendorId,
@@ -73,7 +74,7 @@ export function QuickTicket({
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draftId, setDraftId] = useState<string | null>(rememberedDraftId);
-  const autosave = useDraftAutosave(db, draftId ?? 'none', autosaveOptions);
+  const autosave = useDraftAutosave(drafts, draftId ?? 'none', autosaveOptions);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
   const [now] = useState(() => new Date());
   const [clipboardNote, setClipboardNote] = useState<string | null>(null);
@@ -127,7 +128,16 @@ export function QuickTicket({
     pendingRef.current = null;
     setPending(null);
     const { vendorId, iccid, summary, fields, problemKind, scope, priorityOverride } = late;
-    autosave.update((d) => ({ ...d, vendorId, iccid, summary, fields: { ...d.fields, ...fields }, problemKind, scope, priorityOverride }));
+    autosave.update((d) => ({
+      ...d,
+      vendorId,
+      iccid,
+      summary,
+      fields: { ...d.fields, ...fields },
+      problemKind,
+      scope,
+      priorityOverride,
+    }));
   }, [autosave, draftId]);
 
   // Opening an existing draft disables the fields until it has loaded; a draft just created from what
@@ -141,10 +151,16 @@ export function QuickTicket({
     creating.current = true;
     const known =
       first.iccid && tabContext
-        ? prefillFields(vendor, { context: tabContext, iccid: first.iccid, now: new Date(), timeZone, portalUrl: tabContext.url })
+        ? prefillFields(vendor, {
+            context: tabContext,
+            iccid: first.iccid,
+            now: new Date(),
+            timeZone,
+            portalUrl: tabContext.url,
+          })
         : {};
     const onPage = !!first.iccid && candidates.some((c) => c.iccid === first.iccid);
-    const created = await createDraft(db, {
+    const created = await drafts.createDraft({
       vendorId: first.vendorId,
       iccid: first.iccid,
       summary: first.summary,
@@ -182,32 +198,39 @@ export function QuickTicket({
 
   const setIccid = (text: string) => {
     const parsed = parseIccid(text);
-    change((d) => ({ ...d, iccid: parsed.ok ? parsed.iccid : null, fields: { ...d.fields, [iccidFieldId(vendor)]: text } }));
+    change((d) => ({
+      ...d,
+      iccid: parsed.ok ? parsed.iccid : null,
+      fields: { ...d.fields, [iccidFieldId(vendor)]: text },
+    }));
   };
 
   const iccidText = draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '');
   const iccidParsed = parseIccid(iccidText);
-  const iccidError = iccidText.trim() !== '' && !iccidParsed.ok ? t(`iccidError_${iccidParsed.error.code}`) : null;
+  const iccidError =
+    iccidText.trim() !== '' && !iccidParsed.ok ? t(`iccidError_${iccidParsed.error.code}`) : null;
 
   // The duplicate check (seed 004: one ticket per problem): another open draft for this ICCID is offered.
   useEffect(() => {
     let live = true;
     setDuplicate(null);
     if (!draft.iccid) return;
-    void findOpenDraftForIccid(db, draft.iccid).then((found) => {
+    void drafts.findOpenDraftForIccid(draft.iccid).then((found) => {
       if (live && found.ok && found.draft && found.draft.id !== draftId) setDuplicate(found.draft);
     });
     return () => {
       live = false;
     };
-  }, [db, draft.iccid, draftId]);
+  }, [draft.iccid, draftId]);
 
   // Opens focused on the first empty field.
   const focused = useRef(false);
   useEffect(() => {
     if (focused.current || loading || !formRef.current) return;
     focused.current = true;
-    const fields = [...formRef.current.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-quick-field]')];
+    const fields = [
+      ...formRef.current.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-quick-field]'),
+    ];
     // The priority select's empty choice means "take the suggestion": an answer, not a gap.
     (fields.find((f) => f.value.trim() === '' && !f.hasAttribute('data-has-default')) ?? fields[0])?.focus();
   }, [loading]);
@@ -243,7 +266,12 @@ export function QuickTicket({
       await autosave.flush();
       return draftId;
     }
-    const created = await createDraft(db, { vendorId: draft.vendorId, iccid: draft.iccid, summary: draft.summary, fields: draft.fields });
+    const created = await drafts.createDraft({
+      vendorId: draft.vendorId,
+      iccid: draft.iccid,
+      summary: draft.summary,
+      fields: draft.fields,
+    });
     if (!created.ok) return null;
     createdHere.current = created.draft.id;
     rememberDraft(created.draft.id);
@@ -275,12 +303,25 @@ export function QuickTicket({
     <div className="w-[24rem] space-y-3 bg-white p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-semibold">{t('ppTitle')}</h1>
-        <p role="status" className="text-xs text-slate-600 dark:text-slate-300" data-testid="popup-save-status">
-          {draftId === null ? t('ppNotStarted') : autosave.status === 'saved' ? t('tkSaved') : autosave.status === 'conflict' ? '' : t('tkPending')}
+        <p
+          role="status"
+          className="text-xs text-slate-600 dark:text-slate-300"
+          data-testid="popup-save-status"
+        >
+          {draftId === null
+            ? t('ppNotStarted')
+            : autosave.status === 'saved'
+              ? t('tkSaved')
+              : autosave.status === 'conflict'
+                ? ''
+                : t('tkPending')}
         </p>
       </header>
       {autosave.status === 'conflict' && (
-        <div role="alert" className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           <p>{t('tkConflict')}</p>
           <div className="flex gap-2">
             <button type="button" className={BUTTON} onClick={() => void autosave.keepMine()}>
@@ -293,11 +334,20 @@ export function QuickTicket({
         </div>
       )}
       {autosave.status === 'error' && (
-        <p role="alert" className="rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {autosave.errorCode === 'quota' ? t('tkErrorQuota') : t('tkErrorUnknown')}
         </p>
       )}
-      <form ref={formRef} onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()} className="space-y-3" aria-label={t('ppTitle')}>
+      <form
+        ref={formRef}
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => e.preventDefault()}
+        className="space-y-3"
+        aria-label={t('ppTitle')}
+      >
         <div className="space-y-1">
           <label htmlFor={`${id}-iccid`} className="text-sm font-medium">
             {t('ppIccid')}
@@ -327,7 +377,12 @@ export function QuickTicket({
             </button>
             {candidates.length > 1 &&
               candidates.map((c) => (
-                <button key={c.iccid} type="button" className={BUTTON} onClick={() => setIccid(formatIccid(c.iccid))}>
+                <button
+                  key={c.iccid}
+                  type="button"
+                  className={BUTTON}
+                  onClick={() => setIccid(formatIccid(c.iccid))}
+                >
                   {t('ppUseIccid', [c.label ?? '', c.iccid.slice(-4)])}
                 </button>
               ))}
@@ -368,7 +423,13 @@ export function QuickTicket({
             ))}
           </select>
         </div>
-        <QuickPriority vendor={vendor} draft={draft} now={now} timeZone={timeZone} onChange={(patch) => change((d) => ({ ...d, ...patch }))} />
+        <QuickPriority
+          vendor={vendor}
+          draft={draft}
+          now={now}
+          timeZone={timeZone}
+          onChange={(patch) => change((d) => ({ ...d, ...patch }))}
+        />
         <div className="space-y-1">
           <label htmlFor={`${id}-summary`} className="text-sm font-medium">
             {t('ppSummary')}
@@ -407,7 +468,7 @@ export function QuickTicket({
           )}
         </div>
       </form>
-      <RecentDrafts db={db} currentId={draftId} onOpen={openOther} />
+      <RecentDrafts drafts={drafts} currentId={draftId} onOpen={openOther} />
     </div>
   );
 }
@@ -425,10 +486,18 @@ function QuickPriority(props: {
 }
 
 /** The five most recent drafts, with how complete each is. */
-function RecentDrafts({ db, currentId, onOpen }: { db: HelpdeskDb; currentId: string | null; onOpen: (id: string) => void }) {
+function RecentDrafts({
+  drafts,
+  currentId,
+  onOpen,
+}: {
+  drafts: DraftsApi;
+  currentId: string | null;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
-  const recent = useLive(() => listDrafts(db, { limit: 5 }), [db]);
+  const recent = useLive(drafts, () => drafts.listDrafts({ limit: 5 }), []);
   if (!recent || !recent.ok || recent.drafts.length === 0) return null;
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-1">
@@ -445,4 +514,3 @@ function RecentDrafts({ db, currentId, onOpen }: { db: HelpdeskDb; currentId: st
     </section>
   );
 }
-

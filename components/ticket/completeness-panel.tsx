@@ -42,11 +42,20 @@ export function CompletenessPanel({ report }: { report: CompletenessReport }) {
       </p>
       <ul className="space-y-1 text-sm" aria-label={t('tkCompletenessList')}>
         {report.items.map((item) => (
-          <li key={item.fieldId} data-field-id={item.fieldId} data-status={item.status} className="flex gap-2">
-            <span className={`w-20 shrink-0 font-medium ${STATUS_CLASS[item.status]}`}>{t(`tkStatus_${item.status}`)}</span>
+          <li
+            key={item.fieldId}
+            data-field-id={item.fieldId}
+            data-status={item.status}
+            className="flex gap-2"
+          >
+            <span className={`w-20 shrink-0 font-medium ${STATUS_CLASS[item.status]}`}>
+              {t(`tkStatus_${item.status}`)}
+            </span>
             <span>
               {pick(item.label, locale)}
-              {!item.required && <span className="text-slate-600 dark:text-slate-300"> ({t('tkOptional')})</span>}
+              {!item.required && (
+                <span className="text-slate-600 dark:text-slate-300"> ({t('tkOptional')})</span>
+              )}
               {item.status === 'invalid' && <> — {problemText(item, t)}</>}
             </span>
           </li>

@@ -12,9 +12,7 @@
  * Storage failures (disk full, database blocked by an update) keep the text in memory and in the
  * journal, and are reported so the surface can offer an export.
  */
-import { liveQuery, type Subscription } from 'dexie';
-import type { HelpdeskDb } from '../../lib/db/database';
-import { getDraft, saveDraft } from '../../lib/db/drafts-repo';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { mergeDrafts } from './merge-drafts';
 
@@ -94,7 +92,7 @@ export interface SessionOptions {
   /** Pause in typing before a write (ms). */
   readonly delayMs?: number;
   readonly journal?: DraftJournal | null;
-  /** Subscribe to database changes (liveQuery) to follow edits made elsewhere. */
+  /** Follow the store's change notices to pick up edits made elsewhere. */
   readonly live?: boolean;
 }
 
@@ -122,14 +120,14 @@ export class DraftSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
-  private subscription: Subscription | null = null;
+  private unwatch: (() => void) | null = null;
   private listeners = new Set<(v: SessionView) => void>();
   private closed = false;
   private readonly delayMs: number;
   private readonly journal: DraftJournal | null;
 
   constructor(
-    private readonly db: HelpdeskDb,
+    private readonly drafts: DraftsApi,
     readonly draftId: string,
     private readonly options: SessionOptions = {},
   ) {
@@ -155,7 +153,7 @@ export class DraftSession {
 
   /** Loads the draft (recovering an unsaved journal entry) and starts following the database. */
   async start(): Promise<void> {
-    const got = await getDraft(this.db, this.draftId);
+    const got = await this.drafts.getDraft(this.draftId);
     if (this.closed) return;
     if (!got.ok) {
       const code = got.error.code;
@@ -165,7 +163,12 @@ export class DraftSession {
         this.base = recovered.base;
         this.mine = recovered.mine;
         this.dirty = true;
-        this.set({ status: 'error', draft: recovered.mine, errorCode: code, errorMessage: messageOf(got.error) });
+        this.set({
+          status: 'error',
+          draft: recovered.mine,
+          errorCode: code,
+          errorMessage: messageOf(got.error),
+        });
         return;
       }
       this.set({
@@ -206,9 +209,10 @@ export class DraftSession {
   }
 
   private follow() {
-    this.subscription = liveQuery(() => getDraft(this.db, this.draftId)).subscribe({
-      next: (result) => {
-        if (this.closed || !result.ok || !this.base) return;
+    const onChange = async () => {
+      const result = await this.drafts.getDraft(this.draftId).catch(() => null);
+      if (this.closed || !result || !result.ok || !this.base) return;
+      {
         const stored = result.draft;
         // Revisions only grow: an older emission (queued before our own write) is stale, not news.
         if (stored.revision <= this.base.revision) return;
@@ -219,9 +223,9 @@ export class DraftSession {
           this.set({ draft: stored, status: 'saved', notice: 'refreshed' });
         }
         // Dirty: the next write meets the new revision, merges or asks.
-      },
-      error: () => undefined,
-    });
+      }
+    };
+    this.unwatch = this.drafts.watch(() => void onChange());
   }
 
   /** Applies an edit in memory and in the journal at once; the database write follows after a pause. */
@@ -272,7 +276,7 @@ export class DraftSession {
     const snapshot = this.mine!;
     const editsAtStart = this.edits;
     this.set({ status: 'saving' });
-    const result = await saveDraft(this.db, snapshot, this.base!.revision, options);
+    const result = await this.drafts.saveDraft(snapshot, this.base!.revision, options);
     if (result.ok) {
       this.base = result.draft;
       if (this.edits === editsAtStart) {
@@ -346,7 +350,7 @@ export class DraftSession {
   close(): void {
     if (this.dirty) void this.flush();
     this.closed = true;
-    this.subscription?.unsubscribe();
+    this.unwatch?.();
     this.listeners.clear();
   }
 }

@@ -7,7 +7,12 @@
 import { useState } from 'react';
 import type { CompletenessReport } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
-import { mailtoUrl, renderTicket, type ApiCallEvidence, type AttachmentRef } from '../../lib/escalation/render';
+import {
+  mailtoUrl,
+  renderTicket,
+  type ApiCallEvidence,
+  type AttachmentRef,
+} from '../../lib/escalation/render';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n } from '../i18n';
 import { formatWithZone } from './priority-panel';
@@ -30,12 +35,25 @@ export interface HandoverPanelProps {
 const BUTTON =
   'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function HandoverPanel({ vendor, draft, report, now, timeZone, onMarkHandedOver, onReopen, copy, apiCalls, attachments }: HandoverPanelProps) {
+export function HandoverPanel({
+  vendor,
+  draft,
+  report,
+  now,
+  timeZone,
+  onMarkHandedOver,
+  onReopen,
+  copy,
+  apiCalls,
+  attachments,
+}: HandoverPanelProps) {
   const { t, locale } = useI18n();
   const [copied, setCopied] = useState<'text' | 'markdown' | 'failed' | null>(null);
   const rendered = renderTicket(vendor, draft, { locale, now, timeZone, apiCalls, attachments });
   const mailto = mailtoUrl(vendor, rendered);
-  const gaps = report.items.filter((i) => i.required && i.status !== 'present').map((i) => pick(i.label, locale));
+  const gaps = report.items
+    .filter((i) => i.required && i.status !== 'present')
+    .map((i) => pick(i.label, locale));
   const invalid = report.items.filter((i) => i.status === 'invalid').map((i) => pick(i.label, locale));
 
   const doCopy = (kind: 'text' | 'markdown') => {
@@ -51,7 +69,10 @@ export function HandoverPanel({ vendor, draft, report, now, timeZone, onMarkHand
         {t('tkHandoverHeading')}
       </h3>
       {(gaps.length > 0 || invalid.length > 0) && (
-        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200" data-testid="handover-warning">
+        <p
+          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="handover-warning"
+        >
           {gaps.length > 0 && t('tkGapsWarning', gaps.join(', '))}
           {invalid.length > 0 && <> {t('tkInvalidWarning', invalid.join(', '))}</>}
         </p>
@@ -87,14 +108,23 @@ export function HandoverPanel({ vendor, draft, report, now, timeZone, onMarkHand
         {copied === 'markdown' && t('tkCopiedMarkdown')}
         {copied === 'failed' && t('tkCopyFailed')}
       </p>
-      {vendor.channels.phone && <p className="text-xs text-slate-600 dark:text-slate-300">{pick(vendor.channels.phone.note, locale)}</p>}
+      {vendor.channels.phone && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          {pick(vendor.channels.phone.note, locale)}
+        </p>
+      )}
       {draft.status === 'open' ? (
         <button type="button" className={`${BUTTON} font-medium`} onClick={onMarkHandedOver}>
           {t('tkMarkHandedOver')}
         </button>
       ) : (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span>{t('tkHandedOverAt', draft.handedOverAt ? formatWithZone(new Date(draft.handedOverAt), timeZone) : '—')}</span>
+          <span>
+            {t(
+              'tkHandedOverAt',
+              draft.handedOverAt ? formatWithZone(new Date(draft.handedOverAt), timeZone) : '—',
+            )}
+          </span>
           <button type="button" className={BUTTON} onClick={onReopen}>
             {t('tkReopen')}
           </button>

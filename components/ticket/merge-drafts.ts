@@ -41,7 +41,11 @@ export function mergeDrafts(base: Draft, mine: Draft, theirs: Draft): MergeResul
   for (const key of SCALAR_KEYS) {
     (merged as Record<string, unknown>)[key] = pickSide(key, base[key], mine[key], theirs[key], clashes);
   }
-  const fieldIds = new Set([...Object.keys(base.fields), ...Object.keys(mine.fields), ...Object.keys(theirs.fields)]);
+  const fieldIds = new Set([
+    ...Object.keys(base.fields),
+    ...Object.keys(mine.fields),
+    ...Object.keys(theirs.fields),
+  ]);
   const fields: Record<string, string> = {};
   for (const id of fieldIds) {
     const value = pickSide(`fields.${id}`, base.fields[id], mine.fields[id], theirs.fields[id], clashes);

@@ -5,7 +5,13 @@
  */
 import { DateTime } from 'luxon';
 import { useId } from 'react';
-import { ProblemKindSchema, ScopeSchema, type Draft, type ProblemKind, type Scope } from '../../lib/escalation/draft';
+import {
+  ProblemKindSchema,
+  ScopeSchema,
+  type Draft,
+  type ProblemKind,
+  type Scope,
+} from '../../lib/escalation/draft';
 import { effectivePriority } from '../../lib/escalation/priority';
 import { responseDue } from '../../lib/escalation/sla';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
@@ -36,12 +42,21 @@ export interface PriorityPanelProps {
   priorityLabel?: string;
 }
 
-export function PriorityPanel({ vendor, draft, onChange, now, timeZone, compact, priorityLabel }: PriorityPanelProps) {
+export function PriorityPanel({
+  vendor,
+  draft,
+  onChange,
+  now,
+  timeZone,
+  compact,
+  priorityLabel,
+}: PriorityPanelProps) {
   const { t, locale } = useI18n();
   const id = useId();
   const p = effectivePriority(vendor, draft);
   const s = p.suggestion;
-  const suggestedLevel = s.levelId !== null ? vendor.priority.levels.find((l) => l.id === s.levelId) : undefined;
+  const suggestedLevel =
+    s.levelId !== null ? vendor.priority.levels.find((l) => l.id === s.levelId) : undefined;
   // The popup walks its fields with Enter: it finds them by this attribute.
   const fieldMark = compact ? { 'data-quick-field': '' } : {};
   const due = p.levelId !== null ? responseDue(vendor, p.levelId, now) : null;
@@ -63,7 +78,9 @@ export function PriorityPanel({ vendor, draft, onChange, now, timeZone, compact,
             {...fieldMark}
             className={SELECT}
             value={draft.problemKind ?? ''}
-            onChange={(e) => onChange({ problemKind: e.target.value === '' ? null : (e.target.value as ProblemKind) })}
+            onChange={(e) =>
+              onChange({ problemKind: e.target.value === '' ? null : (e.target.value as ProblemKind) })
+            }
           >
             <option value="">{t('tkChoose')}</option>
             {ProblemKindSchema.options.map((k) => (
@@ -95,7 +112,11 @@ export function PriorityPanel({ vendor, draft, onChange, now, timeZone, compact,
       </div>
       <p className="text-sm" data-testid="priority-suggestion" aria-live="polite">
         {s.levelId !== null
-          ? t('tkSuggested', [suggestedLevel ? pick(suggestedLevel.label, locale) : s.levelId, vendor.name, pick(s.sentence, locale)])
+          ? t('tkSuggested', [
+              suggestedLevel ? pick(suggestedLevel.label, locale) : s.levelId,
+              vendor.name,
+              pick(s.sentence, locale),
+            ])
           : t(`tkNoSuggestion_${keyOf(s.reason)}`, vendor.name)}
       </p>
       <div>
@@ -105,7 +126,7 @@ export function PriorityPanel({ vendor, draft, onChange, now, timeZone, compact,
         <select
           id={`${id}-level`}
           {...fieldMark}
-          data-has-default="" 
+          data-has-default=""
           className={SELECT}
           value={p.source === 'override' ? (p.levelId ?? '') : ''}
           onChange={(e) => onChange({ priorityOverride: e.target.value === '' ? null : e.target.value })}
@@ -141,7 +162,9 @@ export function PriorityPanel({ vendor, draft, onChange, now, timeZone, compact,
           ) : (
             <p>{p.levelId === null ? t('tkNoDueWithoutPriority') : t('tkNoResponseTarget')}</p>
           )}
-          {vendor.sla.note && <p className="text-xs text-slate-600 dark:text-slate-300">{pick(vendor.sla.note, locale)}</p>}
+          {vendor.sla.note && (
+            <p className="text-xs text-slate-600 dark:text-slate-300">{pick(vendor.sla.note, locale)}</p>
+          )}
         </div>
       )}
     </section>

@@ -28,13 +28,21 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
   const { status, errorCode, notice, draft } = autosave;
   return (
     <div className="space-y-2">
-      <p role="status" className="text-xs text-slate-600 dark:text-slate-300" data-testid="save-status" data-status={status}>
+      <p
+        role="status"
+        className="text-xs text-slate-600 dark:text-slate-300"
+        data-testid="save-status"
+        data-status={status}
+      >
         {status === 'saved' && t('tkSaved')}
         {status === 'saving' && t('tkSaving')}
         {status === 'pending' && t('tkPending')}
       </p>
       {status === 'conflict' && (
-        <div role="alert" className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+        >
           <p>{t('tkConflict')}</p>
           <div className="flex gap-2">
             <button type="button" className={BUTTON} onClick={() => void autosave.keepMine()}>
@@ -47,7 +55,10 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
         </div>
       )}
       {status === 'error' && (
-        <div role="alert" className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+        >
           <p>
             {errorCode === 'quota'
               ? t('tkErrorQuota')

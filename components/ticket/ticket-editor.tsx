@@ -7,7 +7,7 @@
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
 import { fieldValue } from '../../lib/escalation/field-values';
@@ -31,7 +31,7 @@ import { TicketField } from './ticket-field';
 import { useDraftAutosave, type AutosaveOptions } from './use-draft-autosave';
 
 export interface TicketEditorProps {
-  db: HelpdeskDb;
+  drafts: DraftsApi;
   draftId: string;
   /** The portal page's context, when the editor is shown over a portal. */
   context: PageContext | null;
@@ -96,7 +96,7 @@ const SELECT =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
 
 export function TicketEditor({
-  db,
+  drafts,
   draftId,
   context,
   onClose,
@@ -108,14 +108,15 @@ export function TicketEditor({
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
-  const autosave = useDraftAutosave(db, draftId, autosaveOptions);
+  const autosave = useDraftAutosave(drafts, draftId, autosaveOptions);
   const secrets = useSessionSecrets(draftId);
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
   const draft = autosave.draft;
   // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
   const [evidence, setEvidence] = useState<EvidenceState | null>(null);
-  const evidencePlatform = useMemo(browserEvidencePlatform, []);
+  const evidencePortalUrl = draft?.portalUrl ?? context?.url ?? null;
+  const evidencePlatform = useMemo(() => browserEvidencePlatform(evidencePortalUrl), [evidencePortalUrl]);
 
   const vendor = useMemo(
     () =>
@@ -150,7 +151,11 @@ export function TicketEditor({
         <p role="alert" className="text-sm">
           {autosave.status === 'not-found' ? t('tkNotFound') : t('tkErrorUnknown')}
         </p>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-sm focus-visible:ring-2 focus-visible:ring-blue-500">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded border border-slate-300 px-3 py-1 text-sm focus-visible:ring-2 focus-visible:ring-blue-500"
+        >
           {t('tkClose')}
         </button>
       </div>
@@ -161,8 +166,18 @@ export function TicketEditor({
     const next = vendors.find((v) => v.id === vendorId) ?? getVendor(vendorId);
     if (!next) return;
     // What the page and clock already know fills the new vendor's fields; nothing typed is overwritten.
-    const known = prefillFields(next, { context, iccid: draft.iccid, now, timeZone, portalUrl: draft.portalUrl ?? context?.url ?? null });
-    autosave.update((d) => ({ ...d, vendorId: next.id, fields: stripSecrets(next, { ...known, ...d.fields }) }));
+    const known = prefillFields(next, {
+      context,
+      iccid: draft.iccid,
+      now,
+      timeZone,
+      portalUrl: draft.portalUrl ?? context?.url ?? null,
+    });
+    autosave.update((d) => ({
+      ...d,
+      vendorId: next.id,
+      fields: stripSecrets(next, { ...known, ...d.fields }),
+    }));
   };
 
   const summaryBound = vendor.fields.some((f) => f.fromDraft === 'summary');
@@ -199,7 +214,12 @@ export function TicketEditor({
         <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
           {t('tkVendor')}
         </label>
-        <select id={`${id}-vendor`} className={SELECT} value={vendor.id} onChange={(e) => changeVendor(e.target.value)}>
+        <select
+          id={`${id}-vendor`}
+          className={SELECT}
+          value={vendor.id}
+          onChange={(e) => changeVendor(e.target.value)}
+        >
           {vendors.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
@@ -234,7 +254,9 @@ export function TicketEditor({
         </h3>
         <dl className="grid grid-cols-[auto_1fr] gap-x-2">
           <dt>{t('tkEnvPortal')}</dt>
-          <dd className="break-all" data-testid="env-portal">{portalUrl ?? t('tkEnvNone')}</dd>
+          <dd className="break-all" data-testid="env-portal">
+            {portalUrl ?? t('tkEnvNone')}
+          </dd>
           <dt>{t('tkEnvTime')}</dt>
           <dd data-testid="env-time">{formatWithZone(now, timeZone)}</dd>
         </dl>
@@ -273,7 +295,7 @@ export function TicketEditor({
       </section>
 
       <EvidencePanel
-        db={db}
+        drafts={drafts}
         draftId={draftId}
         vendor={vendor}
         onEvidenceChange={setEvidence}
@@ -285,7 +307,13 @@ export function TicketEditor({
           if (field) autosave.update(fieldChange(field, value));
         }}
       />
-      <PriorityPanel vendor={vendor} draft={draft} onChange={(patch) => autosave.update(patch)} now={now} timeZone={timeZone} />
+      <PriorityPanel
+        vendor={vendor}
+        draft={draft}
+        onChange={(patch) => autosave.update(patch)}
+        now={now}
+        timeZone={timeZone}
+      />
       <CompletenessPanel report={report} />
       <HandoverPanel
         vendor={vendor}

@@ -41,7 +41,14 @@ export function TicketField({ field, value, onChange, item, onCopySecret }: Tick
     case 'textarea':
     case 'evidence-api':
     case 'evidence-screenshot':
-      control = <textarea {...common} rows={field.kind === 'textarea' ? 4 : 3} value={value} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <textarea
+          {...common}
+          rows={field.kind === 'textarea' ? 4 : 3}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     case 'select':
       control = (
@@ -56,14 +63,32 @@ export function TicketField({ field, value, onChange, item, onCopySecret }: Tick
       );
       break;
     case 'datetime':
-      control = <input {...common} type="datetime-local" value={value.slice(0, 16)} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <input
+          {...common}
+          type="datetime-local"
+          value={value.slice(0, 16)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     case 'secret':
       control = (
         <div className="flex gap-2">
-          <input {...common} type="password" autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...common}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
           {onCopySecret && value !== '' && (
-            <button type="button" onClick={onCopySecret} className="shrink-0 rounded border border-slate-300 px-2 text-sm focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600">
+            <button
+              type="button"
+              onClick={onCopySecret}
+              className="shrink-0 rounded border border-slate-300 px-2 text-sm focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600"
+            >
               {t('tkCopySecret')}
             </button>
           )}
@@ -71,7 +96,17 @@ export function TicketField({ field, value, onChange, item, onCopySecret }: Tick
       );
       break;
     case 'iccid':
-      control = <input {...common} type="text" inputMode="numeric" autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <input
+          {...common}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     default:
       control = <input {...common} type="text" value={value} onChange={(e) => onChange(e.target.value)} />;
@@ -83,7 +118,9 @@ export function TicketField({ field, value, onChange, item, onCopySecret }: Tick
         <label htmlFor={id} className="text-sm font-medium">
           {pick(field.label, locale)}
         </label>
-        <span className="text-xs text-slate-600 dark:text-slate-300">{field.required ? t('tkRequired') : t('tkOptional')}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-300">
+          {field.required ? t('tkRequired') : t('tkOptional')}
+        </span>
       </div>
       {control}
       <p id={helpId} className="text-xs text-slate-600 dark:text-slate-300">

@@ -4,7 +4,7 @@
  * — the moments a popup closes or a tab goes away. See draft-session.ts for conflicts and failures.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { DraftSession, type DraftJournal, type SessionView } from './draft-session';
 
@@ -37,12 +37,16 @@ const LOADING: SessionView = {
 const noop = () => undefined;
 
 /** Edits one draft with autosave. A new `draftId` starts a new session (the old one is flushed). */
-export function useDraftAutosave(db: HelpdeskDb, draftId: string, options: AutosaveOptions = {}): DraftAutosave {
+export function useDraftAutosave(
+  drafts: DraftsApi,
+  draftId: string,
+  options: AutosaveOptions = {},
+): DraftAutosave {
   const { delayMs, journal } = options;
   const [session, setSession] = useState<DraftSession | null>(null);
 
   useEffect(() => {
-    const next = new DraftSession(db, draftId, { delayMs, journal });
+    const next = new DraftSession(drafts, draftId, { delayMs, journal });
     setSession(next);
     void next.start();
     const flush = () => void next.flush();
@@ -57,7 +61,7 @@ export function useDraftAutosave(db: HelpdeskDb, draftId: string, options: Autos
       next.close();
     };
     // A session lives as long as its database and draft id; options are read once.
-  }, [db, draftId]);
+  }, [drafts, draftId]);
 
   const view = useSyncExternalStore(
     (fn) => (session ? session.subscribe(fn) : noop),

@@ -27,6 +27,19 @@ interface TabCapture {
   calls: ApiCall[];
 }
 
+/** Stable error codes of the capture, translated by the evidence panel (`evCaptureError_<code>`). */
+export const CAPTURE_ERRORS = {
+  noPortal: 'no_portal',
+  permission: 'permission',
+  notReady: 'not_ready',
+} as const;
+
+/** Which portal tab a message is about (lib/messaging `captureTarget`). */
+interface Target {
+  tabId?: number | undefined;
+  portalUrl?: string | undefined;
+}
+
 /** Dependencies, injectable for tests. */
 export interface EvidenceCaptureDeps {
   /** True when the URL belongs to an enabled portal (capture never runs elsewhere). */
@@ -71,13 +84,40 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     return run;
   }
 
-  /** The tab the request is about: the one named, else the sender's (the sidebar's portal tab). */
-  async function portalTab(tabId: number | undefined, sender: Browser.runtime.MessageSender) {
-    const id = tabId ?? sender.tab?.id;
-    if (id === undefined) throw new Error('No portal tab to capture: open the sidebar on the portal.');
-    const tab = await browser.tabs.get(id);
-    if (!(await deps.isPortalUrl(tab.url))) throw new Error('This tab is not an enabled portal.');
-    return tab as Browser.tabs.Tab & { id: number };
+  /**
+   * The portal tab a request is about (see `captureTarget` in lib/messaging): the one named, else the
+   * sender's own tab when it is a portal (the sidebar's frame), else an open tab showing `portalUrl`
+   * (the drafts tab), the exact page first, then the same portal origin. Null when there is none.
+   */
+  async function findPortalTab(target: Target, sender: Browser.runtime.MessageSender) {
+    const portal = async (tab: Browser.tabs.Tab | undefined) =>
+      tab?.id !== undefined && (await deps.isPortalUrl(tab.url)) ? (tab as Browser.tabs.Tab & { id: number }) : null;
+    if (target.tabId !== undefined) return portal(await browser.tabs.get(target.tabId).catch(() => undefined));
+    const own = await portal(sender.tab);
+    if (own) return own;
+    if (!target.portalUrl) return null;
+    let origin: string;
+    try {
+      origin = new URL(target.portalUrl).origin;
+    } catch {
+      return null;
+    }
+    const tabs = await browser.tabs.query({});
+    const exact = tabs.find((t) => t.url === target.portalUrl);
+    const sameOrigin = tabs.find((t) => {
+      try {
+        return t.url !== undefined && new URL(t.url).origin === origin;
+      } catch {
+        return false;
+      }
+    });
+    return portal(exact ?? sameOrigin);
+  }
+
+  async function portalTab(target: Target, sender: Browser.runtime.MessageSender) {
+    const tab = await findPortalTab(target, sender);
+    if (!tab) throw new Error(CAPTURE_ERRORS.noPortal);
+    return tab;
   }
 
   async function injectBridge(tabId: number) {
@@ -119,38 +159,53 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     await tell(tabId, { type: 'evidence-recording', channel: null }).catch(() => undefined);
   }
 
+  /**
+   * Prepares the page (our overlay hidden, identifiers covered when `mask`; the bridge answers once
+   * that is painted), captures the visible tab, and restores the page.
+   */
+  async function shoot(tab: Browser.tabs.Tab & { id: number }, mask: boolean): Promise<CaptureTabReply> {
+    let masked = 0;
+    let prepared = false;
+    try {
+      await injectBridge(tab.id);
+      const reply = (await tell(tab.id, { type: 'evidence-prepare', mask })) as { masked?: unknown } | undefined;
+      prepared = true;
+      masked = typeof reply?.masked === 'number' && reply.masked >= 0 ? Math.floor(reply.masked) : 0;
+    } catch {
+      // The bridge could not run (page still loading): masking was asked, so refuse rather than leak.
+      if (mask) throw new Error(CAPTURE_ERRORS.notReady);
+    }
+    try {
+      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }).catch((error: unknown) => {
+        // Chrome captures only with `<all_urls>` or an activeTab grant (the agent used the toolbar button,
+        // the keyboard shortcut or the context menu on that tab); a host permission is not enough.
+        const text = error instanceof Error ? error.message : String(error);
+        throw new Error(/activeTab|all_urls/i.test(text) ? CAPTURE_ERRORS.permission : text);
+      });
+      return { dataUrl, masked };
+    } finally {
+      if (prepared) await tell(tab.id, { type: 'evidence-restore' }).catch(() => undefined);
+    }
+  }
+
   return {
     /** Screenshot of the visible part of a portal tab, as a PNG data URL for the requester only. */
-    async captureTab(
-      message: { tabId?: number | undefined; mask: boolean },
-      sender: Browser.runtime.MessageSender,
-    ): Promise<CaptureTabReply> {
-      const tab = await portalTab(message.tabId, sender);
-      if (!tab.active) throw new Error('Show the portal tab first: only the visible tab can be captured.');
-      let masked = 0;
-      let prepared = false;
+    async captureTab(message: Target & { mask: boolean }, sender: Browser.runtime.MessageSender): Promise<CaptureTabReply> {
+      const tab = await portalTab(message, sender);
+      // Only the visible tab of a window can be captured: show the portal for the picture, then go back
+      // to the page that asked (the drafts tab) — the agent clicked "Capture the portal", so this is expected.
+      const back = !tab.active && sender.tab?.id !== undefined && sender.tab.windowId === tab.windowId ? sender.tab.id : null;
+      if (!tab.active) await browser.tabs.update(tab.id, { active: true });
       try {
-        await injectBridge(tab.id);
-        const reply = (await tell(tab.id, { type: 'evidence-prepare', mask: message.mask })) as
-          | { masked?: unknown }
-          | undefined;
-        prepared = true;
-        masked = typeof reply?.masked === 'number' && reply.masked >= 0 ? Math.floor(reply.masked) : 0;
-      } catch {
-        // The bridge could not run (page still loading): masking was asked, so refuse rather than leak.
-        if (message.mask) throw new Error('The page could not be prepared for masking; try again.');
-      }
-      try {
-        const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-        return { dataUrl, masked };
+        return await shoot(tab, message.mask);
       } finally {
-        if (prepared) await tell(tab.id, { type: 'evidence-restore' }).catch(() => undefined);
+        if (back !== null) await browser.tabs.update(back, { active: true }).catch(() => undefined);
       }
     },
 
     /** Turns capture on (or changes its hosts) for a portal tab. */
-    async start(message: { tabId?: number | undefined; hosts: string[] }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
-      const tab = await portalTab(message.tabId, sender);
+    async start(message: Target & { hosts: string[] }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const tab = await portalTab(message, sender);
       const hosts = cleanHosts(message.hosts);
       const previous = await load(tab.id);
       // A new channel each time: an old page script's posts no longer count.
@@ -171,21 +226,21 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     },
 
     /** Turns capture off and forgets the tab's calls. */
-    async stop(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
-      const id = message.tabId ?? sender.tab?.id;
+    async stop(message: Target, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const id = (await findPortalTab(message, sender))?.id;
       if (id === undefined) return { recording: false, hosts: [] };
       await serial(() => session.remove(key(id)));
       await stopPage(id);
       return { recording: false, hosts: [] };
     },
 
-    async status(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
-      const state = await live(message.tabId ?? sender.tab?.id);
+    async status(message: Target, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+      const state = await live((await findPortalTab(message, sender))?.id);
       return state ? { recording: true, hosts: state.hosts } : { recording: false, hosts: [] };
     },
 
-    async list(message: { tabId?: number | undefined }, sender: Browser.runtime.MessageSender): Promise<ApiCall[]> {
-      const state = await live(message.tabId ?? sender.tab?.id);
+    async list(message: Target, sender: Browser.runtime.MessageSender): Promise<ApiCall[]> {
+      const state = await live((await findPortalTab(message, sender))?.id);
       return state?.calls ?? [];
     },
 

@@ -14,6 +14,7 @@ import { database } from './database';
 import { isPortalUrl, syncPortalScript } from './portals';
 import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
+import { createEvidenceCapture } from './capture';
 
 const PURGE_ALARM = 'purge-expired-drafts';
 
@@ -23,6 +24,7 @@ export default defineBackground({
     const contexts = createTabContexts(browser.storage.session);
     const sidebars = createSidebarPorts(contexts);
     const drafts = createDraftsService(database);
+    const evidence = createEvidenceCapture({ isPortalUrl });
 
     async function setSidebar(tabId: number, open: boolean | 'toggle') {
       const message = open === 'toggle' ? { type: 'toggle-sidebar' } : { type: 'set-sidebar', open };
@@ -44,6 +46,8 @@ export default defineBackground({
           case 'load-guard':
             await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/portal-guard.js'] });
             return null;
+          case 'captured-call':
+            return evidence.onCapturedCall(tab.id, message.channel, message.call);
         }
       },
       async fromPage(message, sender) {
@@ -62,6 +66,16 @@ export default defineBackground({
           }
           case 'portals-changed':
             return syncPortalScript();
+          case 'capture-tab':
+            return evidence.captureTab(message, sender);
+          case 'capture-start':
+            return evidence.start(message, sender);
+          case 'capture-stop':
+            return evidence.stop(message, sender);
+          case 'capture-status':
+            return evidence.status(message, sender);
+          case 'list-captured-calls':
+            return evidence.list(message, sender);
         }
       },
     });
@@ -71,6 +85,7 @@ export default defineBackground({
       if (!drafts.onConnect(port)) void sidebars.onConnect(port);
     });
     browser.tabs.onRemoved.addListener((tabId) => void contexts.remove(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => void evidence.forget(tabId));
 
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.removeAll().then(() => {

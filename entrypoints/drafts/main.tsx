@@ -9,10 +9,11 @@ import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { openDb } from '../../lib/db';
+import { createDraftsApi } from '../../lib/db/drafts-api';
 import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
 
-const db = openDb();
+const drafts = createDraftsApi(openDb());
 
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));
@@ -30,7 +31,14 @@ function DraftsApp() {
     history.replaceState(null, '', id ? `#draft=${id}` : location.pathname);
   };
 
-  return <DraftsPage db={db} draftId={draftId} onSelect={select} {...(defaultVendorId ? { defaultVendorId } : {})} />;
+  return (
+    <DraftsPage
+      drafts={drafts}
+      draftId={draftId}
+      onSelect={select}
+      {...(defaultVendorId ? { defaultVendorId } : {})}
+    />
+  );
 }
 
 const i18n = browserI18n();

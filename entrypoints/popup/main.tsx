@@ -11,6 +11,7 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { QuickTicket } from '../../components/popup/quick-ticket';
 import { openDb } from '../../lib/db';
+import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { Reply } from '../../lib/messaging/messages';
 import { PageContextSchema, type PageContext } from '../../lib/portal/page-context';
 import { readSettings } from '../../lib/settings/settings';
@@ -35,7 +36,9 @@ async function workingTab(): Promise<Browser.tabs.Tab | undefined> {
 
 async function tabContext(tabId: number | undefined): Promise<PageContext | null> {
   if (tabId === undefined) return null;
-  const reply = (await browser.runtime.sendMessage({ type: 'get-tab-context', tabId }).catch(() => null)) as Reply | null;
+  const reply = (await browser.runtime
+    .sendMessage({ type: 'get-tab-context', tabId })
+    .catch(() => null)) as Reply | null;
   if (!reply?.ok || reply.value === null) return null;
   const parsed = PageContextSchema.safeParse(reply.value);
   return parsed.success ? parsed.data : null;
@@ -45,17 +48,20 @@ async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
-  const db = openDb();
+  const drafts = createDraftsApi(openDb());
   const tab = await workingTab();
   const [context, settings, remembered] = await Promise.all([
     tabContext(tab?.id),
     readSettings(browser.storage.local),
     browser.storage.local.get(POPUP_DRAFT_KEY),
   ]);
-  const rememberedId = typeof remembered[POPUP_DRAFT_KEY] === 'string' ? (remembered[POPUP_DRAFT_KEY] as string) : null;
+  const rememberedId =
+    typeof remembered[POPUP_DRAFT_KEY] === 'string' ? (remembered[POPUP_DRAFT_KEY] as string) : null;
 
   const rememberDraft = (draftId: string | null) => {
-    void (draftId === null ? browser.storage.local.remove(POPUP_DRAFT_KEY) : browser.storage.local.set({ [POPUP_DRAFT_KEY]: draftId }));
+    void (draftId === null
+      ? browser.storage.local.remove(POPUP_DRAFT_KEY)
+      : browser.storage.local.set({ [POPUP_DRAFT_KEY]: draftId }));
   };
 
   const onContinue = async (draftId: string) => {
@@ -75,7 +81,7 @@ async function main() {
     <StrictMode>
       <I18nProvider value={i18n}>
         <QuickTicket
-          db={db}
+          drafts={drafts}
           rememberedDraftId={rememberedId}
           tabContext={context}
           defaultVendorId={settings.defaultVendorId}

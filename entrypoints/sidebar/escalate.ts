@@ -3,7 +3,7 @@
  * seed 004, one ticket per problem) or about the subscriber; then carries the case's ticked
  * troubleshooting steps into the draft. Only the database is touched, so tests run it on fake-indexeddb.
  */
-import type { HelpdeskDb } from '../../lib/db';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import { checklistLabels, type Checklist } from '../../lib/escalation/checklist';
 import type { Draft } from '../../lib/escalation/draft';
 import {
@@ -30,27 +30,41 @@ export interface SidebarEscalationInput {
 
 /** The draft to open, or a stable error code with an English fallback. */
 export type SidebarEscalationResult =
-  | { ok: true; draft: Draft; reused: boolean }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; draft: Draft; reused: boolean } | { ok: false; error: { code: string; message: string } };
 
 /** See the module comment. A failure to record the checklist still opens the draft. */
 export async function escalateFromSidebar(
-  db: HelpdeskDb,
+  drafts: DraftsApi,
   target: EscalationTarget,
   input: SidebarEscalationInput,
 ): Promise<SidebarEscalationResult> {
   const { now, timeZone } = input;
   let result;
   if (target.kind === 'iccid') {
-    result = await startEscalation(db, { text: target.iccid, context: input.context, vendorId: input.vendorId, now, timeZone });
+    result = await drafts.startEscalation({
+      text: target.iccid,
+      context: input.context,
+      vendorId: input.vendorId,
+      now,
+      timeZone,
+    });
   } else {
-    if (!input.context) return { ok: false, error: { code: 'no-subscriber', message: 'The page shows no subscriber.' } };
-    result = await startSubscriberEscalation(db, { context: input.context, vendorId: input.vendorId, now, timeZone });
+    if (!input.context)
+      return { ok: false, error: { code: 'no-subscriber', message: 'The page shows no subscriber.' } };
+    result = await drafts.startSubscriberEscalation({
+      context: input.context,
+      vendorId: input.vendorId,
+      now,
+      timeZone,
+    });
   }
   if (!result.ok) return result;
   if (input.done.length === 0) return result;
   const labels = checklistLabels(input.checklist, input.done, input.locale);
   const known = input.checklist.steps.flatMap((s) => [s.label.en, s.label.fr]);
-  const applied = await applyCaseChecklist(db, result.draft, { ids: input.done, labels }, known, { now, timeZone });
+  const applied = await drafts.applyCaseChecklist(result.draft, { ids: input.done, labels }, known, {
+    now,
+    timeZone,
+  });
   return applied.ok ? { ok: true, draft: applied.draft, reused: result.reused } : result;
 }

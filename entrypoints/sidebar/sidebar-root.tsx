@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
-import { openDb, type HelpdeskDb } from '../../lib/db';
+import type { DraftsApi } from '../../lib/db/drafts-api';
+import { createRemoteDraftsApi, DRAFTS_PORT } from '../../lib/messaging/drafts-rpc';
 import { DEFAULT_ESIM_CHECKLIST } from '../../lib/escalation/checklist';
 import { readSettings } from '../../lib/settings/settings';
 import { useI18n } from '../../components/i18n';
@@ -25,8 +26,15 @@ export function SidebarRoot() {
   const [status, setStatus] = useState<SidebarStatus>('connecting');
   const [context, setContext] = useState<PageContext | null>(null);
   const [openDraftId, setOpenDraftId] = useState<string | null>(null);
-  const [escalation, setEscalation] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const [db] = useState<HelpdeskDb>(() => openDb());
+  const [escalation, setEscalation] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  // The sidebar is framed in the portal, where browsers refuse or partition IndexedDB: drafts are
+  // reached through the background, which owns the extension's first-party storage.
+  const [drafts] = useState<DraftsApi>(() =>
+    createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT })),
+  );
   const catalog = useCatalog();
   const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
   const checklist = useCaseChecklist(checklistKey);
@@ -47,13 +55,11 @@ export function SidebarRoot() {
     return () => port.disconnect();
   }, []);
 
-  useEffect(() => () => db.close(), [db]);
-
   const escalate = useCallback(
     async (target: EscalationTarget) => {
       setEscalation({ busy: true, error: null });
       const settings = await readSettings(browser.storage.local);
-      const result = await escalateFromSidebar(db, target, {
+      const result = await escalateFromSidebar(drafts, target, {
         context,
         vendorId: settings.defaultVendorId,
         checklist: DEFAULT_ESIM_CHECKLIST,
@@ -71,11 +77,13 @@ export function SidebarRoot() {
         const translated = t(key) !== key ? t(key) : result.error.message;
         // The database could not be reached from this frame: say so, with the underlying reason.
         const error =
-          code === 'storage' ? t('sbStorageUnavailable', result.error.message) : t('sbEscalationFailed', translated);
+          code === 'storage'
+            ? t('sbStorageUnavailable', result.error.message)
+            : t('sbEscalationFailed', translated);
         setEscalation({ busy: false, error });
       }
     },
-    [db, context, checklist.done, locale, t],
+    [drafts, context, checklist.done, locale, t],
   );
 
   const closeTicket = useCallback(() => {
@@ -93,14 +101,29 @@ export function SidebarRoot() {
         context={context}
         onClose={close}
         catalog={catalog}
-        checklist={{ checklist: DEFAULT_ESIM_CHECKLIST, done: checklist.done, ready: checklist.ready, onToggle: checklist.toggle }}
+        checklist={{
+          checklist: DEFAULT_ESIM_CHECKLIST,
+          done: checklist.done,
+          ready: checklist.ready,
+          onToggle: checklist.toggle,
+        }}
         onEscalateIccid={(iccid) => void escalate({ kind: 'iccid', iccid })}
         onEscalateSubscriber={() => void escalate({ kind: 'subscriber' })}
         escalation={escalation}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
         onOpenDrafts={() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') })}
         {...(openDraftId
-          ? { ticket: <TicketEditor key={openDraftId} db={db} draftId={openDraftId} context={context} onClose={closeTicket} /> }
+          ? {
+              ticket: (
+                <TicketEditor
+                  key={openDraftId}
+                  drafts={drafts}
+                  draftId={openDraftId}
+                  context={context}
+                  onClose={closeTicket}
+                />
+              ),
+            }
           : {})}
       />
     </div>

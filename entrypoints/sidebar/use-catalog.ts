@@ -19,7 +19,9 @@ export interface LoadedCatalog {
 export function catalogFrom(raw: unknown): LoadedCatalog {
   if (raw === undefined || raw === null) return { catalog: EXAMPLE_CATALOG, source: 'example' };
   const parsed = CatalogSchema.safeParse(raw);
-  return parsed.success ? { catalog: parsed.data, source: 'stored' } : { catalog: EXAMPLE_CATALOG, source: 'stored-invalid' };
+  return parsed.success
+    ? { catalog: parsed.data, source: 'stored' }
+    : { catalog: EXAMPLE_CATALOG, source: 'stored-invalid' };
 }
 
 /** See the module comment. */

@@ -4,6 +4,7 @@
  * completeness per row; and the duplicate check before a new escalation.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('DraftsList', () => {
     const db = openDb('test-' + crypto.randomUUID());
     await seed(db);
     const opened: string[] = [];
-    const { container } = renderWithI18n(<DraftsList db={db} onOpen={(id) => opened.push(id)} />);
+    const { container } = renderWithI18n(<DraftsList drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
     // Default filter: open drafts.
     await waitFor(() => expect(rows()).toHaveLength(2));
     const search = screen.getByLabelText('Search drafts');
@@ -66,7 +67,7 @@ describe('DraftsList', () => {
   it('filters by vendor', async () => {
     const db = openDb('test-' + crypto.randomUUID());
     await seed(db);
-    renderWithI18n(<DraftsList db={db} onOpen={() => undefined} />);
+    renderWithI18n(<DraftsList drafts={createDraftsApi(db)} onOpen={() => undefined} />);
     await userEvent.selectOptions(screen.getByLabelText('Status'), '');
     await userEvent.selectOptions(screen.getByLabelText('Vendor'), 'wildix');
     await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('PBX trunk down')]));
@@ -78,7 +79,7 @@ describe('NewEscalation', () => {
     const db = openDb('test-' + crypto.randomUUID());
     const { a } = await seed(db);
     const opened: string[] = [];
-    const { container } = renderWithI18n(<NewEscalation db={db} onOpen={(id) => opened.push(id)} />);
+    const { container } = renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
     await userEvent.type(screen.getByLabelText('ICCID of the eSIM'), '8944-5000-1225-1002-0012');
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
     const offer = await screen.findByRole('alert');
@@ -92,7 +93,7 @@ describe('NewEscalation', () => {
 
   it('refuses an ICCID with a wrong check digit, naming why, and creates nothing', async () => {
     const db = openDb('test-' + crypto.randomUUID());
-    renderWithI18n(<NewEscalation db={db} onOpen={() => undefined} />);
+    renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={() => undefined} />);
     await userEvent.type(screen.getByLabelText('ICCID of the eSIM'), '8944500012251001009');
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
     expect((await screen.findByRole('alert')).textContent).not.toBe('');
@@ -103,7 +104,7 @@ describe('NewEscalation', () => {
   it('creates a draft for a new ICCID', async () => {
     const db = openDb('test-' + crypto.randomUUID());
     const opened: string[] = [];
-    renderWithI18n(<NewEscalation db={db} onOpen={(id) => opened.push(id)} />);
+    renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
     await userEvent.type(screen.getByLabelText('ICCID of the eSIM'), '89445000122510020020');
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
     await waitFor(() => expect(opened).toHaveLength(1));

@@ -5,6 +5,7 @@
  * file takes the same path. Captured calls (opt-in) are listed, labelled and stored the same way.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvidencePanel, type EvidencePlatform } from '../../../components/evidence/evidence-panel';
@@ -55,7 +56,7 @@ async function setup(platform?: EvidencePlatform) {
   const states: EvidenceState[] = [];
   const view = renderWithI18n(
     <EvidencePanel
-      db={db}
+      drafts={createDraftsApi(db)}
       draftId={draftId}
       vendor={vendor}
       onEvidenceChange={(s) => states.push(s)}

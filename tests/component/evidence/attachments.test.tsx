@@ -5,6 +5,7 @@
  * their secrets.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvidencePanel } from '../../../components/evidence/evidence-panel';
@@ -30,7 +31,7 @@ async function setup() {
   const { db, draftId } = await draftDb();
   const states: EvidenceState[] = [];
   const view = renderWithI18n(
-    <EvidencePanel db={db} draftId={draftId} vendor={vendor} onEvidenceChange={(s) => states.push(s)} timeZone="Europe/Paris" />,
+    <EvidencePanel drafts={createDraftsApi(db)} draftId={draftId} vendor={vendor} onEvidenceChange={(s) => states.push(s)} timeZone="Europe/Paris" />,
   );
   await waitFor(() => expect(states.length).toBeGreaterThan(0));
   const picker = screen.getByLabelText('Choose files to attach') as HTMLInputElement;

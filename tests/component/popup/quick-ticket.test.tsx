@@ -5,6 +5,7 @@
  * agent asks — from the clipboard, and the priority suggestion with its reason.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ function popup(db: HelpdeskDb, opts: { remembered?: string | null; context?: Pag
   const continued: string[] = [];
   const view = renderWithI18n(
     <QuickTicket
-      db={db}
+      drafts={createDraftsApi(db)}
       rememberedDraftId={opts.remembered ?? null}
       tabContext={opts.context ?? null}
       defaultVendorId="esim-go"

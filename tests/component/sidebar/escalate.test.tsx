@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import { openDb } from '../../../lib/db';
 import { DEFAULT_ESIM_CHECKLIST } from '../../../lib/escalation/checklist';
 import { getVendor } from '../../../lib/escalation/vendors';
@@ -22,7 +23,7 @@ const checklistFieldId = getVendor('esim-go')!.fields.find((f) => f.prefill === 
 describe('escalateFromSidebar', () => {
   it('opens a draft for an eSIM, reuses it the second time, and carries the ticked steps', async () => {
     const db = openDb('test-' + crypto.randomUUID());
-    const first = await escalateFromSidebar(db, { kind: 'iccid', iccid: '89445000122510020020' }, input({ done: ['restarted', 'esim-status'] }));
+    const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020020' }, input({ done: ['restarted', 'esim-status'] }));
     if (!first.ok) throw new Error(first.error.message);
     expect(first.reused).toBe(false);
     expect(first.draft.iccid).toBe('89445000122510020020');
@@ -31,7 +32,7 @@ describe('escalateFromSidebar', () => {
     // Checklist order, not ticking order.
     expect(first.draft.fields[checklistFieldId]).toBe('- eSIM status checked (Installed or Released)\n- Device restarted');
 
-    const again = await escalateFromSidebar(db, { kind: 'iccid', iccid: '8944 5000 1225 1002 0020' }, input({ done: ['internet'], locale: 'fr' }));
+    const again = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '8944 5000 1225 1002 0020' }, input({ done: ['internet'], locale: 'fr' }));
     if (!again.ok) throw new Error(again.error.message);
     expect(again.reused).toBe(true);
     expect(again.draft.id).toBe(first.draft.id);
@@ -42,12 +43,12 @@ describe('escalateFromSidebar', () => {
 
   it('never overwrites troubleshooting text the agent typed', async () => {
     const db = openDb('test-' + crypto.randomUUID());
-    const first = await escalateFromSidebar(db, { kind: 'iccid', iccid: '89445000122510020012' }, input());
+    const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020012' }, input());
     if (!first.ok) throw new Error(first.error.message);
     const { saveDraft } = await import('../../../lib/db');
     const typed = await saveDraft(db, { ...first.draft, fields: { ...first.draft.fields, [checklistFieldId]: 'Customer reset network settings.' } }, first.draft.revision);
     expect(typed.ok).toBe(true);
-    const again = await escalateFromSidebar(db, { kind: 'iccid', iccid: '89445000122510020012' }, input({ done: ['restarted'] }));
+    const again = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020012' }, input({ done: ['restarted'] }));
     if (!again.ok) throw new Error(again.error.message);
     expect(again.draft.fields[checklistFieldId]).toBe('Customer reset network settings.');
     expect(again.draft.checklist).toEqual(['restarted']);
@@ -56,14 +57,14 @@ describe('escalateFromSidebar', () => {
 
   it('escalates about the subscriber without an ICCID, once per open case', async () => {
     const db = openDb('test-' + crypto.randomUUID());
-    const first = await escalateFromSidebar(db, { kind: 'subscriber' }, input());
+    const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'subscriber' }, input());
     if (!first.ok) throw new Error(first.error.message);
     expect(first.draft.iccid).toBeNull();
     expect(first.draft.subscriberName).toBe('Lucas Martin');
     expect(first.draft.portalUrl).toBe(FULL.url);
     // An eSIM's draft of the same subscriber is a different case.
-    await escalateFromSidebar(db, { kind: 'iccid', iccid: '89445000122510020012' }, input());
-    const again = await escalateFromSidebar(db, { kind: 'subscriber' }, input());
+    await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020012' }, input());
+    const again = await escalateFromSidebar(createDraftsApi(db), { kind: 'subscriber' }, input());
     if (!again.ok) throw new Error(again.error.message);
     expect(again).toMatchObject({ reused: true, draft: { id: first.draft.id } });
     db.close();
@@ -71,9 +72,9 @@ describe('escalateFromSidebar', () => {
 
   it('refuses an invalid ICCID with its code and a page without subscriber', async () => {
     const db = openDb('test-' + crypto.randomUUID());
-    const bad = await escalateFromSidebar(db, { kind: 'iccid', iccid: '89445000000000000018' }, input());
+    const bad = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000000000000018' }, input());
     expect(bad).toMatchObject({ ok: false, error: { code: 'checksum' } });
-    const none = await escalateFromSidebar(db, { kind: 'subscriber' }, input({ context: { ...FULL, subscriber: null } }));
+    const none = await escalateFromSidebar(createDraftsApi(db), { kind: 'subscriber' }, input({ context: { ...FULL, subscriber: null } }));
     expect(none).toMatchObject({ ok: false, error: { code: 'no-subscriber' } });
     db.close();
   });

@@ -5,6 +5,7 @@
  * journal that brings back text typed just before a tab closed.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ async function stored(db: HelpdeskDb, id: string): Promise<Draft> {
 }
 
 function editor(db: HelpdeskDb, id: string, delayMs: number) {
-  return renderWithI18n(<TicketEditor db={db} draftId={id} context={null} onClose={() => undefined} autosave={{ delayMs }} />);
+  return renderWithI18n(<TicketEditor drafts={createDraftsApi(db)} draftId={id} context={null} onClose={() => undefined} autosave={{ delayMs }} />);
 }
 
 function memoryJournal(): DraftJournal & { entries: Map<string, JournalEntry> } {
@@ -141,12 +142,12 @@ describe('autosave', () => {
     const db = openDb('test-' + crypto.randomUUID());
     const draft = await newDraft(db);
     const journal = memoryJournal();
-    const first = new DraftSession(db, draft.id, { delayMs: 60_000, journal, live: false });
+    const first = new DraftSession(createDraftsApi(db), draft.id, { delayMs: 60_000, journal, live: false });
     await first.start();
     first.update({ summary: 'half a wor' });
     // The tab is killed here: no flush, no close. Only the synchronous journal has the text.
     expect((await stored(db, draft.id)).summary).toBe('');
-    const second = new DraftSession(db, draft.id, { journal, live: false });
+    const second = new DraftSession(createDraftsApi(db), draft.id, { journal, live: false });
     await second.start();
     expect(second.current.draft?.summary).toBe('half a wor');
     expect(second.current.notice).toBe('recovered');
@@ -157,7 +158,7 @@ describe('autosave', () => {
   it('keeps the text and reports a storage failure instead of dropping it', async () => {
     const db = openDb('test-' + crypto.randomUUID());
     const draft = await newDraft(db);
-    const session = new DraftSession(db, draft.id, { delayMs: 60_000, journal: memoryJournal(), live: false });
+    const session = new DraftSession(createDraftsApi(db), draft.id, { delayMs: 60_000, journal: memoryJournal(), live: false });
     await session.start();
     db.close();
     session.update({ summary: 'still here' });

@@ -5,6 +5,7 @@
  * the vendor's subject in the copied ticket, and secrets that never reach the database.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createDraftsApi } from '../../../lib/db/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ async function esimGoDraft(db: HelpdeskDb) {
 function setup(db: HelpdeskDb, draftId: string, copied: string[] = []) {
   return renderWithI18n(
     <TicketEditor
-      db={db}
+      drafts={createDraftsApi(db)}
       draftId={draftId}
       context={context}
       onClose={() => undefined}
