@@ -130,6 +130,7 @@ export default defineUnlistedScript(() => {
       );
       const p = create('p');
       p.setAttribute('role', 'status');
+      p.setAttribute('aria-label', t('evRecordingBadge'));
       p.textContent = `● ${t('evRecordingBadge')}`;
       root.append(p);
       rootElement().append(host);

@@ -162,9 +162,11 @@ export function Attachments({ items, totalBytes, onAdd, onRemove, onTag }: Attac
                     {a.name} <span className={HINT}>({t('evSizeKb', String(Math.max(1, Math.round(a.size / 1024))))})</span>
                   </p>
                   {isImage(a) && (
-                    <label className="block text-xs">
-                      {t('evTagLabelFor', a.name)}
-                      <select className={SELECT} value={a.tag ?? ''} onChange={(e) => onTag(a.id, e.target.value)}>
+                    <div className="text-xs">
+                      <label htmlFor={`${id}-tag-${a.id}`} className="block">
+                        {t('evTagLabelFor', a.name)}
+                      </label>
+                      <select id={`${id}-tag-${a.id}`} className={SELECT} value={a.tag ?? ''} onChange={(e) => onTag(a.id, e.target.value)}>
                         <option value="" disabled>
                           {t('evTagChoose')}
                         </option>
@@ -174,7 +176,7 @@ export function Attachments({ items, totalBytes, onAdd, onRemove, onTag }: Attac
                           </option>
                         ))}
                       </select>
-                    </label>
+                    </div>
                   )}
                 </div>
                 <button type="button" className={BUTTON} aria-label={t('evRemoveLabel', a.name)} onClick={() => onRemove(a.id)}>

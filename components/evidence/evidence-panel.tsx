@@ -5,7 +5,7 @@
  * and lists the ticket needs through `onEvidenceChange` (completeness and rendering).
  */
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import type { HelpdeskDb } from '../../lib/db/database';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import type { ScreenshotTag } from '../../lib/evidence';
 import type { PageContext } from '../../lib/portal/page-context';
@@ -27,7 +27,8 @@ export interface EvidencePlatform {
 }
 
 export interface EvidencePanelProps {
-  db: HelpdeskDb;
+  /** The drafts store (local, or through the background in the sidebar). */
+  drafts: DraftsApi;
   draftId: string;
   vendor: VendorProfile;
   /** Called after every load and change with the ticket's view of the evidence. */
@@ -62,7 +63,7 @@ const systemClock = () => new Date();
 const agentZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export function EvidencePanel({
-  db,
+  drafts,
   draftId,
   vendor,
   onEvidenceChange,
@@ -76,7 +77,7 @@ export function EvidencePanel({
 }: EvidencePanelProps) {
   const { t } = useI18n();
   const id = useId();
-  const evidence = useDraftEvidence(db, draftId, onEvidenceChange, clock);
+  const evidence = useDraftEvidence(drafts, draftId, onEvidenceChange, clock);
   const zone = useMemo(() => timeZone ?? agentZone(), [timeZone]);
   // The captured original: in memory only, dropped on save or cancel.
   const [editing, setEditing] = useState<EditorImage | null>(null);

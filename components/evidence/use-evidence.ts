@@ -1,15 +1,11 @@
 /**
- * The evidence of one draft, loaded from and written to the drafts database (attachments table). Kept
- * as React state so every change (add, remove, tag) is reported at once through `onChange`.
+ * The evidence of one draft, loaded from and written to the drafts store (attachments), locally or
+ * through the background (the sidebar). Kept as React state so every change (add, remove, tag) is
+ * reported at once through `onChange`; changes made on another surface are followed too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  addAttachment,
-  listAttachments,
-  removeAttachment,
-  type Attachment,
-} from '../../lib/db/attachments-repo';
-import type { HelpdeskDb } from '../../lib/db/database';
+import type { Attachment } from '../../lib/db/attachments-repo';
+import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { ApiCall } from '../../lib/evidence';
 import {
   API_CALL_TAG,
@@ -33,7 +29,7 @@ export interface DraftEvidence {
   readonly state: EvidenceState;
   /** Total bytes of the draft's attachments (for the per-draft limit). */
   readonly totalBytes: number;
-  addFile(init: { name: string; blob: Blob; type: string; tag?: string }): Promise<EvidenceWriteError | null>;
+  addFile(init: { name: string; blob: Blob; type: string; tag?: string }, options?: { now?: Date }): Promise<EvidenceWriteError | null>;
   addApiCalls(calls: readonly ApiCall[]): Promise<EvidenceWriteError | null>;
   remove(id: string): Promise<EvidenceWriteError | null>;
   setTag(id: string, tag: string): Promise<EvidenceWriteError | null>;
@@ -48,7 +44,7 @@ const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-').slice(0, 19
 
 /** See the module comment. `onChange` receives the ticket's view after each load or change. */
 export function useDraftEvidence(
-  db: HelpdeskDb,
+  drafts: DraftsApi,
   draftId: string,
   onChange?: (state: EvidenceState) => void,
   clock: () => Date = () => new Date(),
@@ -59,25 +55,26 @@ export function useDraftEvidence(
   onChangeRef.current = onChange;
 
   const reload = useCallback(async () => {
-    const result = await listAttachments(db, draftId);
+    const result = await drafts.listAttachments(draftId);
     const next = result.ok ? await Promise.all(result.attachments.map(toItem)) : [];
     setItems(next);
     setLoading(false);
     onChangeRef.current?.(evidenceState(next));
-  }, [db, draftId]);
+  }, [drafts, draftId]);
 
   useEffect(() => {
     setLoading(true);
     void reload();
-  }, [reload]);
+    return drafts.watch(() => void reload());
+  }, [drafts, reload]);
 
   const addFile = useCallback(
-    async (init: { name: string; blob: Blob; type: string; tag?: string }) => {
-      const result = await addAttachment(db, { draftId, ...init });
+    async (init: { name: string; blob: Blob; type: string; tag?: string }, options: { now?: Date } = {}) => {
+      const result = await drafts.addAttachment({ draftId, ...init }, options);
       await reload();
       return result.ok ? null : result.error.code === 'not-found' || result.error.code === 'invalid' ? result.error.code : 'storage';
     },
-    [db, draftId, reload],
+    [drafts, draftId, reload],
   );
 
   const addApiCalls = useCallback(
@@ -93,25 +90,32 @@ export function useDraftEvidence(
 
   const remove = useCallback(
     async (id: string) => {
-      const result = await removeAttachment(db, id);
+      const result = await drafts.removeAttachment(id);
       await reload();
       return result.ok ? null : 'storage';
     },
-    [db, reload],
+    [drafts, reload],
   );
 
-  // The attachments repo has no update: the tag is the only field that changes after adding.
+  // The drafts store has no update for attachments: a new tag is the same file added again with the
+  // same creation time (so it keeps its place), then the old row removed.
   const setTag = useCallback(
     async (id: string, tag: string) => {
-      try {
-        await db.attachments.update(id, { tag });
-      } catch {
+      const old = items.find((i) => i.attachment.id === id)?.attachment;
+      if (!old) return 'not-found' as const;
+      const added = await drafts.addAttachment(
+        { draftId, name: old.name, blob: old.blob, type: old.type, tag },
+        { now: new Date(old.createdAt) },
+      );
+      if (!added.ok) {
+        await reload();
         return 'storage' as const;
       }
+      await drafts.removeAttachment(id);
       await reload();
       return null;
     },
-    [db, reload],
+    [drafts, draftId, items, reload],
   );
 
   return {

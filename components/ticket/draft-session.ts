@@ -33,9 +33,13 @@ export interface SessionView {
   readonly notice: 'merged' | 'recovered' | 'refreshed' | null;
 }
 
-/** A synchronous store for unsaved edits (localStorage in pages; a Map in tests). */
+/**
+ * A store for unsaved edits: localStorage in pages, the background in the framed sidebar (no storage
+ * of its own there), a Map in tests. Writes are fire-and-forget and must leave in the same task, so
+ * that a tab closed mid-word keeps the last keystroke; reads may be asynchronous.
+ */
 export interface DraftJournal {
-  read(draftId: string): JournalEntry | null;
+  read(draftId: string): JournalEntry | null | Promise<JournalEntry | null>;
   write(draftId: string, entry: JournalEntry): void;
   clear(draftId: string): void;
 }
@@ -157,7 +161,7 @@ export class DraftSession {
     if (this.closed) return;
     if (!got.ok) {
       const code = got.error.code;
-      const recovered = this.journal?.read(this.draftId);
+      const recovered = await this.journal?.read(this.draftId);
       if (code !== 'not-found' && recovered) {
         // The database is unreadable right now; the journal still has the agent's text.
         this.base = recovered.base;
@@ -181,7 +185,7 @@ export class DraftSession {
     const stored = got.draft;
     this.base = stored;
     this.mine = stored;
-    const entry = this.journal?.read(this.draftId) ?? null;
+    const entry = (await this.journal?.read(this.draftId)) ?? null;
     if (entry && content(entry.mine) !== content(stored)) {
       if (entry.base.revision === stored.revision) {
         this.mine = { ...entry.mine, revision: stored.revision };

@@ -71,7 +71,11 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
       const parsed = ApiCallSchema.safeParse(c);
       return parsed.success ? [parsed.data] : [];
     });
-    return { channel: raw.channel, hosts: raw.hosts.filter((h): h is string => typeof h === 'string'), calls };
+    return {
+      channel: raw.channel,
+      hosts: raw.hosts.filter((h): h is string => typeof h === 'string'),
+      calls,
+    };
   }
 
   const save = (tabId: number, state: TabCapture) => session.set({ [key(tabId)]: state });
@@ -91,8 +95,11 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
    */
   async function findPortalTab(target: Target, sender: Browser.runtime.MessageSender) {
     const portal = async (tab: Browser.tabs.Tab | undefined) =>
-      tab?.id !== undefined && (await deps.isPortalUrl(tab.url)) ? (tab as Browser.tabs.Tab & { id: number }) : null;
-    if (target.tabId !== undefined) return portal(await browser.tabs.get(target.tabId).catch(() => undefined));
+      tab?.id !== undefined && (await deps.isPortalUrl(tab.url))
+        ? (tab as Browser.tabs.Tab & { id: number })
+        : null;
+    if (target.tabId !== undefined)
+      return portal(await browser.tabs.get(target.tabId).catch(() => undefined));
     const own = await portal(sender.tab);
     if (own) return own;
     if (!target.portalUrl) return null;
@@ -168,7 +175,8 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     let prepared = false;
     try {
       await injectBridge(tab.id);
-      const reply = (await tell(tab.id, { type: 'evidence-prepare', mask })) as { masked?: unknown } | undefined;
+      const reply = (await tell(tab.id, { type: 'evidence-prepare', mask })) as
+        { masked?: unknown } | undefined;
       prepared = true;
       masked = typeof reply?.masked === 'number' && reply.masked >= 0 ? Math.floor(reply.masked) : 0;
     } catch {
@@ -176,12 +184,14 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
       if (mask) throw new Error(CAPTURE_ERRORS.notReady);
     }
     try {
-      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }).catch((error: unknown) => {
-        // Chrome captures only with `<all_urls>` or an activeTab grant (the agent used the toolbar button,
-        // the keyboard shortcut or the context menu on that tab); a host permission is not enough.
-        const text = error instanceof Error ? error.message : String(error);
-        throw new Error(/activeTab|all_urls/i.test(text) ? CAPTURE_ERRORS.permission : text);
-      });
+      const dataUrl = await browser.tabs
+        .captureVisibleTab(tab.windowId, { format: 'png' })
+        .catch((error: unknown) => {
+          // Chrome captures only with `<all_urls>` or an activeTab grant (the agent used the toolbar button,
+          // the keyboard shortcut or the context menu on that tab); a host permission is not enough.
+          const text = error instanceof Error ? error.message : String(error);
+          throw new Error(/activeTab|all_urls/i.test(text) ? CAPTURE_ERRORS.permission : text);
+        });
       return { dataUrl, masked };
     } finally {
       if (prepared) await tell(tab.id, { type: 'evidence-restore' }).catch(() => undefined);
@@ -190,11 +200,17 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
 
   return {
     /** Screenshot of the visible part of a portal tab, as a PNG data URL for the requester only. */
-    async captureTab(message: Target & { mask: boolean }, sender: Browser.runtime.MessageSender): Promise<CaptureTabReply> {
+    async captureTab(
+      message: Target & { mask: boolean },
+      sender: Browser.runtime.MessageSender,
+    ): Promise<CaptureTabReply> {
       const tab = await portalTab(message, sender);
       // Only the visible tab of a window can be captured: show the portal for the picture, then go back
       // to the page that asked (the drafts tab) — the agent clicked "Capture the portal", so this is expected.
-      const back = !tab.active && sender.tab?.id !== undefined && sender.tab.windowId === tab.windowId ? sender.tab.id : null;
+      const back =
+        !tab.active && sender.tab?.id !== undefined && sender.tab.windowId === tab.windowId
+          ? sender.tab.id
+          : null;
       if (!tab.active) await browser.tabs.update(tab.id, { active: true });
       try {
         return await shoot(tab, message.mask);
@@ -204,7 +220,10 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     },
 
     /** Turns capture on (or changes its hosts) for a portal tab. */
-    async start(message: Target & { hosts: string[] }, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
+    async start(
+      message: Target & { hosts: string[] },
+      sender: Browser.runtime.MessageSender,
+    ): Promise<CaptureStatus> {
       const tab = await portalTab(message, sender);
       const hosts = cleanHosts(message.hosts);
       const previous = await load(tab.id);
@@ -213,12 +232,18 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
       await save(tab.id, state);
       await injectBridge(tab.id);
       await tell(tab.id, { type: 'evidence-recording', channel: state.channel });
-      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, world: 'MAIN', files: [PAGE_FILE] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        world: 'MAIN',
+        files: [PAGE_FILE],
+      });
       await browser.scripting.executeScript({
         target: { tabId: tab.id, frameIds: [0] },
         world: 'MAIN',
         func: (config: { channel: string; hosts: string[] }) => {
-          (globalThis as { __helpdeskApiCapture?: { configure(c: unknown): void } }).__helpdeskApiCapture?.configure(config);
+          (
+            globalThis as { __helpdeskApiCapture?: { configure(c: unknown): void } }
+          ).__helpdeskApiCapture?.configure(config);
         },
         args: [{ channel: state.channel, hosts }],
       });

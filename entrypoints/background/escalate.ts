@@ -16,7 +16,6 @@ import { database } from './database';
 export const ESCALATE_MENU_ID = 'escalate-iccid';
 export const OPEN_SIDEBAR_MENU_ID = 'open-sidebar';
 
-
 interface Deps {
   contexts: TabContexts;
   sidebars: SidebarPorts;

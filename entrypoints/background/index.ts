@@ -6,7 +6,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
-import { SIDEBAR_PORT } from '../../lib/messaging/messages';
 import { createRouter } from './router';
 import { createSidebarPorts } from './sidebar-ports';
 import { createDraftsService } from './drafts-service';
@@ -44,7 +43,10 @@ export default defineBackground({
           case 'sidebar-state':
             return null;
           case 'load-guard':
-            await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/portal-guard.js'] });
+            await browser.scripting.executeScript({
+              target: { tabId: tab.id, frameIds: [0] },
+              files: ['/portal-guard.js'],
+            });
             return null;
           case 'captured-call':
             return evidence.onCapturedCall(tab.id, message.channel, message.call);

@@ -24,13 +24,24 @@ export function createRouter(handlers: RouterHandlers) {
     try {
       if (kind === 'content-script') {
         const parsed = ContentToBackgroundSchema.safeParse(raw);
-        if (!parsed.success) return { ok: false, error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+        if (!parsed.success)
+          return {
+            ok: false,
+            error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+          };
         const tab = sender.tab!;
-        return { ok: true, value: await handlers.fromContent(parsed.data, { id: tab.id!, url: tab.url ?? sender.url ?? '' }) };
+        return {
+          ok: true,
+          value: await handlers.fromContent(parsed.data, { id: tab.id!, url: tab.url ?? sender.url ?? '' }),
+        };
       }
       if (kind === 'extension-page') {
         const parsed = PageToBackgroundSchema.safeParse(raw);
-        if (!parsed.success) return { ok: false, error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+        if (!parsed.success)
+          return {
+            ok: false,
+            error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+          };
         return { ok: true, value: await handlers.fromPage(parsed.data, sender) };
       }
       return { ok: false, error: 'Refused a message from an unknown sender.' };

@@ -27,7 +27,8 @@ export function createSidebarPorts(contexts: TabContexts) {
   async function onConnect(port: Port) {
     if (port.name !== SIDEBAR_PORT) return;
     const tabId = port.sender?.tab?.id;
-    const fromSidebar = port.sender?.id === browser.runtime.id && (port.sender?.url ?? '').startsWith(sidebarUrl);
+    const fromSidebar =
+      port.sender?.id === browser.runtime.id && (port.sender?.url ?? '').startsWith(sidebarUrl);
     if (!fromSidebar || tabId === undefined) {
       port.disconnect();
       return;

@@ -1,16 +1,11 @@
 /**
  * "Escalate" from the sidebar: about one eSIM (by ICCID: reuses the open draft for that ICCID —
  * seed 004, one ticket per problem) or about the subscriber; then carries the case's ticked
- * troubleshooting steps into the draft. Only the database is touched, so tests run it on fake-indexeddb.
+ * troubleshooting steps into the draft. Only the drafts store is touched, so tests run it on fake-indexeddb.
  */
 import type { DraftsApi } from '../../lib/db/drafts-api';
 import { checklistLabels, type Checklist } from '../../lib/escalation/checklist';
 import type { Draft } from '../../lib/escalation/draft';
-import {
-  applyCaseChecklist,
-  startEscalation,
-  startSubscriberEscalation,
-} from '../../lib/escalation/start-escalation';
 import type { PageContext } from '../../lib/portal/page-context';
 
 /** What the agent escalates about. */

@@ -8,7 +8,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
-import type { DraftsApi } from '../../lib/db/drafts-api';
 import { createRemoteDraftsApi, DRAFTS_PORT } from '../../lib/messaging/drafts-rpc';
 import { DEFAULT_ESIM_CHECKLIST } from '../../lib/escalation/checklist';
 import { readSettings } from '../../lib/settings/settings';
@@ -32,7 +31,7 @@ export function SidebarRoot() {
   });
   // The sidebar is framed in the portal, where browsers refuse or partition IndexedDB: drafts are
   // reached through the background, which owns the extension's first-party storage.
-  const [drafts] = useState<DraftsApi>(() =>
+  const [drafts] = useState(() =>
     createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT })),
   );
   const catalog = useCatalog();
@@ -118,6 +117,8 @@ export function SidebarRoot() {
                 <TicketEditor
                   key={openDraftId}
                   drafts={drafts}
+                  // No storage of its own in this frame: the crash copy of unsaved edits goes to the background.
+                  autosave={{ journal: drafts.journal }}
                   draftId={openDraftId}
                   context={context}
                   onClose={closeTicket}

@@ -4,10 +4,29 @@
  * sidebar when drafts changed.
  */
 import { z } from 'zod';
+import { DraftSchema, type Draft } from '../escalation/draft';
 import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../db/drafts-api';
-import { decodeWire, encodeWire } from './wire-codec';
+import { decodeWire, encodeWire, encodeWireSync } from './wire-codec';
 
 export const DRAFTS_PORT = 'helpdesk-drafts';
+
+/** The sidebar's crash copy of unsaved edits, kept by the background (see components/ticket/draft-session.ts). */
+export const JournalMessageSchema = z.discriminatedUnion('op', [
+  z.object({
+    type: z.literal('journal'),
+    op: z.literal('write'),
+    draftId: z.string().min(1).max(64),
+    entry: z.object({ base: DraftSchema, mine: DraftSchema }),
+  }),
+  z.object({ type: z.literal('journal'), op: z.literal('clear'), draftId: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('journal'),
+    op: z.literal('read'),
+    id: z.number().int().nonnegative(),
+    draftId: z.string().min(1).max(64),
+  }),
+]);
+export type JournalEntryWire = { base: Draft; mine: Draft };
 
 export const DraftsCallSchema = z.object({
   type: z.literal('call'),
@@ -38,6 +57,31 @@ export async function answerDraftsCall(api: DraftsApi, raw: unknown) {
   }
 }
 
+/** The background side of the journal: answers reads, applies writes; `null` when not a journal message. */
+export async function answerJournalMessage(
+  store: {
+    read(id: string): Promise<JournalEntryWire | null>;
+    write(id: string, e: JournalEntryWire): Promise<void>;
+    clear(id: string): Promise<void>;
+  },
+  raw: unknown,
+) {
+  const parsed = JournalMessageSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const msg = parsed.data;
+  if (msg.op === 'write') await store.write(msg.draftId, msg.entry);
+  else if (msg.op === 'clear') await store.clear(msg.draftId);
+  else return { type: 'result' as const, id: msg.id, value: (await store.read(msg.draftId)) ?? null };
+  return { type: 'none' as const };
+}
+
+/** The journal the framed sidebar keeps through the background. */
+export interface RemoteJournal {
+  read(draftId: string): Promise<JournalEntryWire | null>;
+  write(draftId: string, entry: JournalEntryWire): void;
+  clear(draftId: string): void;
+}
+
 /** The minimal port the client needs (`runtime.Port`). */
 export interface PortLike {
   postMessage(message: unknown): void;
@@ -46,7 +90,7 @@ export interface PortLike {
 }
 
 /** The sidebar side: a {@link DraftsApi} whose calls travel over `connect()`'s port (reconnected on loss). */
-export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi {
+export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi & { journal: RemoteJournal } {
   let port: PortLike | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
@@ -71,19 +115,38 @@ export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi {
     });
     p.onDisconnect.addListener(() => {
       port = null;
-      for (const waiter of pending.values()) waiter.reject(new Error('The drafts store went away; try again.'));
+      for (const waiter of pending.values())
+        waiter.reject(new Error('The drafts store went away; try again.'));
       pending.clear();
     });
     port = p;
     return p;
   }
 
-  async function call(method: DraftsApiMethod, args: unknown[]): Promise<unknown> {
-    const id = nextId++;
-    const encoded = await encodeWire(args);
+  function send(id: number, method: DraftsApiMethod, encoded: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       open().postMessage({ type: 'call', id, method, args: encoded });
+    });
+  }
+
+  function call(method: DraftsApiMethod, args: unknown[]): Promise<unknown> {
+    const id = nextId++;
+    // Post in this very task when nothing needs reading (a save from `pagehide` must leave before the
+    // frame dies); only Blobs make us wait.
+    const now = encodeWireSync(args);
+    if (now !== undefined) return send(id, method, now);
+    return encodeWire(args).then((encoded) => send(id, method, encoded));
+  }
+
+  function readJournal(draftId: string): Promise<JournalEntryWire | null> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, {
+        resolve: (v) => resolve((v as JournalEntryWire | null) ?? null),
+        reject: () => resolve(null),
+      });
+      open().postMessage({ type: 'journal', op: 'read', id, draftId });
     });
   }
 
@@ -92,6 +155,15 @@ export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi {
   ) as unknown as Omit<DraftsApi, 'watch'>;
   return {
     ...api,
+    journal: {
+      read: readJournal,
+      write(draftId, entry) {
+        open().postMessage({ type: 'journal', op: 'write', draftId, entry });
+      },
+      clear(draftId) {
+        open().postMessage({ type: 'journal', op: 'clear', draftId });
+      },
+    },
     watch(listener) {
       watchers.add(listener);
       open();

@@ -21,7 +21,11 @@ export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
  * - content-script: our id, a web page URL, inside a tab's top frame;
  * - foreign: anything else (another extension, a sub-frame of the page, no tab).
  */
-export function classifySender(sender: SenderLike, extensionId: string, extensionBaseUrl: string): SenderKind {
+export function classifySender(
+  sender: SenderLike,
+  extensionId: string,
+  extensionBaseUrl: string,
+): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
   const url = sender.url ?? '';
   if (url.startsWith(extensionBaseUrl)) return 'extension-page';

@@ -9,7 +9,8 @@ const BLOB = '$blob';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -31,7 +32,40 @@ export async function encodeWire(value: unknown): Promise<Wire> {
   if (value instanceof Set) return Promise.all([...value].map(encodeWire));
   if (typeof value === 'object') {
     const out: Record<string, Wire> = {};
-    for (const [key, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function') out[key] = await encodeWire(v);
+    for (const [key, v] of Object.entries(value))
+      if (v !== undefined && typeof v !== 'function') out[key] = await encodeWire(v);
+    return out;
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return null;
+}
+
+/**
+ * The same as {@link encodeWire} without waiting, for values that hold no Blob (reading a Blob is
+ * asynchronous). Returns `undefined` when a Blob is found. Saves sent while a page is being closed
+ * must leave in the same task, before the page and its port are gone.
+ */
+export function encodeWireSync(value: unknown): Wire | undefined {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return { [DATE]: value.toISOString() };
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return undefined;
+  if (Array.isArray(value) || value instanceof Set) {
+    const out: Wire[] = [];
+    for (const item of value) {
+      const encoded = encodeWireSync(item);
+      if (encoded === undefined) return undefined;
+      out.push(encoded);
+    }
+    return out;
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, Wire> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function') continue;
+      const encoded = encodeWireSync(v);
+      if (encoded === undefined) return undefined;
+      out[key] = encoded;
+    }
     return out;
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -45,7 +79,9 @@ export function decodeWire(value: unknown): unknown {
     const record = value as Record<string, unknown>;
     if (typeof record[DATE] === 'string' && Object.keys(record).length === 1) return new Date(record[DATE]);
     if (typeof record[BLOB] === 'string') {
-      return new Blob([fromBase64(record[BLOB])], { type: typeof record.type === 'string' ? record.type : '' });
+      return new Blob([fromBase64(record[BLOB])], {
+        type: typeof record.type === 'string' ? record.type : '',
+      });
     }
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(record)) out[key] = decodeWire(v);

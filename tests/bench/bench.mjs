@@ -790,6 +790,7 @@ function row(id, measure, values, unit, target, opts = {}) {
   const observed = opts.observed ?? s[stat];
   let result = '—';
   if (target && Number.isFinite(observed)) result = observed <= target.max ? 'met' : 'MISSED';
+  if (opts.inconclusive && result !== '—') result = 'inconclusive';
   return {
     id,
     measure,
@@ -797,6 +798,7 @@ function row(id, measure, values, unit, target, opts = {}) {
     ...s,
     target: target ? target.text : '',
     targetStat: stat,
+    inconclusiveWhy: opts.inconclusive ?? '',
     observed,
     result,
     notes: opts.notes ?? '',
@@ -838,12 +840,15 @@ function markdown(rows, meta) {
       continue;
     }
     const p95 = r.showP95 ? fmt(r.p95, r.unit) : '';
+    const stat = r.n > 1 ? ` (${r.targetStat})` : '';
     const res =
-      r.result === 'MISSED'
-        ? `**MISSED** (${r.targetStat})`
-        : r.result === 'met'
-          ? `met (${r.targetStat})`
-          : r.result;
+      r.result === 'inconclusive'
+        ? `inconclusive: ${r.inconclusiveWhy}`
+        : r.result === 'MISSED'
+          ? `**MISSED**${stat}`
+          : r.result === 'met'
+            ? `met${stat}`
+            : r.result;
     lines.push(
       `| ${r.id} | ${cell(r.measure)} | ${fmt(r.median, r.unit)} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${p95} | ${r.n} | ${r.target} | ${res} | ${cell(r.notes)} |`,
     );
@@ -943,6 +948,10 @@ async function main() {
         'ratio',
         { max: 1.03, text: '≤ 1.030' },
         {
+          inconclusive:
+            quantile(ratios, 0.75) - quantile(ratios, 0.25) > 0.06
+              ? `median ${summary(ratios).median.toFixed(3)}, but the IQR of the ratios is wider than twice the 3 % margin (machine noise; rerun on an idle machine or with more --pairs)`
+              : undefined,
           notes: `median of per-pair ratios; IQR ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}. loadEventStart with ${fmt(w.median, 'ms')} (${fmt(w.min, 'ms')}–${fmt(w.max, 'ms')}), without ${fmt(wo.median, 'ms')} (${fmt(wo.min, 'ms')}–${fmt(wo.max, 'ms')}); DOMContentLoaded with ${fmt(summary(r.dclWith).median, 'ms')}, without ${fmt(summary(r.dclWithout).median, 'ms')}; content script present after ${r.injected}/${r.with.length} loads, its overlay appeared at ${fmt(summary(r.hostAt).median, 'ms')} (median), before the load event in ${r.beforeLoad}/${r.with.length}`,
           showP95: false,
         },

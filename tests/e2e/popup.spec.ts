@@ -86,9 +86,7 @@ test('the popup saves as you type, resumes the same draft, and continues in the 
   await expect(frame.locator('body')).not.toBeEmpty();
 });
 
-// FIXME(lead): the sidebar iframe is denied IndexedDB in this Chromium (see sidebar.spec.ts), so the
-// draft cannot be shown there yet; enable once the sidebar reaches drafts through the background.
-test.fixme('"Continue in sidebar" shows the popup\'s draft in the sidebar editor', async ({ context, extensionId, portalUrl }) => {
+test('"Continue in sidebar" shows the popup\'s draft in the sidebar editor', async ({ context, extensionId, portalUrl }) => {
   const lucas = subscriber('S-1002');
   const portal = await context.newPage();
   await portal.goto(new URL(lucas.url, portalUrl).href);

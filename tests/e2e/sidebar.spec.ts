@@ -78,11 +78,7 @@ test('the sidebar shows the subscriber, eSIMs and plan finder, and follows clien
 
 });
 
-// FIXME(lead): in this Chromium (156, Playwright's launch flags) IndexedDB is denied inside the sidebar
-// iframe ("The user denied permission to access the database": a chrome-extension frame embedded in a
-// portal page is a third-party context), so no draft can be created or edited from the sidebar. Enable
-// this test once the sidebar reaches drafts through the background (or storage access is granted).
-test.fixme('Escalate on an eSIM opens its draft in the ticket editor, and reuses it', async ({ context, extensionId, portalUrl }) => {
+test('Escalate on an eSIM opens its draft in the ticket editor, and reuses it', async ({ context, extensionId, portalUrl }) => {
   const lucas = subscriber('S-1002');
   const japan = lucas.esims.find((e) => e.lineName === 'Japan')!;
   const page = await context.newPage();

@@ -5,7 +5,6 @@
  * file takes the same path. Captured calls (opt-in) are listed, labelled and stored the same way.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvidencePanel, type EvidencePlatform } from '../../../components/evidence/evidence-panel';
@@ -52,11 +51,11 @@ const har = JSON.stringify({
 afterEach(cleanup);
 
 async function setup(platform?: EvidencePlatform) {
-  const { db, draftId } = await draftDb();
+  const { db, drafts, draftId } = await draftDb();
   const states: EvidenceState[] = [];
   const view = renderWithI18n(
     <EvidencePanel
-      drafts={createDraftsApi(db)}
+      drafts={drafts}
       draftId={draftId}
       vendor={vendor}
       onEvidenceChange={(s) => states.push(s)}

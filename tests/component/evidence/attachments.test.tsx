@@ -5,7 +5,6 @@
  * their secrets.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvidencePanel } from '../../../components/evidence/evidence-panel';
@@ -28,10 +27,10 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2
 afterEach(cleanup);
 
 async function setup() {
-  const { db, draftId } = await draftDb();
+  const { db, drafts, draftId } = await draftDb();
   const states: EvidenceState[] = [];
   const view = renderWithI18n(
-    <EvidencePanel drafts={createDraftsApi(db)} draftId={draftId} vendor={vendor} onEvidenceChange={(s) => states.push(s)} timeZone="Europe/Paris" />,
+    <EvidencePanel drafts={drafts} draftId={draftId} vendor={vendor} onEvidenceChange={(s) => states.push(s)} timeZone="Europe/Paris" />,
   );
   await waitFor(() => expect(states.length).toBeGreaterThan(0));
   const picker = screen.getByLabelText('Choose files to attach') as HTMLInputElement;
@@ -69,8 +68,8 @@ describe('attachments', () => {
     expect(last().summary).toEqual({ screenshots: 1, screenshotTags: [], apiCalls: 0 });
 
     fireEvent.change(tag, { target: { value: 'esim-settings' } });
-    await waitFor(() => expect(last().summary.screenshotTags).toEqual(['esim-settings']));
-    expect(last().attachments).toEqual([{ name: 'settings.png', tag: 'esim-settings' }]);
+    await waitFor(() => expect(last().attachments).toEqual([{ name: 'settings.png', tag: 'esim-settings' }]));
+    expect(last().summary).toEqual({ screenshots: 1, screenshotTags: ['esim-settings'], apiCalls: 0 });
     expect((await db.attachments.toArray())[0]?.tag).toBe('esim-settings');
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove settings.png' }));

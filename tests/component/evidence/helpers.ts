@@ -1,13 +1,14 @@
 /** Shared setup of the evidence component tests: a fresh database with one eSIM Go draft. */
 import { createDraft, openDb, type HelpdeskDb } from '../../../lib/db';
+import { createDraftsApi, type DraftsApi } from '../../../lib/db/drafts-api';
 import type { Attachment } from '../../../lib/db/attachments-repo';
 import { blobText } from '../../../components/evidence/evidence-store';
 
-export async function draftDb(): Promise<{ db: HelpdeskDb; draftId: string }> {
+export async function draftDb(): Promise<{ db: HelpdeskDb; drafts: DraftsApi; draftId: string }> {
   const db = openDb(`test-${crypto.randomUUID()}`);
   const created = await createDraft(db, { vendorId: 'esim-go' });
   if (!created.ok) throw new Error('draft not created');
-  return { db, draftId: created.draft.id };
+  return { db, drafts: createDraftsApi(db), draftId: created.draft.id };
 }
 
 /** Every attachment row as text: metadata and the Blob's content (what a leak check must read). */

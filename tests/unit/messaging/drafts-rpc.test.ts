@@ -5,17 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { createDraftsApi } from '../../../lib/db/drafts-api';
-import { answerDraftsCall, createRemoteDraftsApi, type PortLike } from '../../../lib/messaging/drafts-rpc';
+import {
+  answerDraftsCall,
+  answerJournalMessage,
+  createRemoteDraftsApi,
+  type JournalEntryWire,
+  type PortLike,
+} from '../../../lib/messaging/drafts-rpc';
 import { decodeWire, encodeWire } from '../../../lib/messaging/wire-codec';
 
 /** A port pair whose messages go through JSON, as Chrome's do. */
-function connectTo(api: ReturnType<typeof createDraftsApi>) {
+function connectTo(api: ReturnType<typeof createDraftsApi>, journal = memoryJournal()) {
   const toClient: Array<(m: unknown) => void> = [];
   const client: PortLike = {
     postMessage(message) {
       const wire = JSON.parse(JSON.stringify(message));
-      void answerDraftsCall(api, wire).then((answer) => {
-        if (answer) for (const l of toClient) l(JSON.parse(JSON.stringify(answer)));
+      const isJournal = (wire as { type?: string }).type === 'journal';
+      void (isJournal ? answerJournalMessage(journal, wire) : answerDraftsCall(api, wire)).then((answer) => {
+        if (answer && answer.type !== 'none') for (const l of toClient) l(JSON.parse(JSON.stringify(answer)));
       });
     },
     onMessage: { addListener: (cb) => void toClient.push(cb) },
@@ -27,7 +34,34 @@ function connectTo(api: ReturnType<typeof createDraftsApi>) {
   return client;
 }
 
+function memoryJournal() {
+  const entries = new Map<string, JournalEntryWire>();
+  return {
+    entries,
+    read: async (id: string) => entries.get(id) ?? null,
+    write: async (id: string, e: JournalEntryWire) => void entries.set(id, e),
+    clear: async (id: string) => void entries.delete(id),
+  };
+}
+
 describe('drafts over a port', () => {
+  it('keeps the crash copy of unsaved edits in the background, written without waiting', async () => {
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const journal = memoryJournal();
+    const remote = createRemoteDraftsApi(() => connectTo(local, journal));
+    const created = await local.createDraft({ vendorId: 'esim-go' });
+    if (!created.ok) throw new Error('create failed');
+    const mine = { ...created.draft, summary: 'No data in Tok' };
+    remote.journal.write(created.draft.id, { base: created.draft, mine });
+    await expect.poll(() => journal.entries.size).toBe(1);
+    expect((await remote.journal.read(created.draft.id))?.mine.summary).toBe('No data in Tok');
+    remote.journal.clear(created.draft.id);
+    await expect.poll(() => journal.entries.size).toBe(0);
+    // A malformed journal write is refused and stores nothing.
+    expect(await answerJournalMessage(journal, { type: 'journal', op: 'write', draftId: 'x', entry: { base: 1 } })).toBeNull();
+    expect(journal.entries.size).toBe(0);
+  });
+
   it('creates, reads and saves a draft with the same results as the local store', async () => {
     const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
     const remote = createRemoteDraftsApi(() => connectTo(local));
