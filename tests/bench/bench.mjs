@@ -19,7 +19,7 @@
  * the harness itself fails. See tests/bench/README.md for what each row measures.
  */
 // Functions passed to page.evaluate / addInitScript run in the browser, with its globals:
-/* global chrome, performance, location, addEventListener, requestAnimationFrame, MutationObserver, IntersectionObserver */
+/* global performance, location, addEventListener, requestAnimationFrame, MutationObserver, IntersectionObserver */
 import { chromium } from '@playwright/test';
 import { build as esbuild } from 'esbuild';
 import { spawnSync, execFileSync } from 'node:child_process';
