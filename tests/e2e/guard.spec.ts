@@ -64,7 +64,12 @@ async function guardEvents(sw: Worker, urlPart: string): Promise<Array<{ kind: s
   }, urlPart);
 }
 
-test('a plan for the wrong IMSI profile is stopped in place, with the remedies', async ({ context, portalUrl, serviceWorker }) => {
+test('a plan for the wrong IMSI profile is stopped in place, with the remedies', async ({
+  context,
+  portalUrl,
+  serviceWorker,
+  extensionId,
+}) => {
   const amira = subscriber('S-1001');
   const spain = amira.esims[0]!;
   const page = await context.newPage();
@@ -100,6 +105,19 @@ test('a plan for the wrong IMSI profile is stopped in place, with the remedies',
   await expect
     .poll(async () => (await guardEvents(serviceWorker, `/${amira.id}/add-plan`)).map((e) => e.kind))
     .toContain('override');
+
+  // The sidebar shows what the guard did: the block and the agent's override, with the plan.
+  await clickAx(page, 'button', 'Helpdesk Assistant');
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const guardSection = page
+    .frames()
+    .find((f) => f.url().startsWith(prefix))!
+    .locator('section[aria-labelledby="sb-guard-heading"]');
+  await expect(guardSection).toContainText('Overridden by the agent');
+  await expect(guardSection).toContainText('Blocked');
+  await expect(guardSection).toContainText('Asia 1');
+  await clickAx(page, 'button', 'Helpdesk Assistant');
 
   // "Add line instead": the portal's Add line flow opens, pre-named after the destination region.
   await submitAddPlan(page);
