@@ -15,6 +15,7 @@ import { extensionArgs, findChromium } from '../support/chromium.mjs';
 import { queryAx } from './ax';
 import { expected, subscriber } from './expected';
 import { EXTENSION_DIR, expect, test as base } from './fixtures';
+import { storedRows } from './stored';
 
 /**
  * Chrome's `tabs.captureVisibleTab` needs `<all_urls>` or an activeTab grant, and activeTab comes only
@@ -145,20 +146,7 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
     .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
     .toBe(true);
   await escalateByMenu(serviceWorker, spain.iccidDisplay, url);
-  const firstDraftId = () =>
-    serviceWorker.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open('helpdesk-assistant');
-          open.onsuccess = () => {
-            const r = open.result.transaction('drafts', 'readonly').objectStore('drafts').getAll();
-            r.onsuccess = () => {
-              open.result.close();
-              resolve((r.result[0] as { id?: string } | undefined)?.id ?? '');
-            };
-          };
-        }),
-    );
+  const firstDraftId = async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts'))[0]?.id ?? '';
   await expect.poll(firstDraftId).not.toBe('');
   const draftId = await firstDraftId();
 

@@ -6,6 +6,7 @@
  */
 import type { Frame, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { storedRows } from './stored';
 import { subscriber } from './expected';
 
 interface StoredDraft {
@@ -16,27 +17,7 @@ interface StoredDraft {
 }
 
 function storedDrafts(sw: Worker): Promise<StoredDraft[]> {
-  return sw.evaluate(
-    () =>
-      new Promise<StoredDraft[]>((resolve, reject) => {
-        const open = indexedDB.open('helpdesk-assistant');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('drafts')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as StoredDraft[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return storedRows<StoredDraft>(sw, 'drafts');
 }
 
 async function sidebar(page: Page, extensionId: string): Promise<Frame> {
