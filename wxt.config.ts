@@ -31,6 +31,8 @@ export default defineConfig({
     // Firefox builds MV2, where optional hosts are optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
+    // IT admins deploy portals, catalog, vendor profiles and checklist by policy (lib/settings/managed.ts).
+    storage: { managed_schema: 'managed-schema.json' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+H' },

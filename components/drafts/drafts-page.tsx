@@ -4,6 +4,7 @@
  * (`#draft=<id>`), so the context menu, the popup and bookmarks can open one directly.
  */
 import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { useI18n } from '../i18n';
 import { TicketEditor } from '../ticket/ticket-editor';
 import { DraftsList } from './drafts-list';
@@ -14,6 +15,8 @@ export interface DraftsPageProps {
   draftId: string | null;
   onSelect: (draftId: string | null) => void;
   defaultVendorId?: string;
+  /** Vendor profiles to offer (built-in + custom + managed; default: the built-in ones). */
+  vendors?: readonly VendorProfile[];
 }
 
 /** The draft id of a `#draft=<id>` hash, or null. */
@@ -23,7 +26,7 @@ export function draftIdFromHash(hash: string): string | null {
   return id && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : null;
 }
 
-export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId }: DraftsPageProps) {
+export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId, vendors }: DraftsPageProps) {
   const { t } = useI18n();
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -36,8 +39,9 @@ export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId }: Draft
             drafts={drafts}
             onOpen={onSelect}
             {...(defaultVendorId ? { defaultVendorId } : {})}
+            {...(vendors ? { vendors } : {})}
           />
-          <DraftsList drafts={drafts} onOpen={onSelect} selectedId={draftId} />
+          <DraftsList drafts={drafts} onOpen={onSelect} selectedId={draftId} {...(vendors ? { vendors } : {})} />
         </nav>
         <main className="min-w-0 rounded border border-slate-200 dark:border-slate-700">
           {draftId ? (
@@ -47,6 +51,7 @@ export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId }: Draft
               draftId={draftId}
               context={null}
               onClose={() => onSelect(null)}
+              {...(vendors ? { vendors } : {})}
             />
           ) : (
             <p className="p-4 text-sm">{t('drNoneOpen')}</p>

@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DraftsApi } from '../../lib/db/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { prefillFields } from '../../lib/escalation/prefill';
 import { defaultVendor, getVendor } from '../../lib/escalation/vendors';
 import { parseIccid } from '../../lib/telecom/iccid';
@@ -14,13 +15,15 @@ import { DraftRow } from './draft-row';
 export interface NewEscalationProps {
   drafts: DraftsApi;
   defaultVendorId?: string;
+  /** Custom/managed profiles win over built-in ones with the same id (the default vendor may be custom). */
+  vendors?: readonly VendorProfile[];
   onOpen: (draftId: string) => void;
 }
 
 const BUTTON =
   'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function NewEscalation({ drafts, defaultVendorId, onOpen }: NewEscalationProps) {
+export function NewEscalation({ drafts, defaultVendorId, vendors = [], onOpen }: NewEscalationProps) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
@@ -28,7 +31,7 @@ export function NewEscalation({ drafts, defaultVendorId, onOpen }: NewEscalation
   const [existing, setExisting] = useState<Draft | null>(null);
 
   const create = async (iccid: string) => {
-    const vendor = (defaultVendorId && getVendor(defaultVendorId)) || defaultVendor();
+    const vendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const created = await drafts.createDraft({
       vendorId: vendor.id,

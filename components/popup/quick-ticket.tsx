@@ -26,8 +26,12 @@ export interface QuickTicketProps {
   drafts: DraftsApi;
   /** The draft the popup was editing last time (remembered by the shell), if any. */
   rememberedDraftId: string | null;
-  /** The active tab's page context, when it is a portal. */
-  tabContext: PageContext | null;
+  /**
+   * The active tab's page context, when it is a portal; `undefined` while it is still being read
+   * (the form is usable at once: the page's ICCID fills the field when it arrives, and a draft is
+   * created only once the context is known, so it still gets the page's subscriber).
+   */
+  tabContext: PageContext | null | undefined;
   defaultVendorId?: string;
   /** Reads the clipboard; only called when the agent asks (the "Paste ICCID" button). */
   readClipboard: () => Promise<string>;
@@ -45,7 +49,7 @@ function iccidFieldId(vendor: VendorProfile): string {
 }
 
 /** The ICCID the page makes unambiguous: its only eSIM line, or its only ICCID. */
-function pageIccids(context: PageContext | null): Array<{ iccid: string; label?: string }> {
+function pageIccids(context: PageContext | null | undefined): Array<{ iccid: string; label?: string }> {
   if (!context) return [];
   const lines = context.esims
     .filter((e) => e.iccid !== undefined)
@@ -80,7 +84,8 @@ export function QuickTicket({
   const [clipboardNote, setClipboardNote] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<Draft | null>(null);
 
-  const startVendor = (defaultVendorId && getVendor(defaultVendorId)) || defaultVendor();
+  // The default may be a custom/managed profile: look it up in the offered list first.
+  const startVendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
   const candidates = pageIccids(tabContext);
 
   // Before the first edit there is no draft: the form shows this unsaved one (prefilled from the page).
@@ -193,8 +198,36 @@ export function QuickTicket({
     pendingRef.current = next;
     setPending(next);
     // One draft per popup session: created once, at the first edit (later edits wait in pendingRef).
+    // …and only once the page has been read, so the draft gets the page's subscriber and fields.
+    if (tabContext === undefined) return;
     if (!creating.current && createdHere.current === null && draftId === null) void create(next);
   };
+
+  // The page context arrived after the popup opened. Edits made meanwhile are kept: the page's ICCID
+  // only fills an ICCID field the agent left empty, and the draft they started is created now.
+  const contextKnown = tabContext !== undefined;
+  useEffect(() => {
+    if (!contextKnown) return;
+    const late = pendingRef.current;
+    if (late === null) {
+      // Nothing typed yet: the form now shows the page's ICCID, so the first empty field may have
+      // moved on — follow it, unless the agent has put the focus somewhere themselves.
+      if (draftId === null && autoFocused.current !== null && autoFocused.current === activeElement()) {
+        focusFirstEmpty();
+      }
+      return;
+    }
+    if (draftId !== null || creating.current || createdHere.current !== null) return;
+    const key = iccidFieldId(vendor);
+    let next = late;
+    if (late.iccid === null && (late.fields[key] ?? '') === '' && blank.iccid !== null) {
+      next = { ...late, iccid: blank.iccid, fields: { ...late.fields, [key]: formatIccid(blank.iccid) } };
+      pendingRef.current = next;
+      setPending(next);
+    }
+    void create(next);
+    // Runs once, when the context becomes known.
+  }, [contextKnown]);
 
   const setIccid = (text: string) => {
     const parsed = parseIccid(text);
@@ -225,14 +258,23 @@ export function QuickTicket({
 
   // Opens focused on the first empty field.
   const focused = useRef(false);
-  useEffect(() => {
-    if (focused.current || loading || !formRef.current) return;
-    focused.current = true;
+  // The field the popup focused by itself (null once the agent has moved on, see above).
+  const autoFocused = useRef<HTMLElement | null>(null);
+  const activeElement = () => formRef.current?.ownerDocument.activeElement ?? null;
+  const focusFirstEmpty = () => {
+    if (!formRef.current) return;
     const fields = [
       ...formRef.current.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-quick-field]'),
     ];
     // The priority select's empty choice means "take the suggestion": an answer, not a gap.
-    (fields.find((f) => f.value.trim() === '' && !f.hasAttribute('data-has-default')) ?? fields[0])?.focus();
+    const target = fields.find((f) => f.value.trim() === '' && !f.hasAttribute('data-has-default')) ?? fields[0];
+    target?.focus();
+    autoFocused.current = target ?? null;
+  };
+  useEffect(() => {
+    if (focused.current || loading || !formRef.current) return;
+    focused.current = true;
+    focusFirstEmpty();
   }, [loading]);
 
   // Enter moves to the next field, as on a paper form; Enter on the last goes to "Continue".

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { CatalogSchema, EXAMPLE_CATALOG } from '../../lib/catalog';
 import { CATALOG_KEY } from '../../lib/settings/settings';
+import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
 
 /**
  * Stores the example catalog when none is stored, when the stored one is damaged, or when the stored
@@ -13,6 +14,12 @@ import { CATALOG_KEY } from '../../lib/settings/settings';
  */
 export async function ensureDefaultCatalog(): Promise<void> {
   const stored = (await browser.storage.local.get(CATALOG_KEY))[CATALOG_KEY];
+  // Policy wins: a catalog set by the administrator (validated by readManaged) replaces the stored one.
+  const managed = (await readManaged(browser.storage.managed as ManagedAreaLike | undefined)).data.catalog;
+  if (managed) {
+    if (JSON.stringify(stored) !== JSON.stringify(managed)) await browser.storage.local.set({ [CATALOG_KEY]: managed });
+    return;
+  }
   const parsed = stored === undefined ? null : CatalogSchema.safeParse(stored);
   const keep =
     parsed !== null &&

@@ -14,6 +14,7 @@ import { isPortalUrl, syncPortalScript } from './portals';
 import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
 import { createEvidenceCapture } from './capture';
+import { syncManagedPolicy } from './managed-policy';
 
 const PURGE_ALARM = 'purge-expired-drafts';
 
@@ -125,6 +126,11 @@ export default defineBackground({
     void syncPortalScript();
     // The portal guard reads the plan catalog from storage only (its bundle has no zod).
     void ensureDefaultCatalog();
+    // The administrator's policy (storage.managed) wins over local choices: applied now and on every change.
+    void syncManagedPolicy({ settingsOnly: true });
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') void syncManagedPolicy();
+    });
     browser.permissions.onAdded.addListener(() => void syncPortalScript());
     browser.permissions.onRemoved.addListener(() => void syncPortalScript());
   },

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page';
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
+import { useVendors } from '../../components/platform/use-vendors';
 import { openDb } from '../../lib/db';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import { readSettings } from '../../lib/settings/settings';
@@ -18,6 +19,8 @@ const drafts = createDraftsApi(openDb());
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));
   const [defaultVendorId, setDefaultVendorId] = useState<string | undefined>(undefined);
+  // Built-in + custom (Options) + managed (policy) profiles, followed live.
+  const { vendors } = useVendors();
 
   useEffect(() => {
     const onHash = () => setDraftId(draftIdFromHash(location.hash));
@@ -36,6 +39,7 @@ function DraftsApp() {
       drafts={drafts}
       draftId={draftId}
       onSelect={select}
+      vendors={vendors}
       {...(defaultVendorId ? { defaultVendorId } : {})}
     />
   );

@@ -9,6 +9,16 @@ import { extractContext } from '../../lib/portal/extract';
 import { PortalProfileSchema, type PortalProfile } from '../../lib/portal/profile-schema';
 import { CATALOG_KEY, readSettings, USER_PORTALS_KEY, writeSettings } from '../../lib/settings/settings';
 import type { OptionsApi, ProfileTestResult } from '../../components/options/options-api';
+import type { CustomDataApi } from '../../components/options/custom-data-api';
+import {
+  CHECKLIST_KEY,
+  CUSTOM_VENDORS_KEY,
+  readChecklist,
+  readCustomVendors,
+  writeChecklist,
+  writeCustomVendors,
+} from '../../lib/settings/custom-data';
+import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
 
 const MAX_PAGE_CHARS = 5_000_000;
 
@@ -79,6 +89,29 @@ export function createOptionsApi(): OptionsApi {
       a.download = filename;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}
+
+/**
+ * The Options page's {@link CustomDataApi}: vendor profiles and checklist in `storage.local`, the
+ * administrator's policy in `storage.managed` (absent or rejecting = nothing managed).
+ */
+export function createCustomDataApi(): CustomDataApi {
+  const area = browser.storage.local;
+  const managed = browser.storage.managed as ManagedAreaLike | undefined;
+  return {
+    loadCustomVendors: () => readCustomVendors(area),
+    saveCustomVendors: (vendors) => writeCustomVendors(area, vendors),
+    loadChecklist: () => readChecklist(area),
+    saveChecklist: (checklist) => writeChecklist(area, checklist),
+    loadManaged: () => readManaged(managed),
+    watch(listener) {
+      const onChanged = (changes: Record<string, unknown>, areaName: string) => {
+        if (areaName === 'managed' || (areaName === 'local' && (CUSTOM_VENDORS_KEY in changes || CHECKLIST_KEY in changes))) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
     },
   };
 }

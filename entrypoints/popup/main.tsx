@@ -4,12 +4,13 @@
  * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
  * the background (or opens the drafts tab when that tab is not a portal).
  */
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser, type Browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
-import { QuickTicket } from '../../components/popup/quick-ticket';
+import { browserDataAreas, loadVendors } from '../../components/platform/use-vendors';
+import { QuickTicket, type QuickTicketProps } from '../../components/popup/quick-ticket';
 import { openDb } from '../../lib/db';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { Reply } from '../../lib/messaging/messages';
@@ -49,11 +50,16 @@ async function main() {
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
   const drafts = createDraftsApi(openDb());
-  const tab = await workingTab();
-  const [context, settings, remembered] = await Promise.all([
-    tabContext(tab?.id),
+  // The page context needs the tab and a round trip to the background (which may have to wake up):
+  // the form does not wait for it (it fills the page's ICCID when it comes). The storage reads below
+  // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.
+  const tabPromise = workingTab().catch(() => undefined);
+  const contextPromise = tabPromise.then((tab) => tabContext(tab?.id)).catch(() => null);
+  const [settings, remembered, vendors] = await Promise.all([
     readSettings(browser.storage.local),
     browser.storage.local.get(POPUP_DRAFT_KEY),
+    // Built-in + custom (Options) + managed (policy) profiles; the popup is short-lived, read once.
+    loadVendors(browserDataAreas()),
   ]);
   const rememberedId =
     typeof remembered[POPUP_DRAFT_KEY] === 'string' ? (remembered[POPUP_DRAFT_KEY] as string) : null;
@@ -65,6 +71,7 @@ async function main() {
   };
 
   const onContinue = async (draftId: string) => {
+    const tab = await tabPromise;
     let opened = false;
     if (tab?.id !== undefined) {
       const reply = (await browser.runtime
@@ -80,11 +87,12 @@ async function main() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider value={i18n}>
-        <QuickTicket
+        <QuickTicketWithContext
+          context={contextPromise}
           drafts={drafts}
           rememberedDraftId={rememberedId}
-          tabContext={context}
           defaultVendorId={settings.defaultVendorId}
+          vendors={vendors.vendors}
           readClipboard={() => navigator.clipboard.readText()}
           rememberDraft={rememberDraft}
           onContinue={(id) => void onContinue(id)}
@@ -92,6 +100,24 @@ async function main() {
       </I18nProvider>
     </StrictMode>,
   );
+}
+
+/** The quick ticket, given the page context once it has been read (`undefined` until then). */
+function QuickTicketWithContext({
+  context,
+  ...props
+}: Omit<QuickTicketProps, 'tabContext'> & { context: Promise<PageContext | null> }) {
+  const [tabContext, setTabContext] = useState<PageContext | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void context.then((value) => {
+      if (live) setTabContext(value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [context]);
+  return <QuickTicket {...props} tabContext={tabContext} />;
 }
 
 void main();

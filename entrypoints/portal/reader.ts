@@ -20,9 +20,12 @@ export interface ReaderDeps {
 
 async function loadProfiles(): Promise<PortalProfile[]> {
   // User-added portals were validated with zod by Options before they were stored.
-  const { userPortals } = await browser.storage.local.get('userPortals');
+  const { userPortals, managedPortals } = await browser.storage.local.get(['userPortals', 'managedPortals']);
   const user = Array.isArray(userPortals) ? (userPortals as PortalProfile[]) : [];
-  return [...user, ...builtInPortalProfiles];
+  // The administrator's portals (validated and copied here by the background, lib/settings/managed.ts)
+  // come first: policy wins over the agent's profile for the same URL.
+  const managed = Array.isArray(managedPortals) ? (managedPortals as PortalProfile[]) : [];
+  return [...managed, ...user, ...builtInPortalProfiles];
 }
 
 function isOurs(node: Node | null): boolean {

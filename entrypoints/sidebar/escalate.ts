@@ -7,6 +7,7 @@ import type { DraftsApi } from '../../lib/db/drafts-api';
 import { checklistLabels, type Checklist } from '../../lib/escalation/checklist';
 import type { Draft } from '../../lib/escalation/draft';
 import type { PageContext } from '../../lib/portal/page-context';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 
 /** What the agent escalates about. */
 export type EscalationTarget = { kind: 'iccid'; iccid: string } | { kind: 'subscriber' };
@@ -21,6 +22,8 @@ export interface SidebarEscalationInput {
   locale: 'en' | 'fr';
   now: Date;
   timeZone: string;
+  /** Custom/managed vendor profiles (Options, policy): the default vendor may be one of them. */
+  customVendors?: readonly VendorProfile[];
 }
 
 /** The draft to open, or a stable error code with an English fallback. */
@@ -34,6 +37,7 @@ export async function escalateFromSidebar(
   input: SidebarEscalationInput,
 ): Promise<SidebarEscalationResult> {
   const { now, timeZone } = input;
+  const custom = input.customVendors && input.customVendors.length > 0 ? { customVendors: input.customVendors } : {};
   let result;
   if (target.kind === 'iccid') {
     result = await drafts.startEscalation({
@@ -42,6 +46,7 @@ export async function escalateFromSidebar(
       vendorId: input.vendorId,
       now,
       timeZone,
+      ...custom,
     });
   } else {
     if (!input.context)
@@ -51,6 +56,7 @@ export async function escalateFromSidebar(
       vendorId: input.vendorId,
       now,
       timeZone,
+      ...custom,
     });
   }
   if (!result.ok) return result;
@@ -60,6 +66,7 @@ export async function escalateFromSidebar(
   const applied = await drafts.applyCaseChecklist(result.draft, { ids: input.done, labels }, known, {
     now,
     timeZone,
+    ...custom,
   });
   return applied.ok ? { ok: true, draft: applied.draft, reused: result.reused } : result;
 }

@@ -9,10 +9,11 @@ import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
 import { createRemoteDraftsApi, DRAFTS_PORT } from '../../lib/messaging/drafts-rpc';
-import { DEFAULT_ESIM_CHECKLIST } from '../../lib/escalation/checklist';
 import { readSettings } from '../../lib/settings/settings';
 import { useI18n } from '../../components/i18n';
 import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
+import { useChecklist } from '../../components/platform/use-checklist';
+import { useVendors } from '../../components/platform/use-vendors';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
 import { TicketEditor } from '../../components/ticket/ticket-editor';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
@@ -37,6 +38,9 @@ export function SidebarRoot() {
   const catalog = useCatalog();
   const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
   const checklist = useCaseChecklist(checklistKey);
+  // The checklist and vendor profiles in effect (Options / administrator policy), followed live.
+  const steps = useChecklist().checklist;
+  const { vendors, overrides } = useVendors();
   const mainRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -61,11 +65,12 @@ export function SidebarRoot() {
       const result = await escalateFromSidebar(drafts, target, {
         context,
         vendorId: settings.defaultVendorId,
-        checklist: DEFAULT_ESIM_CHECKLIST,
+        checklist: steps,
         done: checklist.done,
         locale,
         now: new Date(),
         timeZone: agentTimeZone(),
+        customVendors: overrides,
       });
       if (result.ok) {
         setEscalation({ busy: false, error: null });
@@ -82,7 +87,7 @@ export function SidebarRoot() {
         setEscalation({ busy: false, error });
       }
     },
-    [drafts, context, checklist.done, locale, t],
+    [drafts, context, steps, overrides, checklist.done, locale, t],
   );
 
   const closeTicket = useCallback(() => {
@@ -101,7 +106,7 @@ export function SidebarRoot() {
         onClose={close}
         catalog={catalog}
         checklist={{
-          checklist: DEFAULT_ESIM_CHECKLIST,
+          checklist: steps,
           done: checklist.done,
           ready: checklist.ready,
           onToggle: checklist.toggle,
@@ -121,6 +126,7 @@ export function SidebarRoot() {
                   autosave={{ journal: drafts.journal }}
                   draftId={openDraftId}
                   context={context}
+                  vendors={vendors}
                   onClose={closeTicket}
                 />
               ),

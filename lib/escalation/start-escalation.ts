@@ -9,7 +9,19 @@ import type { PageContext } from '../portal/page-context';
 import { parseIccid, type IccidErrorCode } from '../telecom/iccid';
 import type { Draft } from './draft';
 import { prefillFields } from './prefill';
-import { getVendor, DEFAULT_VENDOR_ID } from './vendors';
+import type { VendorProfile } from './vendor-profile';
+import { getVendor, parseVendorProfile, DEFAULT_VENDOR_ID } from './vendors';
+
+/**
+ * Custom/managed vendor profiles (Options, policy) that win over the built-in ones with the same id.
+ * Validated again here: this input may have crossed a port from another context.
+ */
+function validCustom(custom: readonly unknown[] | undefined): VendorProfile[] {
+  return (custom ?? []).flatMap((v) => {
+    const parsed = parseVendorProfile(v);
+    return parsed.ok ? [parsed.profile] : [];
+  });
+}
 
 export interface StartEscalationInput {
   /** What the agent selected or typed: grouped forms (spaces, dashes, dots) are accepted. */
@@ -19,6 +31,8 @@ export interface StartEscalationInput {
   readonly vendorId?: string;
   readonly now: Date;
   readonly timeZone: string;
+  /** Custom/managed vendor profiles, first match wins (see `getVendor(id, custom)`). */
+  readonly customVendors?: readonly VendorProfile[];
 }
 
 export type StartEscalationResult =
@@ -37,7 +51,8 @@ export async function startEscalation(
   if (!existing.ok) return { ok: false, error: { code: 'storage', message: existing.error.message } };
   if (existing.draft) return { ok: true, draft: existing.draft, reused: true };
 
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID) ?? getVendor(DEFAULT_VENDOR_ID)!;
+  const custom = validCustom(input.customVendors);
+  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   const context = input.context ?? null;
   // The page's context only applies when it actually shows this ICCID.
   const knowsIccid =
@@ -76,6 +91,8 @@ export interface StartSubscriberEscalationInput {
   readonly vendorId?: string;
   readonly now: Date;
   readonly timeZone: string;
+  /** Custom/managed vendor profiles, first match wins (see `getVendor(id, custom)`). */
+  readonly customVendors?: readonly VendorProfile[];
 }
 
 /** Result of {@link startSubscriberEscalation}. */
@@ -105,7 +122,8 @@ export async function startSubscriberEscalation(
     const open = found.drafts.find((d) => d.iccid === null);
     if (open) return { ok: true, draft: open, reused: true };
   }
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID) ?? getVendor(DEFAULT_VENDOR_ID)!;
+  const custom = validCustom(input.customVendors);
+  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   // No ICCID: prefill must not pick "the page's only eSIM" for a subscriber-wide case.
   const context: PageContext = { ...input.context, esims: [], iccids: [] };
   const fields = prefillFields(vendor, {
@@ -142,11 +160,11 @@ export async function applyCaseChecklist(
   draft: Draft,
   checklist: CaseChecklist,
   knownLabels: readonly string[],
-  input: { now: Date; timeZone: string },
+  input: { now: Date; timeZone: string; customVendors?: readonly VendorProfile[] },
 ): Promise<{ ok: true; draft: Draft } | { ok: false; error: { code: string; message: string } }> {
   const ids = [...draft.checklist];
   for (const step of checklist.ids) if (!ids.includes(step)) ids.push(step);
-  const vendor = getVendor(draft.vendorId);
+  const vendor = getVendor(draft.vendorId, validCustom(input.customVendors));
   const fields = { ...draft.fields };
   if (vendor && checklist.labels.length > 0) {
     const known = new Set(knownLabels);

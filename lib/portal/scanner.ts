@@ -9,7 +9,7 @@
  * number). Bounded: a hostile page listing millions of numbers costs a fixed amount of work.
  */
 import { findIccids, type IccidMatch } from '../telecom/iccid';
-import { attr, docOf, invoke, prop, tagOf } from './safe-dom';
+import { attr, docOf, invoke, prop, queryAll, tagOf } from './safe-dom';
 
 /** One place an ICCID occurs: a DOM Range's boundaries over the text nodes. */
 export interface IccidOccurrence {
@@ -93,6 +93,13 @@ const INLINE = new Set([
 
 const SHOW_ELEMENT_AND_TEXT = 1 | 4;
 
+// What a tag means to the walk, looked up once per element: skip its subtree, or stay in the run.
+const SKIP = 1;
+const INLINE_KIND = 2;
+const TAG_KIND = new Map<string, number>();
+for (const tag of SKIP_TAGS) TAG_KIND.set(tag, SKIP);
+for (const tag of INLINE) TAG_KIND.set(tag, INLINE_KIND);
+
 /**
  * Scans the text under `root` (a document or an element) for valid ICCIDs. Skips `<script>`,
  * `<style>`, `<textarea>`, `<select>`, editable regions and the extension's own hosts. Stops after
@@ -113,17 +120,29 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
   if (walker === undefined || (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element))) {
     return { iccids, occurrences, truncated };
   }
+  // Own hosts and editable regions, found by one selector query up front (usually none): reading
+  // the attributes of every element of a big table cost more than the selector query.
+  const marked = markedElements(root);
 
-  // The current run of text: its text nodes and where each starts in `text`.
+  // The current run of text: its text nodes, and how much text they hold. Their `data` is read only
+  // when the run is long enough to hold an ICCID: most text nodes of a table are short cells, and
+  // reading a text node's string costs far more than reading its length.
+  // `count` entries of the arrays are in use (they are reused, never shrunk).
   const nodes: Text[] = [];
   const starts: number[] = [];
-  let text = '';
-  let block: Node | null = null;
+  let count = 0;
+  let runLength = 0;
+  // The nearest non-inline ancestor of the run's nodes; undefined until it is needed (a run that
+  // starts right after a block element, like a table cell's text, is usually flushed before).
+  let block: Node | null | undefined;
 
   /** Records the matches of the current run; false once a limit is reached. */
   const flush = (): boolean => {
-    if (text.length >= 19) {
-      const matches = matchesOf(text, nodes, starts);
+    if (count === 0) return true;
+    if (runLength >= 19) {
+      let text = (nodes[0] as Text).data;
+      for (let i = 1; i < count; i++) text += (nodes[i] as Text).data;
+      const matches = matchesOf(text, nodes, starts, count);
       for (const m of matches) {
         if (!seen.has(m.iccid)) {
           if (iccids.length >= maxIccids) return false;
@@ -131,14 +150,19 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
           iccids.push(m.iccid);
         }
         if (occurrences.length >= maxOccurrences) return false;
-        const [startNode, startOffset] = locate(nodes, starts, m.start, false);
-        const [endNode, endOffset] = locate(nodes, starts, m.end, true);
-        occurrences.push({ iccid: m.iccid, startNode, startOffset, endNode, endOffset });
+        const s = indexOf(starts, count, m.start, false);
+        const e = indexOf(starts, count, m.end, true);
+        occurrences.push({
+          iccid: m.iccid,
+          startNode: nodes[s] as Text,
+          startOffset: m.start - (starts[s] as number),
+          endNode: nodes[e] as Text,
+          endOffset: m.end - (starts[e] as number),
+        });
       }
     }
-    nodes.length = 0;
-    starts.length = 0;
-    text = '';
+    count = 0;
+    runLength = 0;
     return true;
   };
 
@@ -147,38 +171,43 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
     // Text nodes cannot be clobbered; anything else the walker shows is an element (whose
     // `nodeType` a form could shadow, so only the text test is trusted).
     if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      const owner = blockOf(node);
-      if (owner !== block) {
-        if (!flush()) {
-          truncated = true;
-          break;
+      const length = (node as Text).length;
+      if (count !== 0) {
+        // Text of another block does not join the run (table cells, blocks stay apart).
+        block ??= blockOf(nodes[0] as Text);
+        const owner = blockOf(node);
+        if (owner !== block) {
+          if (!flush()) {
+            truncated = true;
+            break;
+          }
+          block = owner;
         }
-        block = owner;
+      } else {
+        block = undefined;
       }
-      chars += data.length;
+      chars += length;
       if (chars > maxChars) {
         truncated = true;
         break;
       }
-      nodes.push(node as Text);
-      starts.push(text.length);
-      text += data;
+      starts[count] = runLength;
+      nodes[count] = node as Text;
+      count++;
+      runLength += length;
     } else {
       const el = node as Element;
       let tag: unknown = el.localName;
       // Only a <form> can have its built-ins shadowed (by its named controls): read it safely.
       if (typeof tag !== 'string' || tag === 'form') tag = tagOf(el);
-      if (isSkipped(el, tag as string)) {
+      const kind = TAG_KIND.get(tag as string);
+      if (kind === SKIP || (marked !== null && marked.has(el))) {
         node = skipSubtree(walker);
         continue;
       }
-      if (!INLINE.has(tag as string)) {
-        if (!flush()) {
-          truncated = true;
-          break;
-        }
-        block = null;
+      if (kind !== INLINE_KIND && !flush()) {
+        truncated = true;
+        break;
       }
     }
     node = walker.nextNode();
@@ -188,16 +217,26 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
 }
 
 /**
+ * The elements under `root` whose subtree is not scanned because of an attribute: the extension's
+ * own hosts and editable regions (`contenteditable` other than "false"). Null when there are none.
+ */
+function markedElements(root: Node): Set<Node> | null {
+  let marked: Set<Node> | null = null;
+  for (const el of queryAll(root as ParentNode, `[${OWN_HOST_ATTRIBUTE}],[contenteditable]`)) {
+    if (attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'))) {
+      (marked ??= new Set()).add(el);
+    }
+  }
+  return marked;
+}
+
+/**
  * True for an element whose subtree is not scanned: a SKIP_TAGS element, an editable region
  * (`contenteditable` other than "false"), or one of the extension's own hosts.
  */
 function isSkipped(el: Element, tag: string = tagOf(el)): boolean {
   if (SKIP_TAGS.has(tag)) return true;
-  if (tag === 'form') {
-    return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
-  }
-  if (!el.hasAttributes()) return false;
-  return el.hasAttribute(OWN_HOST_ATTRIBUTE) || isEditable(el.getAttribute('contenteditable'));
+  return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
 }
 
 function isEditable(value: string | null): boolean {
@@ -230,11 +269,16 @@ function skipSubtree(walker: TreeWalker): Node | null {
  * several text nodes, each node is also read on its own, so a digit in a neighbouring element
  * ("Line 1" + "8944 …") cannot make an ICCID ambiguous and hide it.
  */
-function matchesOf(text: string, nodes: readonly Text[], starts: readonly number[]): IccidMatch[] {
+function matchesOf(
+  text: string,
+  nodes: readonly Text[],
+  starts: readonly number[],
+  count: number,
+): IccidMatch[] {
   const joined = findIccids(text);
-  if (nodes.length < 2) return joined;
+  if (count < 2) return joined;
   let extra: IccidMatch[] | null = null;
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = 0; i < count; i++) {
     const data = (nodes[i] as Text).data;
     if (data.length < 19) continue;
     const base = starts[i] as number;
@@ -248,14 +292,9 @@ function matchesOf(text: string, nodes: readonly Text[], starts: readonly number
   return extra === null ? joined : [...joined, ...extra].sort((a, b) => a.start - b.start);
 }
 
-/** The text node and offset of position `at` in the run (`isEnd`: prefer the end of a node). */
-function locate(
-  nodes: readonly Text[],
-  starts: readonly number[],
-  at: number,
-  isEnd: boolean,
-): [Text, number] {
-  let i = nodes.length - 1;
+/** Index of the text node of the run that holds position `at` (`isEnd`: prefer the end of a node). */
+function indexOf(starts: readonly number[], count: number, at: number, isEnd: boolean): number {
+  let i = count - 1;
   while (i > 0 && ((starts[i] as number) > at || (isEnd && (starts[i] as number) === at))) i--;
-  return [nodes[i] as Text, at - (starts[i] as number)];
+  return i;
 }

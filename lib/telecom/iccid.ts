@@ -3,7 +3,7 @@
  * industry) + country code + issuer + account number + a Luhn check digit, 19 or 20 digits in all.
  * DESIGN §2: validate at every boundary, show grouped, accept spaces/dashes, never "fix" a bad check digit.
  */
-import { compactDigitGroups, describeBadCharacter, isDigit, isGroupSeparator } from './digit-groups';
+import { compactDigitGroups, describeBadCharacter } from './digit-groups';
 import { fail, type ParseResult } from './result';
 
 /** Why a text is not an ICCID, in the order the checks run. */
@@ -149,13 +149,12 @@ const STANDALONE_RUN = 10;
  */
 export function findIccids(text: string): IccidMatch[] {
   const found: IccidMatch[] = [];
-  // Group offsets of the current chain, reused across chains and doubled when a chain outgrows them.
-  let starts = new Int32Array(64);
-  let ends = new Int32Array(64);
   const n = text.length;
+  // Digits are tested inline (`c - 0x30` as unsigned < 10): this loop runs over whole pages, often
+  // before the engine has optimised it, where every call and allocation per character shows.
   let i = 0;
   while (i < n) {
-    if (!isDigit(text.charCodeAt(i))) {
+    if ((text.charCodeAt(i) - 0x30) >>> 0 > 9) {
       i++;
       continue;
     }
@@ -165,29 +164,42 @@ export function findIccids(text: string): IccidMatch[] {
     let total = 0;
     for (;;) {
       const s = p;
-      while (p < n && isDigit(text.charCodeAt(p))) p++;
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      starts[count] = s;
-      ends[count] = p;
+      while (p < n && (text.charCodeAt(p) - 0x30) >>> 0 <= 9) p++;
+      if (count === chainStarts.length) growChain();
+      chainStarts[count] = s;
+      chainEnds[count] = p;
       count++;
       total += p - s;
-      if (p + 1 < n && isGroupSeparator(text.charCodeAt(p)) && isDigit(text.charCodeAt(p + 1))) p++;
+      if (p + 1 >= n || (text.charCodeAt(p + 1) - 0x30) >>> 0 > 9) break;
+      const c = text.charCodeAt(p);
+      // isGroupSeparator, inlined (see above).
+      if (c === 0x20 || c === 0x2d || c === 0x2e || c === 0xa0 || c === 0x202f) p++;
       else break;
     }
-    if (total >= MIN_LENGTH) readChain(text, starts, ends, count, found);
+    if (total >= MIN_LENGTH) readChain(text, chainStarts, chainEnds, count, found);
     i = p;
   }
   return found;
 }
 
-/** A copy of `array` with twice the room. */
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+// Scratch space of findIccids/readChain, kept between calls: a page scan calls findIccids once per
+// run of text, and allocating typed arrays each time cost more than the reading itself. Safe because
+// both are synchronous and never re-entered. Doubled when a chain outgrows them.
+let chainStarts = new Int32Array(64);
+let chainEnds = new Int32Array(64);
+let chainNext = new Int32Array(65);
+let chainIsIccid = new Uint8Array(64);
+
+function growChain(): void {
+  const size = chainStarts.length * 2;
+  const starts = new Int32Array(size);
+  starts.set(chainStarts);
+  const ends = new Int32Array(size);
+  ends.set(chainEnds);
+  chainStarts = starts;
+  chainEnds = ends;
+  chainNext = new Int32Array(size + 1);
+  chainIsIccid = new Uint8Array(size);
 }
 
 /**
@@ -204,10 +216,12 @@ function readChain(
   found: IccidMatch[],
 ): void {
   // next[k]: where the chosen reading at group k ends (exclusive group index); isIccid[k]: what it is.
-  const next = new Int32Array(count + 1).fill(-1);
-  const isIccid = new Uint8Array(count);
+  const next = chainNext;
+  const isIccid = chainIsIccid;
   next[count] = count;
   for (let k = count - 1; k >= 0; k--) {
+    next[k] = -1;
+    isIccid[k] = 0;
     const first = starts[k] as number;
     // An ICCID reading must start with "89": skip the candidates otherwise.
     if (text.charCodeAt(first) === 0x38) {
@@ -255,9 +269,14 @@ function readChain(
     if (isIccid[k] === 1) {
       const start = starts[k] as number;
       const end = ends[after - 1] as number;
-      let iccid = '';
-      for (let g = k; g < after; g++) iccid += text.slice(starts[g], ends[g]);
-      found.push({ iccid, start, end, raw: text.slice(start, end) });
+      const raw = text.slice(start, end);
+      // Digits only: the raw text itself when it has no separator (one group).
+      let iccid = raw;
+      if (after - k > 1) {
+        iccid = '';
+        for (let g = k; g < after; g++) iccid += text.slice(starts[g], ends[g]);
+      }
+      found.push({ iccid, start, end, raw });
     }
     k = after;
   }

@@ -36,13 +36,14 @@ test('a vendor profile imported in Options can be picked in the drafts tab', asy
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Import a vendor profile (JSON)').setInputFiles(json('acme.json', ACME));
   await expect(options.getByRole('status').filter({ hasText: 'Vendor profile "Acme Telecom" added.' })).toBeVisible();
-  await expect(options.getByRole('cell', { name: 'Acme Telecom' })).toBeVisible();
+  await expect(options.getByRole('cell', { name: 'Acme Telecom', exact: true })).toBeVisible();
 
   const drafts = await context.newPage();
   await drafts.goto(`chrome-extension://${extensionId}/drafts.html`);
   await drafts.getByLabel('ICCID of the eSIM').fill(subscriber('S-1003').esims[0]!.iccid);
   await drafts.getByRole('button', { name: 'Start', exact: true }).click();
-  const picker = drafts.getByRole('combobox', { name: 'Vendor', exact: true });
+  // The ticket form is the page's main region (the drafts list beside it has a vendor filter too).
+  const picker = drafts.getByRole('main').getByRole('combobox', { name: 'Vendor', exact: true });
   await expect(picker.getByRole('option', { name: 'Acme Telecom' })).toHaveCount(1);
   await picker.selectOption({ label: 'Acme Telecom' });
   await expect(drafts.getByRole('heading', { name: 'Ticket for Acme Telecom' })).toBeVisible();

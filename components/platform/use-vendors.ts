@@ -1,0 +1,81 @@
+/**
+ * The vendor profiles a surface offers: built-in, the agent's own (`storage.local`, Options → Vendor
+ * profiles) and the administrator's (`storage.managed`; policy wins), validated on every read and
+ * followed live through `storage.onChanged`, so a profile imported in Options appears in an open
+ * sidebar or drafts tab without a reload. A damaged stored entry is dropped (and listed in `problems`).
+ */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import { builtInVendors } from '../../lib/escalation/vendors';
+import { CUSTOM_VENDORS_KEY, effectiveVendors, readCustomVendors, vendorOverrides } from '../../lib/settings/custom-data';
+import type { DataProblem } from '../../lib/settings/data-problem';
+import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
+import type { StorageAreaLike } from '../../lib/settings/storage-area';
+
+/** What {@link useVendors} gives. */
+export interface VendorsState {
+  /** Every vendor to offer, built-ins first (each replaced by a custom/managed profile of the same id). */
+  readonly vendors: readonly VendorProfile[];
+  /** The profiles that override or extend the built-ins: the `custom` argument of `getVendor(id, custom)`. */
+  readonly overrides: readonly VendorProfile[];
+  /** The agent's own profiles (Options can remove these). */
+  readonly custom: readonly VendorProfile[];
+  /** The administrator's profiles (read-only). */
+  readonly managed: readonly VendorProfile[];
+  /** Stored or managed entries that were dropped. */
+  readonly problems: readonly DataProblem[];
+  /** False until storage has been read once. */
+  readonly ready: boolean;
+}
+
+/** The storage areas the hooks read (injectable for tests). */
+export interface DataAreas {
+  readonly local: StorageAreaLike;
+  readonly managed?: ManagedAreaLike | undefined;
+}
+
+/** `browser.storage.local` and `.managed` (the latter can be missing: then nothing is managed). */
+export function browserDataAreas(): DataAreas {
+  return { local: browser.storage.local, managed: browser.storage.managed as ManagedAreaLike | undefined };
+}
+
+const INITIAL: VendorsState = { vendors: builtInVendors, overrides: [], custom: [], managed: [], problems: [], ready: false };
+
+/** Reads both areas once. */
+export async function loadVendors(areas: DataAreas): Promise<VendorsState> {
+  const [local, managed] = await Promise.all([readCustomVendors(areas.local), readManaged(areas.managed)]);
+  const fromPolicy = managed.data.vendors ?? [];
+  return {
+    vendors: effectiveVendors(local.vendors, fromPolicy),
+    overrides: vendorOverrides(local.vendors, fromPolicy),
+    custom: local.vendors,
+    managed: fromPolicy,
+    problems: [...local.problems, ...managed.problems.filter((p) => p.path.startsWith('vendors'))],
+    ready: true,
+  };
+}
+
+/** See the module comment. `areas` defaults to the browser's (read once per mount). */
+export function useVendors(areas?: DataAreas): VendorsState {
+  const [state, setState] = useState<VendorsState>(INITIAL);
+  useEffect(() => {
+    const used = areas ?? browserDataAreas();
+    let live = true;
+    const reload = () =>
+      void loadVendors(used).then(
+        (next) => live && setState(next),
+        () => live && setState((s) => ({ ...s, ready: true })),
+      );
+    reload();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'managed' || (area === 'local' && CUSTOM_VENDORS_KEY in changes)) reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [areas]);
+  return state;
+}
