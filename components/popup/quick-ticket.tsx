@@ -267,7 +267,8 @@ export function QuickTicket({
       ...formRef.current.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-quick-field]'),
     ];
     // The priority select's empty choice means "take the suggestion": an answer, not a gap.
-    const target = fields.find((f) => f.value.trim() === '' && !f.hasAttribute('data-has-default')) ?? fields[0];
+    const target =
+      fields.find((f) => f.value.trim() === '' && !f.hasAttribute('data-has-default')) ?? fields[0];
     target?.focus();
     autoFocused.current = target ?? null;
   };

@@ -12,11 +12,17 @@ import { browserI18n } from '../../components/platform/page-i18n';
 import { browserDataAreas, loadVendors } from '../../components/platform/use-vendors';
 import { QuickTicket, type QuickTicketProps } from '../../components/popup/quick-ticket';
 import { openDb } from '../../lib/db';
+import { builtInVendors } from '../../lib/escalation/vendors';
+import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { Reply } from '../../lib/messaging/messages';
 import { PageContextSchema, type PageContext } from '../../lib/portal/page-context';
 import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
+
+/** How long the first render waits for the managed vendor profiles before opening without them. */
+const VENDORS_WAIT_MS = 15;
 
 /** Where the popup remembers the draft it is editing (cleared when that draft is handed over). */
 const POPUP_DRAFT_KEY = 'popupDraftId';
@@ -55,11 +61,28 @@ async function main() {
   // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.
   const tabPromise = workingTab().catch(() => undefined);
   const contextPromise = tabPromise.then((tab) => tabContext(tab?.id)).catch(() => null);
+  // Built-in + custom (Options) + managed (policy) profiles; the popup is short-lived, read once.
+  // The managed area can take seconds on the first read of a browser session (measured: 6 s in headless
+  // Chromium without a policy): the form opens with the built-in and custom profiles (local storage,
+  // quick) when the managed ones are not there within a moment, and takes the full list when it comes.
+  const areas = browserDataAreas();
+  const vendorsPromise = loadVendors(areas).then(
+    (state) => state.vendors,
+    () => builtInVendors,
+  );
+  const localVendors = readCustomVendors(areas.local).then(
+    (local) => effectiveVendors(local.vendors),
+    () => builtInVendors,
+  );
   const [settings, remembered, vendors] = await Promise.all([
     readSettings(browser.storage.local),
     browser.storage.local.get(POPUP_DRAFT_KEY),
-    // Built-in + custom (Options) + managed (policy) profiles; the popup is short-lived, read once.
-    loadVendors(browserDataAreas()),
+    Promise.race([
+      vendorsPromise,
+      new Promise<readonly VendorProfile[]>((done) =>
+        setTimeout(() => void localVendors.then(done), VENDORS_WAIT_MS),
+      ),
+    ]),
   ]);
   const rememberedId =
     typeof remembered[POPUP_DRAFT_KEY] === 'string' ? (remembered[POPUP_DRAFT_KEY] as string) : null;
@@ -92,7 +115,8 @@ async function main() {
           drafts={drafts}
           rememberedDraftId={rememberedId}
           defaultVendorId={settings.defaultVendorId}
-          vendors={vendors.vendors}
+          initialVendors={vendors}
+          vendorsLater={vendorsPromise}
           readClipboard={() => navigator.clipboard.readText()}
           rememberDraft={rememberDraft}
           onContinue={(id) => void onContinue(id)}
@@ -102,22 +126,35 @@ async function main() {
   );
 }
 
-/** The quick ticket, given the page context once it has been read (`undefined` until then). */
+/**
+ * The quick ticket, given the page context once it has been read (`undefined` until then), and the
+ * full list of vendor profiles once the managed ones have been read.
+ */
 function QuickTicketWithContext({
   context,
+  initialVendors,
+  vendorsLater,
   ...props
-}: Omit<QuickTicketProps, 'tabContext'> & { context: Promise<PageContext | null> }) {
+}: Omit<QuickTicketProps, 'tabContext' | 'vendors'> & {
+  context: Promise<PageContext | null>;
+  initialVendors: readonly VendorProfile[];
+  vendorsLater: Promise<readonly VendorProfile[]>;
+}) {
   const [tabContext, setTabContext] = useState<PageContext | null | undefined>(undefined);
+  const [vendors, setVendors] = useState(initialVendors);
   useEffect(() => {
     let live = true;
     void context.then((value) => {
       if (live) setTabContext(value);
     });
+    void vendorsLater.then((value) => {
+      if (live) setVendors(value);
+    });
     return () => {
       live = false;
     };
-  }, [context]);
-  return <QuickTicket {...props} tabContext={tabContext} />;
+  }, [context, vendorsLater]);
+  return <QuickTicket {...props} tabContext={tabContext} vendors={vendors} />;
 }
 
 void main();

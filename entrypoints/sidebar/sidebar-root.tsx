@@ -4,7 +4,7 @@
  * here: the content script already batches page changes). Owns the browser glue: the drafts
  * database, the catalog, the case checklist, clipboard, Options and the close request.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
@@ -15,9 +15,14 @@ import { caseChecklistKey, useCaseChecklist } from '../../components/platform/us
 import { useChecklist } from '../../components/platform/use-checklist';
 import { useVendors } from '../../components/platform/use-vendors';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
-import { TicketEditor } from '../../components/ticket/ticket-editor';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
+
+// The ticket editor (with the evidence panel) is not on the first screen: it loads when a draft is
+// opened, so the sidebar's first paint (the subscriber card) needs less JavaScript.
+const TicketEditor = lazy(() =>
+  import('../../components/ticket/ticket-editor').then((m) => ({ default: m.TicketEditor })),
+);
 
 const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -119,16 +124,18 @@ export function SidebarRoot() {
         {...(openDraftId
           ? {
               ticket: (
-                <TicketEditor
-                  key={openDraftId}
-                  drafts={drafts}
-                  // No storage of its own in this frame: the crash copy of unsaved edits goes to the background.
-                  autosave={{ journal: drafts.journal }}
-                  draftId={openDraftId}
-                  context={context}
-                  vendors={vendors}
-                  onClose={closeTicket}
-                />
+                <Suspense fallback={<p role="status">{t('sbTicketLoading')}</p>}>
+                  <TicketEditor
+                    key={openDraftId}
+                    drafts={drafts}
+                    // No storage of its own in this frame: the crash copy of unsaved edits goes to the background.
+                    autosave={{ journal: drafts.journal }}
+                    draftId={openDraftId}
+                    context={context}
+                    vendors={vendors}
+                    onClose={closeTicket}
+                  />
+                </Suspense>
               ),
             }
           : {})}

@@ -205,7 +205,7 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
         node = skipSubtree(walker);
         continue;
       }
-      if (kind !== INLINE_KIND && !flush()) {
+      if (kind !== INLINE_KIND && count !== 0 && !flush()) {
         truncated = true;
         break;
       }

@@ -149,38 +149,70 @@ const STANDALONE_RUN = 10;
  */
 export function findIccids(text: string): IccidMatch[] {
   const found: IccidMatch[] = [];
-  const n = text.length;
-  // Digits are tested inline (`c - 0x30` as unsigned < 10): this loop runs over whole pages, often
-  // before the engine has optimised it, where every call and allocation per character shows.
-  let i = 0;
-  while (i < n) {
-    if ((text.charCodeAt(i) - 0x30) >>> 0 > 9) {
-      i++;
-      continue;
-    }
-    // Collect one maximal chain of digit groups starting at i (only the first `count` offsets matter).
+  // The regular expression only finds where chains are (no backtracking: a separator must be followed
+  // by a digit); it skips the text between them natively, which is most of a page's text.
+  CHAIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CHAIN.exec(text)) !== null) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (to - from < MIN_LENGTH) continue;
+    // One pass over the chain: its groups, its digit count, and the Luhn sums of a reading of all
+    // of it, kept from the left (`evenDoubled` doubles the digits at even offsets: right for 20 digits,
+    // `oddDoubled` for 19) — digits only, no strings built. Digits are tested inline (see CHAIN).
     let count = 0;
-    let p = i;
     let total = 0;
-    for (;;) {
-      const s = p;
-      while (p < n && (text.charCodeAt(p) - 0x30) >>> 0 <= 9) p++;
-      if (count === chainStarts.length) growChain();
-      chainStarts[count] = s;
-      chainEnds[count] = p;
-      count++;
-      total += p - s;
-      if (p + 1 >= n || (text.charCodeAt(p + 1) - 0x30) >>> 0 > 9) break;
-      const c = text.charCodeAt(p);
-      // isGroupSeparator, inlined (see above).
-      if (c === 0x20 || c === 0x2d || c === 0x2e || c === 0xa0 || c === 0x202f) p++;
-      else break;
+    let evenDoubled = 0;
+    let oddDoubled = 0;
+    let groupStart = from;
+    for (let q = from; q < to; q++) {
+      const d = text.charCodeAt(q) - 0x30;
+      if (d >>> 0 > 9) {
+        if (count === chainStarts.length) growChain();
+        chainStarts[count] = groupStart;
+        chainEnds[count] = q;
+        count++;
+        groupStart = q + 1;
+        continue;
+      }
+      const doubled = d > 4 ? d * 2 - 9 : d * 2;
+      if ((total & 1) === 0) {
+        evenDoubled += doubled;
+        oddDoubled += d;
+      } else {
+        evenDoubled += d;
+        oddDoubled += doubled;
+      }
+      total++;
     }
-    if (total >= MIN_LENGTH) readChain(text, chainStarts, chainEnds, count, found);
-    i = p;
+    if (count === chainStarts.length) growChain();
+    chainStarts[count] = groupStart;
+    chainEnds[count] = to;
+    count++;
+    if (total < MIN_LENGTH) continue;
+    // The common case, a chain that is exactly one ICCID, needs no search over readings: when all
+    // its digits are one valid ICCID, that is also the longest reading readChain would choose.
+    if (
+      total <= MAX_LENGTH &&
+      text.charCodeAt(from) === 0x38 &&
+      text.charCodeAt(from + 1) === 0x39 &&
+      (total === MAX_LENGTH ? evenDoubled : oddDoubled) % 10 === 0
+    ) {
+      const raw = m[0];
+      found.push({ iccid: count === 1 ? raw : raw.replace(NON_DIGITS, ''), start: from, end: to, raw });
+    } else {
+      readChain(text, chainStarts, chainEnds, count, found);
+    }
   }
   return found;
 }
+
+/**
+ * A chain: digit groups joined by single separators (space, dash, dot, no-break spaces; see
+ * isGroupSeparator). Greedy and unambiguous, so it matches the maximal chain without backtracking.
+ */
+const CHAIN = /[0-9]+(?:[ \-.\u00a0\u202f][0-9]+)*/g;
+const NON_DIGITS = /[^0-9]/g;
 
 // Scratch space of findIccids/readChain, kept between calls: a page scan calls findIccids once per
 // run of text, and allocating typed arrays each time cost more than the reading itself. Safe because

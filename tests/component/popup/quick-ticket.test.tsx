@@ -140,3 +140,51 @@ describe('QuickTicket', () => {
     expect(got.ok && got.draft.iccid).toBe(ICCID);
   });
 });
+
+describe('QuickTicket before the page context is known', () => {
+  const props = (db: HelpdeskDb, tabContext: PageContext | null | undefined, memory: { id: string | null }) => ({
+    drafts: createDraftsApi(db),
+    rememberedDraftId: null,
+    tabContext,
+    defaultVendorId: 'esim-go',
+    readClipboard: async () => '',
+    rememberDraft: (id: string | null) => {
+      memory.id = id;
+    },
+    onContinue: () => undefined,
+    autosave: { delayMs: 30 },
+  });
+
+  it('opens focused on the ICCID, then follows the first empty field when the page ICCID arrives', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const memory = { id: null as string | null };
+    const view = renderWithI18n(<QuickTicket {...props(db, undefined, memory)} />);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('ICCID')));
+    view.rerender(<QuickTicket {...props(db, context, memory)} />);
+    expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('8944 5000 1225 1002 0012');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Problem kind')));
+  });
+
+  it('keeps what the agent typed meanwhile, and creates the draft with the page data once it is known', async () => {
+    const db = openDb('test-' + crypto.randomUUID());
+    const memory = { id: null as string | null };
+    const view = renderWithI18n(<QuickTicket {...props(db, undefined, memory)} />);
+    await userEvent.type(screen.getByLabelText('Summary'), 'No data');
+    const before = await listDrafts(db);
+    expect(before.ok && before.drafts).toHaveLength(0);
+    view.rerender(<QuickTicket {...props(db, context, memory)} />);
+    expect(document.activeElement).toBe(screen.getByLabelText('Summary'));
+    expect((screen.getByLabelText('Summary') as HTMLInputElement).value).toBe('No data');
+    await waitFor(() => expect(memory.id).not.toBeNull());
+    await waitFor(async () => {
+      const got = await getDraft(db, memory.id!);
+      expect(got.ok && [got.draft.summary, got.draft.iccid, got.draft.subscriberName]).toEqual([
+        'No data',
+        ICCID,
+        'Lucas Martin',
+      ]);
+    });
+    const after = await listDrafts(db);
+    expect(after.ok && after.drafts).toHaveLength(1);
+  });
+});
