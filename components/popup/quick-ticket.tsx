@@ -20,6 +20,7 @@ import { DraftRow } from '../drafts/draft-row';
 import { useLive } from '../drafts/use-live';
 import { useI18n } from '../i18n';
 import { PriorityPanel } from '../ticket/priority-panel';
+import { SaveProblems } from '../ticket/save-banner';
 import { useDraftAutosave, type AutosaveOptions } from '../ticket/use-draft-autosave';
 
 export interface QuickTicketProps {
@@ -360,30 +361,7 @@ export function QuickTicket({
                 : t('tkPending')}
         </p>
       </header>
-      {autosave.status === 'conflict' && (
-        <div
-          role="alert"
-          className="space-y-2 rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          <p>{t('tkConflict')}</p>
-          <div className="flex gap-2">
-            <button type="button" className={BUTTON} onClick={() => void autosave.keepMine()}>
-              {t('tkKeepMine')}
-            </button>
-            <button type="button" className={BUTTON} onClick={() => autosave.takeTheirs()}>
-              {t('tkTakeTheirs')}
-            </button>
-          </div>
-        </div>
-      )}
-      {autosave.status === 'error' && (
-        <p
-          role="alert"
-          className="rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          {autosave.errorCode === 'quota' ? t('tkErrorQuota') : t('tkErrorUnknown')}
-        </p>
-      )}
+      <SaveProblems autosave={autosave} />
       <form
         ref={formRef}
         onKeyDown={onKeyDown}

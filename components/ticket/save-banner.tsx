@@ -25,7 +25,7 @@ export function exportDraftFile(draft: Draft): void {
 
 export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
   const { t } = useI18n();
-  const { status, errorCode, notice, draft } = autosave;
+  const { status } = autosave;
   return (
     <div className="space-y-2">
       <p
@@ -38,6 +38,21 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
         {status === 'saving' && t('tkSaving')}
         {status === 'pending' && t('tkPending')}
       </p>
+      <SaveProblems autosave={autosave} />
+    </div>
+  );
+}
+
+/**
+ * What needs the agent: a conflict with another window (keep mine / take theirs), a storage failure
+ * (export, retry — the text stays in memory) and one-off notices. Shared by every surface that edits a
+ * draft (the ticket editor, the popup).
+ */
+export function SaveProblems({ autosave }: { autosave: DraftAutosave }) {
+  const { t } = useI18n();
+  const { status, errorCode, notice, draft } = autosave;
+  return (
+    <>
       {status === 'conflict' && (
         <div
           role="alert"
@@ -88,6 +103,6 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
           </button>
         </p>
       )}
-    </div>
+    </>
   );
 }
