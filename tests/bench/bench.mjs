@@ -872,7 +872,9 @@ async function captureLatency(extDir, portal, opts) {
       { what: 'the draft' },
     );
     const drafts = await cap.context.newPage();
-    await drafts.goto(`chrome-extension://${cap.extensionId}/drafts.html#draft=${draftId}`, { waitUntil: 'load' });
+    await drafts.goto(`chrome-extension://${cap.extensionId}/drafts.html#draft=${draftId}`, {
+      waitUntil: 'load',
+    });
     await drafts.evaluate(captureHook, CAPTURE_MEASURE);
     const panel = drafts.getByTestId('evidence-panel');
     const button = panel.getByRole('button', { name: 'Capture the portal' });
@@ -895,7 +897,8 @@ async function captureLatency(extDir, portal, opts) {
               clickToFrame: run.frame - run.click,
               width: c?.width ?? null,
               height: c?.height ?? null,
-              note: document.querySelector('[data-testid="evidence-panel"] [role="status"]')?.textContent ?? '',
+              note:
+                document.querySelector('[data-testid="evidence-panel"] [role="status"]')?.textContent ?? '',
             };
           }, CAPTURE_MEASURE),
         { timeout: 15_000, what: 'the capture in the editor' },
