@@ -117,7 +117,7 @@ export function parseManaged(raw: Record<string, unknown>): ManagedRead {
 }
 
 /**
- * Reads and validates the policy. `area` is `browser.storage.managed` (possibly undefined). A missing
+ * Reads and validates the policy. `area` is the extension's `storage.managed` area (possibly undefined). A missing
  * area, a throw or a rejection means nothing is managed: that is what "no policy" looks like.
  */
 export async function readManaged(area: ManagedAreaLike | undefined | null): Promise<ManagedRead> {

@@ -1,6 +1,6 @@
 /**
- * The part of `browser.storage.*` that lib/ code needs, so stores can be written and unit-tested
- * without the browser (entrypoints pass `browser.storage.local` / `browser.storage.session`).
+ * The part of the extension storage API (`storage.*`) that lib/ code needs, so stores can be written and unit-tested
+ * without the browser (entrypoints pass the `storage.local` / `storage.session` areas).
  */
 export interface StorageAreaLike {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;

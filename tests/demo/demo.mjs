@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, expect } from '@playwright/test';
 import { findChromium, extensionArgs } from '../support/chromium.mjs';
 import { startServer } from '../fixtures/server.mjs';
 
@@ -51,10 +51,10 @@ async function launch({ language }) {
   });
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker');
-  for (let i = 0; i < 100; i++) {
-    if ((await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) > 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // The portal script is registered at run time by the background: wait until it is.
+  await expect
+    .poll(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length), { timeout: 15000 })
+    .toBeGreaterThan(0);
   return { context, extensionId: new URL(sw.url()).host, sw };
 }
 
@@ -76,12 +76,9 @@ async function openSidebar(page, extensionId) {
 }
 
 async function waitForFrame(page, prefix) {
-  for (let i = 0; i < 150; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) return frame;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no frame ${prefix}`);
+  const find = () => page.frames().find((f) => f.url().startsWith(prefix));
+  await expect.poll(() => find() !== undefined, { timeout: 15000, message: `frame ${prefix}` }).toBe(true);
+  return find();
 }
 
 if (!headless) {
