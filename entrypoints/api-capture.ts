@@ -109,7 +109,14 @@ export default defineUnlistedScript(() => {
     return entry;
   }
 
-  function finish(entry: Entry, status: number, headers: Iterable<[string, string]>, body: string | undefined, cut: boolean, started: number) {
+  function finish(
+    entry: Entry,
+    status: number,
+    headers: Iterable<[string, string]>,
+    body: string | undefined,
+    cut: boolean,
+    started: number,
+  ) {
     entry.status = status;
     entry.durationMs = Math.max(0, Math.round(performance.now() - started));
     entry.responseHeaders = headerList(headers);
@@ -167,7 +174,10 @@ export default defineUnlistedScript(() => {
     return pending;
   } as typeof window.fetch;
 
-  const xhrState = new WeakMap<XMLHttpRequest, { method: string; url: string; headers: [string, string][] }>();
+  const xhrState = new WeakMap<
+    XMLHttpRequest,
+    { method: string; url: string; headers: [string, string][] }
+  >();
 
   xhrProto.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     const absolute = wanted(String(url));

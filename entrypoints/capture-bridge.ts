@@ -27,7 +27,8 @@ const t = (key: string): string => (browser.i18n.getMessage as (k: string) => st
 // Built-ins read from the prototypes: a page's named elements can shadow `document.createElement`.
 const create = <K extends keyof HTMLElementTagNameMap>(tag: K) =>
   Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];
-const rootElement = () => Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(document) as Element;
+const rootElement = () =>
+  Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(document) as Element;
 
 function overlayHost(kind: string, css: string) {
   const host = create('div');
@@ -46,14 +47,19 @@ function identifierRects(): DOMRect[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       const parent = node.parentElement;
-      if (!parent || parent.closest(`[${HOST_ATTRIBUTE}],script,style,noscript,template`)) return NodeFilter.FILTER_REJECT;
+      if (!parent || parent.closest(`[${HOST_ATTRIBUTE}],script,style,noscript,template`))
+        return NodeFilter.FILTER_REJECT;
       return /\d/.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
   const width = window.innerWidth;
   const height = window.innerHeight;
   let nodes = 0;
-  for (let node = walker.nextNode() as Text | null; node && nodes < MAX_TEXT_NODES; node = walker.nextNode() as Text | null) {
+  for (
+    let node = walker.nextNode() as Text | null;
+    node && nodes < MAX_TEXT_NODES;
+    node = walker.nextNode() as Text | null
+  ) {
     nodes++;
     const text = node.data;
     const ranges: [number, number][] = [];
@@ -66,7 +72,8 @@ function identifierRects(): DOMRect[] {
       range.setStart(node, start);
       range.setEnd(node, end);
       for (const r of Array.from(range.getClientRects())) {
-        if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width) rects.push(r);
+        if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width)
+          rects.push(r);
         if (rects.length >= MAX_BOXES) return rects;
       }
     }
@@ -75,7 +82,8 @@ function identifierRects(): DOMRect[] {
 }
 
 /** Resolves after the browser has painted the current DOM (two animation frames). */
-const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+const painted = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 export default defineUnlistedScript(() => {
   const g = globalThis as unknown as { __helpdeskBridge?: true };
@@ -160,7 +168,10 @@ export default defineUnlistedScript(() => {
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
-    const message = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown; mask?: unknown; channel?: unknown }) : {};
+    const message =
+      typeof raw === 'object' && raw !== null
+        ? (raw as { type?: unknown; mask?: unknown; channel?: unknown })
+        : {};
     switch (message.type) {
       case 'evidence-prepare': {
         const masked = prepare(message.mask === true);

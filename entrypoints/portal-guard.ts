@@ -21,7 +21,8 @@ export default defineUnlistedScript({
     if (!host || world[STARTED]) return; // no content script here, or already guarding
     world[STARTED] = true;
 
-    let catalog = ((await browser.storage.local.get(CATALOG_KEY))[CATALOG_KEY] as Catalog | undefined) ?? null;
+    let catalog =
+      ((await browser.storage.local.get(CATALOG_KEY))[CATALOG_KEY] as Catalog | undefined) ?? null;
     const guard = startGuard(document, {
       current: host.current,
       profile: host.profile,

@@ -33,6 +33,8 @@ export interface SidebarProps {
   status: SidebarStatus;
   context: PageContext | null;
   onClose: () => void;
+  /** Moves the panel to the other side of the portal (agents dock it where it hides nothing they need). */
+  onSwapSide?: () => void;
   /** The clock plan lives are computed against. */
   now?: Date;
   catalog: { catalog: Catalog; source: CatalogSource };
@@ -59,12 +61,24 @@ function recognisedNothing(context: PageContext): boolean {
 
 /** The whole sidebar page: header with close, then the state or the views. */
 export function Sidebar(props: SidebarProps) {
-  const { status, context, onClose, ticket } = props;
+  const { status, context, onClose, onSwapSide, ticket } = props;
   const { t } = useI18n();
   return (
     <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h1 className="text-base font-semibold">{t('extName')}</h1>
+        <span className="flex-1" />
+        {onSwapSide && (
+          <button
+            type="button"
+            onClick={onSwapSide}
+            className={`rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${focusRing}`}
+            aria-label={t('sidebarSwapSide')}
+            title={t('sidebarSwapSide')}
+          >
+            <span aria-hidden="true">⇄</span>
+          </button>
+        )}
         <button
           type="button"
           onClick={onClose}
@@ -111,7 +125,10 @@ function Views(props: SidebarProps & { context: PageContext }) {
   return (
     <>
       {escalation?.error && (
-        <div role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded bg-red-50 px-2 py-1 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           <p>{escalation.error}</p>
           {props.onOpenDrafts && (
             <button type="button" className={`mt-1 ${buttonClass}`} onClick={props.onOpenDrafts}>
@@ -159,9 +176,16 @@ function Views(props: SidebarProps & { context: PageContext }) {
       {profiled && hasSubscriberData && (
         <PlanFinder catalog={catalog.catalog} source={catalog.source} esims={context.esims} />
       )}
-      {profiled && <GuardEvents events={context.guardEvents} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />}
+      {profiled && (
+        <GuardEvents events={context.guardEvents} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />
+      )}
       {checklist && !recognisedNothing(context) && (
-        <ChecklistPanel checklist={checklist.checklist} done={checklist.done} ready={checklist.ready} onToggle={checklist.onToggle} />
+        <ChecklistPanel
+          checklist={checklist.checklist}
+          done={checklist.done}
+          ready={checklist.ready}
+          onToggle={checklist.onToggle}
+        />
       )}
       <IccidList
         iccids={context.iccids}

@@ -17,7 +17,8 @@ export async function ensureDefaultCatalog(): Promise<void> {
   // Policy wins: a catalog set by the administrator (validated by readManaged) replaces the stored one.
   const managed = (await readManaged(browser.storage.managed as ManagedAreaLike | undefined)).data.catalog;
   if (managed) {
-    if (JSON.stringify(stored) !== JSON.stringify(managed)) await browser.storage.local.set({ [CATALOG_KEY]: managed });
+    if (JSON.stringify(stored) !== JSON.stringify(managed))
+      await browser.storage.local.set({ [CATALOG_KEY]: managed });
     return;
   }
   const parsed = stored === undefined ? null : CatalogSchema.safeParse(stored);

@@ -58,6 +58,13 @@ export default defineBackground({
           case 'close-sidebar':
             if (sender.tab?.id !== undefined) await setSidebar(sender.tab.id, false);
             return null;
+          case 'dock-sidebar':
+            if (sender.tab?.id !== undefined) {
+              await browser.tabs
+                .sendMessage(sender.tab.id, { type: 'dock-sidebar', side: message.side })
+                .catch(() => undefined);
+            }
+            return null;
           case 'get-tab-context':
             return contexts.get(message.tabId);
           case 'open-sidebar': {

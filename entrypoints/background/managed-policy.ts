@@ -16,7 +16,9 @@ import { syncPortalScript } from './portals';
  * `ensureDefaultCatalog` and `syncPortalScript` (both read the policy themselves), and two concurrent
  * script registrations would collide.
  */
-export async function syncManagedPolicy({ settingsOnly = false }: { settingsOnly?: boolean } = {}): Promise<void> {
+export async function syncManagedPolicy({
+  settingsOnly = false,
+}: { settingsOnly?: boolean } = {}): Promise<void> {
   const managed = await readManaged(browser.storage.managed as ManagedAreaLike | undefined);
   const patch = managedSettingsPatch(await readSettings(browser.storage.local), managed.data);
   if (Object.keys(patch).length > 0) await writeSettings(browser.storage.local, patch);

@@ -38,7 +38,8 @@ export async function enabledPortalPatterns(): Promise<string[]> {
  */
 async function mirrorManagedPortals(): Promise<void> {
   const managed = await readManaged(browser.storage.managed as ManagedAreaLike | undefined);
-  if (managed.data.portals?.length) await browser.storage.local.set({ [MANAGED_PORTALS_KEY]: managed.data.portals });
+  if (managed.data.portals?.length)
+    await browser.storage.local.set({ [MANAGED_PORTALS_KEY]: managed.data.portals });
   else await browser.storage.local.remove(MANAGED_PORTALS_KEY);
 }
 

@@ -14,7 +14,9 @@ const customData = createCustomDataApi();
 /** The page with the effective vendor list (built-in + custom + managed), followed live. */
 function OptionsRoot() {
   const { vendors } = useVendors();
-  return <OptionsApp api={api} builtInPortals={builtInPortalProfiles} vendors={vendors} customData={customData} />;
+  return (
+    <OptionsApp api={api} builtInPortals={builtInPortalProfiles} vendors={vendors} customData={customData} />
+  );
 }
 
 const i18n = browserI18n();

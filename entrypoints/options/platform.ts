@@ -33,14 +33,20 @@ async function testProfile(profile: PortalProfile): Promise<ProfileTestResult> {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId: tab.id },
       func: (max: number) => {
-        const root = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(document) as Element;
+        const root = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(
+          document,
+        ) as Element;
         return root.outerHTML.slice(0, max);
       },
       args: [MAX_PAGE_CHARS],
     });
     const html = typeof injection?.result === 'string' ? injection.result : '';
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return { ok: true, url: tab.url, context: extractContext(doc, profile, { url: tab.url, now: new Date() }) };
+    return {
+      ok: true,
+      url: tab.url,
+      context: extractContext(doc, profile, { url: tab.url, now: new Date() }),
+    };
   } catch (error) {
     return { ok: false, code: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
@@ -79,7 +85,9 @@ export function createOptionsApi(): OptionsApi {
     },
     async exportBackup() {
       const result = await exportBackup(db);
-      return result.ok ? { ok: true, json: result.json, drafts: result.drafts } : { ok: false, message: result.error.message };
+      return result.ok
+        ? { ok: true, json: result.json, drafts: result.drafts }
+        : { ok: false, message: result.error.message };
     },
     importBackup: (text, mode) => importBackup(db, text, { mode }),
     download(filename, text, mime) {
@@ -108,7 +116,11 @@ export function createCustomDataApi(): CustomDataApi {
     loadManaged: () => readManaged(managed),
     watch(listener) {
       const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-        if (areaName === 'managed' || (areaName === 'local' && (CUSTOM_VENDORS_KEY in changes || CHECKLIST_KEY in changes))) listener();
+        if (
+          areaName === 'managed' ||
+          (areaName === 'local' && (CUSTOM_VENDORS_KEY in changes || CHECKLIST_KEY in changes))
+        )
+          listener();
       };
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);

@@ -14,7 +14,8 @@ import { BASE_CSS, el, listen, makeHost, t } from './shadow-host';
 export const MAX_BADGES = 200;
 
 const BADGE_CSS =
-  BASE_CSS + ':host{display:inline-block;margin-left:4px}button{font-size:11px;line-height:1.2;padding:1px 6px;border-radius:999px}';
+  BASE_CSS +
+  ':host{display:inline-block;margin-left:4px}button{font-size:11px;line-height:1.2;padding:1px 6px;border-radius:999px}';
 
 // Interactive inline ancestors: a badge inside one would be part of the portal's link or button.
 const INTERACTIVE = new Set(['a', 'button', 'label', 'summary']);
@@ -34,7 +35,8 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     for (let p = parentOf(text); p !== null; p = parentOf(p)) {
       const tag = tagOf(p);
       if (INTERACTIVE.has(tag)) anchor = p;
-      if (tag === 'td' || tag === 'th' || tag === 'li' || tag === 'p' || tag === 'div' || tag === 'body') break;
+      if (tag === 'td' || tag === 'th' || tag === 'li' || tag === 'p' || tag === 'div' || tag === 'body')
+        break;
     }
     return anchor;
   }
@@ -53,9 +55,14 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
       // Badges already after this anchor (several ICCIDs in one text): reuse the one for this ICCID.
       let last: Node = anchor;
       let existing: Element | null = null;
-      for (let next = prop<Node | null>(anchor, 'nextSibling'); next && badges.has(next as Element); next = prop<Node | null>(next, 'nextSibling')) {
+      for (
+        let next = prop<Node | null>(anchor, 'nextSibling');
+        next && badges.has(next as Element);
+        next = prop<Node | null>(next, 'nextSibling')
+      ) {
         last = next;
-        if (badges.get(next as Element) === occurrence.iccid && !keep.has(next as Element)) existing = next as Element;
+        if (badges.get(next as Element) === occurrence.iccid && !keep.has(next as Element))
+          existing = next as Element;
       }
       if (existing !== null) {
         keep.add(existing);
@@ -79,7 +86,11 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     root.append(
       el(doc, 'button', {
         text: t('gdBadge'),
-        attrs: { type: 'button', 'aria-label': t('gdBadgeLabel', [formatIccid(iccid)]), title: t('gdBadgeLabel', [formatIccid(iccid)]) },
+        attrs: {
+          type: 'button',
+          'aria-label': t('gdBadgeLabel', [formatIccid(iccid)]),
+          title: t('gdBadgeLabel', [formatIccid(iccid)]),
+        },
       }),
     );
     badges.set(host, iccid);

@@ -13,7 +13,13 @@
 import { checkAddPlan, type AddPlanVerdict, type Remedy } from '../../lib/catalog/compatibility';
 import { checkAddLine, type AddLineVerdict } from '../../lib/catalog/eligibility';
 import type { Catalog } from '../../lib/catalog/schema';
-import { findForm, readFormSelection, setEsimSelection, setLineName, type FoundForm } from '../../lib/portal/forms';
+import {
+  findForm,
+  readFormSelection,
+  setEsimSelection,
+  setLineName,
+  type FoundForm,
+} from '../../lib/portal/forms';
 import type { GuardEvent, PageContext, PageEsim } from '../../lib/portal/page-context';
 import type { FormRule, PortalProfile } from '../../lib/portal/profile-schema';
 import { attr, invoke, prop, queryAll, rawText, tagOf } from '../../lib/portal/safe-dom';
@@ -107,7 +113,8 @@ export function startGuard(doc: Document, deps: GuardDeps) {
         ? found.esimControl === undefined && ctx.esims.length === 1
           ? ctx.esims[0]
           : undefined
-        : ctx.esims.find((e) => e.iccid === iccid)) ?? (iccid === undefined ? { plans: [] } : { iccid, plans: [] });
+        : ctx.esims.find((e) => e.iccid === iccid)) ??
+      (iccid === undefined ? { plans: [] } : { iccid, plans: [] });
     const verdict = checkAddPlan({ esim, plan: selection.planName, subscriber, catalog, lang: deps.lang });
     return { verdict, esim, planName: selection.planName };
   }
@@ -125,7 +132,8 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const p = verdict.plan;
     let text: string;
     if (verdict.code === 'plan-not-in-catalog') text = t('gdPlanNotInCatalog', [planName]);
-    else if (verdict.code === 'esim-profile-unknown') text = t('gdPlanEsimProfileUnknown', [p!.name, String(p!.imsiProfile)]);
+    else if (verdict.code === 'esim-profile-unknown')
+      text = t('gdPlanEsimProfileUnknown', [p!.name, String(p!.imsiProfile)]);
     else if (verdict.code === 'profile-match') text = t('gdPlanOk', [p!.name, String(p!.imsiProfile)]);
     else text = t('gdPlanBlocked', [p!.name, String(p!.imsiProfile), String(esim.imsiProfile)]);
     if (catalog.exampleData) text += ` ${t('gdExampleCatalog')}`;
@@ -153,7 +161,11 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const check = checkPlan(tracked.found);
     if (check === null) return; // nothing chosen yet: the portal's own validation answers
     const { verdict, esim, planName } = check;
-    const base = { form: 'add-plan' as const, planName: planName.slice(0, 200), reason: verdict.reason.slice(0, 500) };
+    const base = {
+      form: 'add-plan' as const,
+      planName: planName.slice(0, 200),
+      reason: verdict.reason.slice(0, 500),
+    };
     const iccid = esim.iccid === undefined ? {} : { iccid: esim.iccid };
     if (verdict.status === 'ok') return;
     if (verdict.status === 'unknown') {
@@ -194,12 +206,25 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const at = now();
     if (remedy.kind === 'use-other-esim') {
       if (setEsimSelection(tracked.found, remedy.iccid)) {
-        deps.record({ kind: 'remedy-applied', form: 'add-plan', at, planName, iccid: remedy.iccid, reason: `Switched the form to eSIM ${remedy.iccid}.` });
+        deps.record({
+          kind: 'remedy-applied',
+          form: 'add-plan',
+          at,
+          planName,
+          iccid: remedy.iccid,
+          reason: `Switched the form to eSIM ${remedy.iccid}.`,
+        });
         updatePlan();
       }
       return;
     }
-    deps.record({ kind: 'remedy-applied', form: 'add-plan', at, planName, reason: `Add line instead, line name "${remedy.lineName}".`.slice(0, 500) });
+    deps.record({
+      kind: 'remedy-applied',
+      form: 'add-plan',
+      at,
+      planName,
+      reason: `Add line instead, line name "${remedy.lineName}".`.slice(0, 500),
+    });
     pending = { name: remedy.lineName, until: Date.now() + PENDING_MS };
     const entry = findAddLineEntry();
     if (entry === null) {
@@ -214,7 +239,9 @@ export function startGuard(doc: Document, deps: GuardDeps) {
   function findAddLineEntry(): Element | null {
     const rule = deps.profile()?.forms?.addLine;
     const labels = rule?.form.label;
-    const names = (labels === undefined ? ['Add line'] : typeof labels === 'string' ? [labels] : labels).map(norm);
+    const names = (labels === undefined ? ['Add line'] : typeof labels === 'string' ? [labels] : labels).map(
+      norm,
+    );
     for (const candidate of queryAll(doc, 'button,a[href],[role="button"]')) {
       if (!names.includes(norm(rawText(candidate)))) continue;
       if (tagOf(candidate) === 'button' && attr(candidate, 'type') === 'submit') continue;
@@ -273,7 +300,10 @@ export function startGuard(doc: Document, deps: GuardDeps) {
   function onLineSubmit(ev: Event, tracked: Tracked): void {
     const v = checkLine(tracked.found);
     if (v === null || v.status === 'eligible') return;
-    const base = { form: 'add-line' as const, reason: `${v.reason} ${v.toBecomeEligible ?? ''}`.trim().slice(0, 500) };
+    const base = {
+      form: 'add-line' as const,
+      reason: `${v.reason} ${v.toBecomeEligible ?? ''}`.trim().slice(0, 500),
+    };
     if (v.status === 'unknown') {
       deps.record({ kind: 'warned', at: now(), ...base });
       return;
@@ -309,7 +339,12 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const backdrop = el(doc, 'div', { className: 'backdrop' });
     const box = el(doc, 'div', {
       className: 'dialog',
-      attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'ha-title', 'aria-describedby': 'ha-body' },
+      attrs: {
+        role: 'alertdialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'ha-title',
+        'aria-describedby': 'ha-body',
+      },
     });
     const title = el(doc, 'h2', { text: spec.title, attrs: { id: 'ha-title' } });
     const body = el(doc, 'div', { attrs: { id: 'ha-body' } });
@@ -347,7 +382,10 @@ export function startGuard(doc: Document, deps: GuardDeps) {
         list.append(item);
       }
       const actions = el(doc, 'div', { className: 'actions' });
-      actions.append(button(t('gdCancel'), '', () => close()), button(t('gdSubmitAnyway'), 'danger', secondStep));
+      actions.append(
+        button(t('gdCancel'), '', () => close()),
+        button(t('gdSubmitAnyway'), 'danger', secondStep),
+      );
       content.replaceChildren(...(spec.remedies.length ? [list] : []), actions);
       (content.querySelector('button') as HTMLElement | null)?.focus();
     }
@@ -408,7 +446,12 @@ export function startGuard(doc: Document, deps: GuardDeps) {
       const name = pending.name;
       pending = null;
       if (setLineName(line.found, name)) {
-        deps.record({ kind: 'remedy-applied', form: 'add-line', at: now(), reason: `Line name set to "${name}".`.slice(0, 500) });
+        deps.record({
+          kind: 'remedy-applied',
+          form: 'add-line',
+          at: now(),
+          reason: `Line name set to "${name}".`.slice(0, 500),
+        });
       }
     }
     updatePlan();

@@ -38,13 +38,15 @@ export default defineUnlistedScript({
     const requestGuardIfNeeded = () => {
       const forms = reader.profile()?.forms;
       if (guardRequested || !forms) return;
-      const present = (forms.addPlan && findForm(doc, forms.addPlan)) || (forms.addLine && findForm(doc, forms.addLine));
+      const present =
+        (forms.addPlan && findForm(doc, forms.addPlan)) || (forms.addLine && findForm(doc, forms.addLine));
       if (!present) return;
       guardRequested = true;
       void browser.runtime.sendMessage({ type: 'load-guard' }).catch(() => undefined);
     };
     const badges = startBadges(doc, {
-      escalate: (iccid) => void browser.runtime.sendMessage({ type: 'escalate-iccid', iccid }).catch(() => undefined),
+      escalate: (iccid) =>
+        void browser.runtime.sendMessage({ type: 'escalate-iccid', iccid }).catch(() => undefined),
     });
     const offSettled = reader.onSettled(() => {
       requestGuardIfNeeded();
@@ -58,6 +60,7 @@ export default defineUnlistedScript({
       const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
       if (type === 'toggle-sidebar') overlay.toggle();
       else if (type === 'set-sidebar') overlay.setOpen((raw as { open?: unknown }).open === true);
+      else if (type === 'dock-sidebar') overlay.setSide((raw as { side?: unknown }).side);
       else if (type === 'get-context') sendResponse(reader.current());
       return undefined;
     };

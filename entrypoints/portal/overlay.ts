@@ -44,7 +44,8 @@ function clampWidth(w: number) {
 /** Mounts the toggle button (always) and, lazily, the sidebar iframe. Returns controls and a teardown. */
 export async function mountOverlay(doc: Document) {
   const origin = doc.location.origin;
-  const stored = (await browser.storage.local.get(prefsKey(origin)))[prefsKey(origin)] as Partial<OverlayPrefs> | undefined;
+  const stored = (await browser.storage.local.get(prefsKey(origin)))[prefsKey(origin)] as
+    Partial<OverlayPrefs> | undefined;
   const prefs: OverlayPrefs = {
     open: stored?.open === true,
     width: clampWidth(typeof stored?.width === 'number' ? stored.width : DEFAULT_WIDTH),
@@ -155,8 +156,9 @@ export async function mountOverlay(doc: Document) {
     toggle: () => setOpen(!prefs.open),
     setOpen,
     isOpen: () => prefs.open,
-    setSide(side: 'left' | 'right') {
-      prefs.side = side;
+    /** Docks the panel on a side; anything but 'left'/'right' swaps sides. */
+    setSide(side: unknown) {
+      prefs.side = side === 'left' || side === 'right' ? side : prefs.side === 'left' ? 'right' : 'left';
       layout();
       save();
     },

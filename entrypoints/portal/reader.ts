@@ -50,7 +50,10 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   const settledListeners = new Set<() => void>();
 
   function read(): PageContext {
-    return { ...extractContext(doc, profile, { url: doc.location.href, now: new Date() }), guardEvents: [...guardEvents] };
+    return {
+      ...extractContext(doc, profile, { url: doc.location.href, now: new Date() }),
+      guardEvents: [...guardEvents],
+    };
   }
 
   function alive(): boolean {

@@ -37,7 +37,8 @@ export async function escalateFromSidebar(
   input: SidebarEscalationInput,
 ): Promise<SidebarEscalationResult> {
   const { now, timeZone } = input;
-  const custom = input.customVendors && input.customVendors.length > 0 ? { customVendors: input.customVendors } : {};
+  const custom =
+    input.customVendors && input.customVendors.length > 0 ? { customVendors: input.customVendors } : {};
   let result;
   if (target.kind === 'iccid') {
     result = await drafts.startEscalation({

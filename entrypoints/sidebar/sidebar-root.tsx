@@ -102,6 +102,7 @@ export function SidebarRoot() {
   }, []);
 
   const close = () => void browser.runtime.sendMessage({ type: 'close-sidebar' });
+  const swapSide = () => void browser.runtime.sendMessage({ type: 'dock-sidebar', side: 'other' });
 
   return (
     <div ref={mainRef} tabIndex={-1} className="outline-none">
@@ -109,6 +110,7 @@ export function SidebarRoot() {
         status={status}
         context={context}
         onClose={close}
+        onSwapSide={swapSide}
         catalog={catalog}
         checklist={{
           checklist: steps,

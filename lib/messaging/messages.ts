@@ -41,6 +41,8 @@ const captureTarget = {
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** The sidebar asks to be closed (its close button); the background tells the tab's content script. */
   z.object({ type: z.literal('close-sidebar') }),
+  /** The sidebar asks to be docked on a side of the portal ('other' swaps). */
+  z.object({ type: z.literal('dock-sidebar'), side: z.enum(['left', 'right', 'other']) }),
   /** Popup/options: the context of a tab (the popup asks for the active tab's). */
   z.object({ type: z.literal('get-tab-context'), tabId: z.number().int().nonnegative() }),
   /** Popup "Continue in sidebar": open the sidebar on that tab with the draft selected. */
@@ -76,6 +78,7 @@ export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('toggle-sidebar') }),
   z.object({ type: z.literal('set-sidebar'), open: z.boolean() }),
+  z.object({ type: z.literal('dock-sidebar'), side: z.enum(['left', 'right', 'other']) }),
   z.object({ type: z.literal('get-context') }),
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;

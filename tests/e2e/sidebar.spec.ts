@@ -169,3 +169,33 @@ test('a hostile page cannot read the sidebar or feed it a forged context', async
   expect(await frame.locator('body').innerText()).not.toContain(spy.forgedSubscriberName);
   expect(await frame.locator('body').innerText()).not.toContain('89445000990000001233');
 });
+
+test('the agent docks the sidebar on the other side; the page is narrowed, not covered, and it is remembered', async ({
+  context,
+  extensionId,
+  portalUrl,
+}) => {
+  const amira = subscriber('S-1001');
+  const page = await context.newPage();
+  await page.goto(new URL(amira.url, portalUrl).href);
+  await clickAx(page, 'button', 'Helpdesk Assistant');
+  const frame = await sidebar(page, extensionId);
+  const panelX = async () => (await (await frame.frameElement()).boundingBox())?.x ?? -1;
+  const margins = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      return { left: parseFloat(style.marginLeft), right: parseFloat(style.marginRight) };
+    });
+  await expect.poll(panelX).toBeGreaterThan(0);
+  await expect.poll(async () => (await margins()).right).toBeGreaterThan(0);
+
+  await frame.getByRole('button', { name: 'Move the sidebar to the other side of the page' }).click();
+  await expect.poll(panelX).toBe(0);
+  await expect.poll(margins).toEqual({ left: expect.any(Number), right: 0 });
+  expect((await margins()).left).toBeGreaterThan(0);
+
+  // The side is remembered for this portal.
+  await page.reload();
+  const again = await sidebar(page, extensionId);
+  await expect.poll(async () => (await (await again.frameElement()).boundingBox())?.x ?? -1).toBe(0);
+});
