@@ -4,13 +4,11 @@
  * every read and followed live through `storage.onChanged`. A damaged stored checklist falls back to
  * the default (and is listed in `problems`) rather than breaking the sidebar.
  */
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { DEFAULT_ESIM_CHECKLIST, type Checklist } from '../../lib/escalation/checklist';
 import { CHECKLIST_KEY, effectiveChecklist, readChecklist } from '../../lib/settings/custom-data';
 import type { DataProblem } from '../../lib/settings/data-problem';
 import { readManaged } from '../../lib/settings/managed';
-import { browserDataAreas, type DataAreas } from './use-vendors';
+import { useStoredData, type DataAreas } from './use-vendors';
 
 /** Where the checklist in effect comes from. */
 export type ChecklistSource = 'default' | 'custom' | 'managed';
@@ -37,29 +35,12 @@ export async function loadChecklist(areas: DataAreas): Promise<ChecklistState> {
 
 /** See the module comment. `areas` defaults to the browser's. */
 export function useChecklist(areas?: DataAreas): ChecklistState {
-  const [state, setState] = useState<ChecklistState>({
-    checklist: DEFAULT_ESIM_CHECKLIST,
-    source: 'default',
-    problems: [],
-    ready: false,
-  });
-  useEffect(() => {
-    const used = areas ?? browserDataAreas();
-    let live = true;
-    const reload = () =>
-      void loadChecklist(used).then(
-        (next) => live && setState(next),
-        () => live && setState((s) => ({ ...s, ready: true })),
-      );
-    reload();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && CHECKLIST_KEY in changes)) reload();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [areas]);
-  return state;
+  return useStoredData(loadChecklist, CHECKLIST_KEY, INITIAL_CHECKLIST, areas);
 }
+
+const INITIAL_CHECKLIST: ChecklistState = {
+  checklist: DEFAULT_ESIM_CHECKLIST,
+  source: 'default',
+  problems: [],
+  ready: false,
+};

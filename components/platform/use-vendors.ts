@@ -8,7 +8,12 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { builtInVendors } from '../../lib/escalation/vendors';
-import { CUSTOM_VENDORS_KEY, effectiveVendors, readCustomVendors, vendorOverrides } from '../../lib/settings/custom-data';
+import {
+  CUSTOM_VENDORS_KEY,
+  effectiveVendors,
+  readCustomVendors,
+  vendorOverrides,
+} from '../../lib/settings/custom-data';
 import type { DataProblem } from '../../lib/settings/data-problem';
 import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
 import type { StorageAreaLike } from '../../lib/settings/storage-area';
@@ -40,7 +45,14 @@ export function browserDataAreas(): DataAreas {
   return { local: browser.storage.local, managed: browser.storage.managed as ManagedAreaLike | undefined };
 }
 
-const INITIAL: VendorsState = { vendors: builtInVendors, overrides: [], custom: [], managed: [], problems: [], ready: false };
+const INITIAL: VendorsState = {
+  vendors: builtInVendors,
+  overrides: [],
+  custom: [],
+  managed: [],
+  problems: [],
+  ready: false,
+};
 
 /** Reads both areas once. */
 export async function loadVendors(areas: DataAreas): Promise<VendorsState> {
@@ -56,26 +68,41 @@ export async function loadVendors(areas: DataAreas): Promise<VendorsState> {
   };
 }
 
-/** See the module comment. `areas` defaults to the browser's (read once per mount). */
-export function useVendors(areas?: DataAreas): VendorsState {
-  const [state, setState] = useState<VendorsState>(INITIAL);
+/**
+ * A value loaded from the extension's storage areas that follows changes: reloads when the managed
+ * policy changes or when `localKey` changes in `storage.local`. Until the first load it is `initial`;
+ * a failed load keeps the previous value, marked ready.
+ */
+export function useStoredData<T extends { ready: boolean }>(
+  load: (areas: DataAreas) => Promise<T>,
+  localKey: string,
+  initial: T,
+  areas?: DataAreas,
+): T {
+  const [state, setState] = useState<T>(initial);
   useEffect(() => {
     const used = areas ?? browserDataAreas();
     let live = true;
     const reload = () =>
-      void loadVendors(used).then(
+      void load(used).then(
         (next) => live && setState(next),
         () => live && setState((s) => ({ ...s, ready: true })),
       );
     reload();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && CUSTOM_VENDORS_KEY in changes)) reload();
+      if (area === 'managed' || (area === 'local' && localKey in changes)) reload();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onChanged);
     };
+    // `load`, `localKey` and `initial` are module constants at every call site.
   }, [areas]);
   return state;
+}
+
+/** See the module comment. `areas` defaults to the browser's (read once per mount). */
+export function useVendors(areas?: DataAreas): VendorsState {
+  return useStoredData(loadVendors, CUSTOM_VENDORS_KEY, INITIAL, areas);
 }
