@@ -41,17 +41,22 @@ export function CatalogSection({ api }: { api: OptionsApi }) {
     if (/\.csv$/i.test(fileName)) {
       const base = fileName.replace(/\.csv$/i, '');
       const result = parseCatalogCsv(text, { name: base, version: new Date().toISOString().slice(0, 10) });
-      if (result.ok) return void use(result.catalog, t('opCatalogImported', [String(result.catalog.plans.length)]));
+      if (result.ok)
+        return void use(result.catalog, t('opCatalogImported', [String(result.catalog.plans.length)]));
       setErrors(
-        result.errors.map((e) =>
-          `${t('opCsvWhere', [String(e.row), e.column ?? '—'])}: ${codeText(t, e.code)} — ${e.message}`,
+        result.errors.map(
+          (e) =>
+            `${t('opCsvWhere', [String(e.row), e.column ?? '—'])}: ${codeText(t, e.code)} — ${e.message}`,
         ),
       );
       return;
     }
     const result = parseCatalogJson(text);
-    if (result.ok) return void use(result.catalog, t('opCatalogImported', [String(result.catalog.plans.length)]));
-    setErrors(result.errors.map((e) => `${e.path || t('opWholeFile')}: ${codeText(t, e.code)} — ${e.message}`));
+    if (result.ok)
+      return void use(result.catalog, t('opCatalogImported', [String(result.catalog.plans.length)]));
+    setErrors(
+      result.errors.map((e) => `${e.path || t('opWholeFile')}: ${codeText(t, e.code)} — ${e.message}`),
+    );
   }
 
   return (
@@ -88,16 +93,30 @@ export function CatalogSection({ api }: { api: OptionsApi }) {
             </table>
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <FilePicker label={t('opCatalogImport')} accept=".json,.csv,application/json,text/csv" onText={onImport} />
-            <button type="button" className={buttonClass}
-              onClick={() => api.download('plan-catalog.json', catalogToJson(catalog), 'application/json')}>
+            <FilePicker
+              label={t('opCatalogImport')}
+              accept=".json,.csv,application/json,text/csv"
+              onText={onImport}
+            />
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => api.download('plan-catalog.json', catalogToJson(catalog), 'application/json')}
+            >
               {t('opExportJson')}
             </button>
-            <button type="button" className={buttonClass}
-              onClick={() => api.download('plan-catalog.csv', catalogToCsv(catalog), 'text/csv')}>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => api.download('plan-catalog.csv', catalogToCsv(catalog), 'text/csv')}
+            >
               {t('opExportCsv')}
             </button>
-            <button type="button" className={buttonClass} onClick={() => void use(EXAMPLE_CATALOG, t('opCatalogReset'))}>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => void use(EXAMPLE_CATALOG, t('opCatalogReset'))}
+            >
               {t('opCatalogResetButton')}
             </button>
           </div>

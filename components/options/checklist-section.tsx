@@ -10,7 +10,7 @@ import { effectiveChecklist, parseChecklistJson, toJsonFile } from '../../lib/se
 import type { DataProblem } from '../../lib/settings/data-problem';
 import { pick, useI18n } from '../i18n';
 import type { CustomDataApi } from './custom-data-api';
-import { problemCodeText, problemLines } from './data-errors';
+import { importErrorLines, problemLines } from './data-errors';
 import { buttonClass, ErrorList, FilePicker, Notice, Section } from './ui';
 
 export interface ChecklistSectionProps {
@@ -33,7 +33,11 @@ export function ChecklistSection({ api, download }: ChecklistSectionProps) {
 
   const reload = useCallback(async () => {
     const [stored, managed] = await Promise.all([api.loadChecklist(), api.loadManaged()]);
-    setLoaded({ stored: stored.checklist, managed: managed.data.checklist ?? null, problems: stored.problems });
+    setLoaded({
+      stored: stored.checklist,
+      managed: managed.data.checklist ?? null,
+      problems: stored.problems,
+    });
   }, [api]);
 
   useEffect(() => {
@@ -60,8 +64,7 @@ export function ChecklistSection({ api, download }: ChecklistSectionProps) {
     setNotice(null);
     const parsed = parseChecklistJson(text);
     if (!parsed.ok) {
-      const { code, message, issues } = parsed.error;
-      setErrors(issues.length > 0 ? problemLines(t, issues) : [`${t('opWholeFile')}: ${problemCodeText(t, code)} — ${message}`]);
+      setErrors(importErrorLines(t, parsed.error));
       return;
     }
     const name = pick(parsed.checklist.name, locale);
@@ -81,19 +84,32 @@ export function ChecklistSection({ api, download }: ChecklistSectionProps) {
         {checklist.steps.map((s) => (
           <li key={s.id}>
             {pick(s.label, locale)}
-            {s.help && <span className="block text-xs text-slate-600 dark:text-slate-300">{pick(s.help, locale)}</span>}
+            {s.help && (
+              <span className="block text-xs text-slate-600 dark:text-slate-300">{pick(s.help, locale)}</span>
+            )}
           </li>
         ))}
       </ol>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        {!managed && <FilePicker label={t('cdChecklistImport')} accept=".json,application/json" onText={onImport} />}
-        <button type="button" className={buttonClass}
-          onClick={() => download(`checklist-${checklist.id}.json`, toJsonFile(checklist), 'application/json')}>
+        {!managed && (
+          <FilePicker label={t('cdChecklistImport')} accept=".json,application/json" onText={onImport} />
+        )}
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() =>
+            download(`checklist-${checklist.id}.json`, toJsonFile(checklist), 'application/json')
+          }
+        >
           {t('cdExportJson')}
         </button>
         {!managed && (
-          <button type="button" className={buttonClass} disabled={loaded.stored === null}
-            onClick={() => void store(null, t('cdChecklistWasReset'))}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={loaded.stored === null}
+            onClick={() => void store(null, t('cdChecklistWasReset'))}
+          >
             {t('cdChecklistReset')}
           </button>
         )}

@@ -45,7 +45,11 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
   async function onExport() {
     const result = await api.exportBackup();
     if (!result.ok) return setErrors([result.message]);
-    api.download(`helpdesk-drafts-${new Date().toISOString().slice(0, 10)}.json`, result.json, 'application/json');
+    api.download(
+      `helpdesk-drafts-${new Date().toISOString().slice(0, 10)}.json`,
+      result.json,
+      'application/json',
+    );
     setNotice(t('opBackupExported', [String(result.drafts)]));
   }
 
@@ -65,40 +69,78 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
     <Section title={t('opGeneralTitle')}>
       <div className="flex flex-wrap items-end gap-6">
         <div className="flex flex-col">
-          <label htmlFor={vendorId} className="text-sm font-medium">{t('opDefaultVendor')}</label>
-          <select id={vendorId} className={inputClass} value={settings.defaultVendorId}
-            onChange={(e) => void save({ defaultVendorId: e.currentTarget.value })}>
+          <label htmlFor={vendorId} className="text-sm font-medium">
+            {t('opDefaultVendor')}
+          </label>
+          <select
+            id={vendorId}
+            className={inputClass}
+            value={settings.defaultVendorId}
+            onChange={(e) => void save({ defaultVendorId: e.currentTarget.value })}
+          >
             {vendors.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col">
-          <label htmlFor={retentionId} className="text-sm font-medium">{t('opRetention')}</label>
+          <label htmlFor={retentionId} className="text-sm font-medium">
+            {t('opRetention')}
+          </label>
           <span className="flex gap-2">
-            <input id={retentionId} type="number" min={1} max={3650} className={`${inputClass} w-24`} value={retention}
-              aria-describedby={retentionHelp} onChange={(e) => setRetention(e.currentTarget.value)} />
-            <button type="button" className={buttonClass} onClick={onRetention}>{t('opSave')}</button>
+            <input
+              id={retentionId}
+              type="number"
+              min={1}
+              max={3650}
+              className={`${inputClass} w-24`}
+              value={retention}
+              aria-describedby={retentionHelp}
+              onChange={(e) => setRetention(e.currentTarget.value)}
+            />
+            <button type="button" className={buttonClass} onClick={onRetention}>
+              {t('opSave')}
+            </button>
           </span>
-          <span id={retentionHelp} className="text-xs text-slate-600 dark:text-slate-400">{t('opRetentionHelp')}</span>
+          <span id={retentionHelp} className="text-xs text-slate-600 dark:text-slate-400">
+            {t('opRetentionHelp')}
+          </span>
         </div>
       </div>
 
       <h3 className="mt-6 mb-2 font-semibold">{t('opBackupTitle')}</h3>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={buttonClass} onClick={() => void onExport()}>{t('opBackupExport')}</button>
+        <button type="button" className={buttonClass} onClick={() => void onExport()}>
+          {t('opBackupExport')}
+        </button>
         <fieldset className="flex gap-3 text-sm">
           <legend className="sr-only">{t('opRestoreMode')}</legend>
           <label className="flex items-center gap-1">
-            <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            <input
+              type="radio"
+              name="restore-mode"
+              checked={mode === 'merge'}
+              onChange={() => setMode('merge')}
+            />
             {t('opRestoreMerge')}
           </label>
           <label className="flex items-center gap-1">
-            <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            <input
+              type="radio"
+              name="restore-mode"
+              checked={mode === 'replace'}
+              onChange={() => setMode('replace')}
+            />
             {t('opRestoreReplace')}
           </label>
         </fieldset>
-        <FilePicker label={t('opBackupRestore')} accept=".json,application/json" onText={(text) => void onRestore(text)} />
+        <FilePicker
+          label={t('opBackupRestore')}
+          accept=".json,application/json"
+          onText={(text) => void onRestore(text)}
+        />
       </div>
       <ErrorList title={t('opBackupErrors')} errors={errors} />
       <Notice text={notice} />

@@ -76,7 +76,12 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
     const taken = new Set([...builtIn, ...userPortals].map((p) => p.id));
     let id = slug(label);
     for (let n = 2; taken.has(id); n++) id = `${slug(label).slice(0, 55)}-${n}`;
-    const parsed = parsePortalProfile({ id, name: label.slice(0, 100), version: 1, urlPatterns: [pattern.trim()] });
+    const parsed = parsePortalProfile({
+      id,
+      name: label.slice(0, 100),
+      version: 1,
+      urlPatterns: [pattern.trim()],
+    });
     if (!parsed.ok) {
       setErrors(parsed.error.message.split('\n'));
       return;
@@ -124,7 +129,11 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
   return (
     <Section title={t('opPortalsTitle')}>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={loopback} onChange={(e) => void onLoopback(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={loopback}
+          onChange={(e) => void onLoopback(e.currentTarget.checked)}
+        />
         {t('opLoopback')}
       </label>
 
@@ -147,16 +156,36 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
               <td className="py-1 pr-2 font-mono text-xs">{p.urlPatterns.join(', ')}</td>
               <td className="py-1 pr-2">{own ? t('opPortalOwn') : t('opPortalBuiltIn')}</td>
               <td className="flex flex-wrap gap-1 py-1">
-                <button type="button" className={buttonClass} aria-label={t('opPortalExportNamed', [p.name])}
-                  onClick={() => api.download(`${p.id}.portal.json`, `${JSON.stringify(p, null, 2)}\n`, 'application/json')}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  aria-label={t('opPortalExportNamed', [p.name])}
+                  onClick={() =>
+                    api.download(`${p.id}.portal.json`, `${JSON.stringify(p, null, 2)}\n`, 'application/json')
+                  }
+                >
                   {t('opExport')}
                 </button>
-                <button type="button" className={buttonClass} aria-label={t('opPortalTestNamed', [p.name])} onClick={() => void onTest(p)}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  aria-label={t('opPortalTestNamed', [p.name])}
+                  onClick={() => void onTest(p)}
+                >
                   {t('opPortalTest')}
                 </button>
                 {own && (
-                  <button type="button" className={buttonClass} aria-label={t('opPortalRemoveNamed', [p.name])}
-                    onClick={() => void store(userPortals.filter((u) => u.id !== p.id), t('opPortalRemoved', [p.name]))}>
+                  <button
+                    type="button"
+                    className={buttonClass}
+                    aria-label={t('opPortalRemoveNamed', [p.name])}
+                    onClick={() =>
+                      void store(
+                        userPortals.filter((u) => u.id !== p.id),
+                        t('opPortalRemoved', [p.name]),
+                      )
+                    }
+                  >
                     {t('opRemove')}
                   </button>
                 )}
@@ -170,15 +199,31 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
       <h3 className="mt-6 mb-2 font-semibold">{t('opPortalAddTitle')}</h3>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col">
-          <label htmlFor={nameId} className="text-sm font-medium">{t('opPortalName')}</label>
-          <input id={nameId} className={inputClass} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <label htmlFor={nameId} className="text-sm font-medium">
+            {t('opPortalName')}
+          </label>
+          <input
+            id={nameId}
+            className={inputClass}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
         </div>
         <div className="flex flex-col">
-          <label htmlFor={patternId} className="text-sm font-medium">{t('opPortalPattern')}</label>
-          <input id={patternId} className={`${inputClass} font-mono`} value={pattern} placeholder="https://portal.example.com/*"
-            onChange={(e) => setPattern(e.currentTarget.value)} />
+          <label htmlFor={patternId} className="text-sm font-medium">
+            {t('opPortalPattern')}
+          </label>
+          <input
+            id={patternId}
+            className={`${inputClass} font-mono`}
+            value={pattern}
+            placeholder="https://portal.example.com/*"
+            onChange={(e) => setPattern(e.currentTarget.value)}
+          />
         </div>
-        <button type="button" className={primaryClass} onClick={onAddByPattern}>{t('opPortalAdd')}</button>
+        <button type="button" className={primaryClass} onClick={onAddByPattern}>
+          {t('opPortalAdd')}
+        </button>
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('opPortalAddHelp')}</p>
 
@@ -188,7 +233,9 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
       {pending && (
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <span>{t('opPortalReady', [pending.name, pending.urlPatterns.join(', ')])}</span>
-          <button type="button" className={primaryClass} onClick={() => void addProfile(pending)}>{t('opPortalAddImported')}</button>
+          <button type="button" className={primaryClass} onClick={() => void addProfile(pending)}>
+            {t('opPortalAddImported')}
+          </button>
         </div>
       )}
       <ErrorList title={t('opPortalErrors')} errors={errors} />
@@ -200,7 +247,11 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
 function TestResult({ result }: { result: ProfileTestResult }) {
   const { t } = useI18n();
   if (!result.ok) {
-    return <p role="status" className="mt-2 text-sm">{result.code === 'no-tab' ? t('opTestNoTab') : t('opTestFailed', [result.message ?? ''])}</p>;
+    return (
+      <p role="status" className="mt-2 text-sm">
+        {result.code === 'no-tab' ? t('opTestNoTab') : t('opTestFailed', [result.message ?? ''])}
+      </p>
+    );
   }
   const { context } = result;
   const s = context.subscriber;
@@ -214,7 +265,12 @@ function TestResult({ result }: { result: ProfileTestResult }) {
         <dd>
           {context.esims.length === 0
             ? t('opTestNothing')
-            : context.esims.map((e) => `${e.lineName ?? '?'} ${e.iccid ? formatIccid(e.iccid) : ''} (${e.imsiProfile ?? '?'})`).join('; ')}
+            : context.esims
+                .map(
+                  (e) =>
+                    `${e.lineName ?? '?'} ${e.iccid ? formatIccid(e.iccid) : ''} (${e.imsiProfile ?? '?'})`,
+                )
+                .join('; ')}
         </dd>
         <dt>{t('opTestIccids')}</dt>
         <dd>{String(context.iccids.length)}</dd>

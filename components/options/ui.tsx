@@ -14,7 +14,10 @@ export const inputClass =
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+    <section
+      aria-labelledby={id}
+      className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
@@ -24,7 +27,15 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 /** A visible, labelled file input; hands the chosen file's text over. */
-export function FilePicker({ label, accept, onText }: { label: string; accept: string; onText: (text: string, name: string) => void }) {
+export function FilePicker({
+  label,
+  accept,
+  onText,
+}: {
+  label: string;
+  accept: string;
+  onText: (text: string, name: string) => void;
+}) {
   const id = useId();
   return (
     <span className="inline-flex items-center gap-2">
@@ -50,7 +61,10 @@ export function FilePicker({ label, accept, onText }: { label: string; accept: s
 export function ErrorList({ title, errors }: { title: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
-    <div role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="mt-2 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{title}</p>
       <ul className="list-disc pl-5">
         {errors.map((e, i) => (

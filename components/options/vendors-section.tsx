@@ -11,7 +11,7 @@ import { effectiveVendors, toJsonFile, upsertVendor } from '../../lib/settings/c
 import type { DataProblem } from '../../lib/settings/data-problem';
 import { useI18n } from '../i18n';
 import type { CustomDataApi } from './custom-data-api';
-import { problemCodeText, problemLines } from './data-errors';
+import { importErrorLines, problemLines } from './data-errors';
 import { buttonClass, ErrorList, FilePicker, Notice, Section } from './ui';
 
 export interface VendorsSectionProps {
@@ -75,12 +75,7 @@ export function VendorsSection({ api, download }: VendorsSectionProps) {
     setNotice(null);
     const parsed = parseVendorProfileJson(text);
     if (!parsed.ok) {
-      const { code, message, issues } = parsed.error;
-      setErrors(
-        issues.length > 0
-          ? problemLines(t, issues.map((i) => ({ code: 'schema' as const, path: i.path, message: i.message })))
-          : [`${t('opWholeFile')}: ${problemCodeText(t, code)} — ${message}`],
-      );
+      setErrors(importErrorLines(t, parsed.error));
       return;
     }
     const profile = parsed.profile;
@@ -89,7 +84,10 @@ export function VendorsSection({ api, download }: VendorsSectionProps) {
       return;
     }
     const replacing = customIds.has(profile.id) || builtInIds.has(profile.id);
-    void store(upsertVendor(custom, profile), t(replacing ? 'cdVendorReplaced' : 'cdVendorAdded', [profile.name]));
+    void store(
+      upsertVendor(custom, profile),
+      t(replacing ? 'cdVendorReplaced' : 'cdVendorAdded', [profile.name]),
+    );
   }
 
   return (
@@ -112,13 +110,26 @@ export function VendorsSection({ api, download }: VendorsSectionProps) {
               <td className="py-1 pr-2 font-mono">{v.id}</td>
               <td className="py-1 pr-2">{sourceOf(v)}</td>
               <td className="flex flex-wrap gap-2 py-1">
-                <button type="button" className={buttonClass} aria-label={t('cdExportNamed', [v.name])}
-                  onClick={() => download(`vendor-${v.id}.json`, toJsonFile(v), 'application/json')}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  aria-label={t('cdExportNamed', [v.name])}
+                  onClick={() => download(`vendor-${v.id}.json`, toJsonFile(v), 'application/json')}
+                >
                   {t('cdExport')}
                 </button>
                 {customIds.has(v.id) && !managedIds.has(v.id) && (
-                  <button type="button" className={buttonClass} aria-label={t('cdRemoveNamed', [v.name])}
-                    onClick={() => void store(custom.filter((c) => c.id !== v.id), t('cdVendorRemoved', [v.name]))}>
+                  <button
+                    type="button"
+                    className={buttonClass}
+                    aria-label={t('cdRemoveNamed', [v.name])}
+                    onClick={() =>
+                      void store(
+                        custom.filter((c) => c.id !== v.id),
+                        t('cdVendorRemoved', [v.name]),
+                      )
+                    }
+                  >
                     {t('cdRemove')}
                   </button>
                 )}

@@ -3,36 +3,20 @@
  * the page's labels makes the content script run on the second fixture portal (/portal-b/) and read its
  * customer — and no longer on the demo portal. "Test on an open tab" shows what the profile reads.
  */
+import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { queryAx } from './ax';
 
-const NIMBUS = {
-  id: 'nimbus',
-  name: 'Nimbus Telecom Console',
-  version: 1,
-  urlPatterns: ['http://127.0.0.1/portal-b/*'],
-  subscriber: {
-    fields: {
-      id: { label: 'Customer no.' },
-      name: { label: 'Customer' },
-      planType: { label: 'Tariff' },
-      unlimitedBundles: { label: 'Unlimited add-ons' },
-    },
-  },
-  esims: {
-    rows: { heading: 'SIMs', css: 'article' },
-    fields: {
-      lineName: { css: 'h3' },
-      iccid: { label: 'ICCID' },
-      imsiProfile: { label: 'Profile' },
-      status: { label: 'Line status' },
-    },
-  },
-};
+// The profile a support lead would write for the second fixture portal: label rules only, no HTML knowledge.
+const NIMBUS = JSON.parse(
+  readFileSync(new URL('../fixtures/portal-b/nimbus-profile.json', import.meta.url), 'utf8'),
+) as { id: string; name: string };
 
 async function registeredMatches(sw: Worker): Promise<string[]> {
-  return sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+  return sw.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []),
+  );
 }
 
 async function tabContext(sw: Worker, urlPart: string) {
@@ -71,7 +55,9 @@ test('a portal added in Options from a JSON profile works on /portal-b/, and loo
     buffer: Buffer.from(JSON.stringify(NIMBUS)),
   });
   await options.getByRole('button', { name: 'Add imported portal' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Portal "Nimbus Telecom Console" added.' })).toBeVisible();
+  await expect(
+    options.getByRole('status').filter({ hasText: 'Portal "Nimbus Telecom Console" added.' }),
+  ).toBeVisible();
   await expect.poll(() => registeredMatches(serviceWorker)).toEqual(['http://127.0.0.1/portal-b/*']);
   await expect(options.getByRole('cell', { name: 'Added by you' })).toBeVisible();
 
@@ -91,7 +77,9 @@ test('a portal added in Options from a JSON profile works on /portal-b/, and loo
   // "Test on an open tab" reads the open portal-b tab with the profile.
   await options.bringToFront();
   await options.getByRole('button', { name: 'Test Nimbus Telecom Console on an open tab' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'What this profile reads' })).toContainText('Noah Schmidt');
+  await expect(options.getByRole('status').filter({ hasText: 'What this profile reads' })).toContainText(
+    'Noah Schmidt',
+  );
 
   // The demo portal is loopback, now off: the content script does not run there any more.
   const demo = await context.newPage();

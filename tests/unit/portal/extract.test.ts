@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractContext } from '../../../lib/portal/extract';
 import { PageContextSchema } from '../../../lib/portal/page-context';
@@ -447,35 +449,11 @@ describe.runIf(hasFixture('portal-b/index.html'))(
   'second portal (Nimbus): a profile is data, not code',
   () => {
     // Written only from the labels the page shows (definition lists, cards, a wrapping <label>).
-    const nimbus = profile({
-      subscriber: {
-        fields: {
-          id: { label: 'Customer no.' },
-          name: { label: 'Customer' },
-          planType: { label: 'Tariff' },
-          unlimitedBundles: { label: 'Unlimited add-ons' },
-        },
-      },
-      esims: {
-        rows: { heading: 'SIMs', css: 'article' },
-        fields: {
-          lineName: { css: 'h3' },
-          iccid: { label: 'ICCID' },
-          imsiProfile: { label: 'Profile' },
-          status: { label: 'Line status' },
-        },
-        plans: {
-          rows: { css: 'li' },
-          fields: {
-            name: { label: 'Data plan' },
-            region: { label: 'Coverage' },
-            state: { label: 'Status' },
-            activatedAt: { label: 'Start' },
-            expiresAt: { label: 'End' },
-          },
-        },
-      },
-    });
+    const nimbus = PortalProfileSchema.parse(
+      JSON.parse(
+        readFileSync(path.resolve(__dirname, '../../fixtures/portal-b/nimbus-profile.json'), 'utf8'),
+      ),
+    );
 
     it('reads the customer, both SIMs with their profiles, and their plans', () => {
       const doc = loadFixture('portal-b/index.html', 'http://127.0.0.1:8123/portal-b/').window.document;
