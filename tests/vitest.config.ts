@@ -10,5 +10,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // Sized for a loaded 2-core CI machine: axe-heavy component renders took 6–9 s there under load,
+    // past Vitest's 5 s default. A real hang still fails, after 60 s.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

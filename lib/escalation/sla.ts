@@ -70,14 +70,24 @@ export function isWithinSupportHours(hours: SupportHours, at: Date): boolean {
   return w !== null && local >= w.start && local < w.end;
 }
 
+/**
+ * Business-minute targets count whole minutes of support time (seed 002: "30 minutes"), so the clock
+ * starts at the next whole minute of the submission. Counting from the exact millisecond made a ticket
+ * submitted at 17:30:00.001 with 18:00 closing spill 1 ms into the next morning: a due time that no
+ * one can act on. All arithmetic below is in integer milliseconds, never fractions of a minute.
+ */
+function startOfClock(submittedAt: Date): number {
+  return Math.ceil(submittedAt.getTime() / 60_000) * 60_000;
+}
+
 function addBusinessMinutes(hours: SupportHours, from: DateTime, minutes: number): DateTime | null {
-  let remaining = minutes;
+  let remainingMs = Math.round(minutes * 60_000);
   for (const w of windowsFrom(hours, from)) {
     const begin = from > w.start ? from : w.start;
     if (begin >= w.end) continue;
-    const available = (w.end.toMillis() - begin.toMillis()) / 60_000;
-    if (remaining <= available) return begin.plus({ minutes: remaining });
-    remaining -= available;
+    const availableMs = w.end.toMillis() - begin.toMillis();
+    if (remainingMs <= availableMs) return begin.plus({ milliseconds: remainingMs });
+    remainingMs -= availableMs;
   }
   return null;
 }
@@ -116,7 +126,11 @@ export function responseDue(vendor: VendorProfile, levelId: string, submittedAt:
     const from = DateTime.fromJSDate(submittedAt, { zone: hours.timeZone });
     due =
       target.kind === 'business-minutes'
-        ? addBusinessMinutes(hours, from, target.minutes)
+        ? addBusinessMinutes(
+            hours,
+            DateTime.fromMillis(startOfClock(submittedAt), { zone: hours.timeZone }),
+            target.minutes,
+          )
         : endOfSupportDay(hours, from);
   }
   if (!due) return { kind: 'none', reason: 'no-target' };

@@ -54,7 +54,7 @@ describe('attachments', () => {
     // Real bytes here: the stored Blob's size must match its metadata.
     const bytes = new Uint8Array(9.5 * 1024 * 1024);
     add(...[0, 1, 2, 3].map((i) => new File([bytes], `shot-${i}.png`, { type: 'image/png' })));
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4), { timeout: 5000 });
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
     add(fileOfSize('one-more.png', 'image/png', 3 * 1024 * 1024));
     expect((await screen.findByRole('alert')).textContent).toBe(
       "one-more.png was not attached: a draft's attachments can total at most 40 MB. Remove one first.",

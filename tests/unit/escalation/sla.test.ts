@@ -146,6 +146,17 @@ describe('Wildix Americas variant (America/New_York)', () => {
     expect(dueAt(v, level, ny(submitted))).toBe(iso(ny(due)));
   });
 
+  // The counterexample fast-check found on a busy CI run: Critical at 17:30:00.001 with 18:00 closing
+  // left 1 ms for the next morning (due 09:00:00.001). The clock counts whole minutes of support time.
+  it.each([
+    ['2025-03-12T17:30:00.001', '2025-03-13T09:01'],
+    ['2025-03-12T17:30:00.000', '2025-03-12T18:00'],
+    ['2025-03-12T17:29:59.999', '2025-03-12T18:00'],
+    ['2025-03-12T17:59:59.999', '2025-03-13T09:30'],
+  ])('Critical submitted %s is due %s (whole minutes, never a 1 ms spill-over)', (submitted, due) => {
+    expect(dueAt(v, 'critical', ny(submitted))).toBe(iso(ny(due)));
+  });
+
   it('counts New York hours, not Rome hours, for the same instant', () => {
     const submitted = new Date('2025-03-07T22:50:00Z'); // 17:50 in New York, 23:50 in Rome
     expect(dueAt(v, 'critical', submitted)).toBe('2025-03-10T13:20:00.000Z');
