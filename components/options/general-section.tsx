@@ -61,7 +61,9 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
       return;
     }
     setErrors([]);
-    setNotice(t('opBackupRestored', [String(result.imported), String(result.skipped)]));
+    const restored = t('opBackupRestored', [String(result.imported), String(result.skipped)]);
+    const dropped = result.secretsDropped ? ` ${t('opBackupSecretsDropped', String(result.secretsDropped))}` : '';
+    setNotice(restored + dropped);
   }
 
   if (settings === null) return null;

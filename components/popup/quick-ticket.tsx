@@ -361,7 +361,7 @@ export function QuickTicket({
                 : t('tkPending')}
         </p>
       </header>
-      <SaveProblems autosave={autosave} />
+      <SaveProblems autosave={autosave} vendor={vendor} />
       <form
         ref={formRef}
         onKeyDown={onKeyDown}

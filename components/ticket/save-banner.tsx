@@ -3,8 +3,9 @@
  * the agent — a conflict with another window (keep mine / take theirs) and a storage failure (the text
  * stays in memory; export it, then retry).
  */
-import type { Draft } from '../../lib/escalation/draft';
-import { useI18n } from '../i18n';
+import { draftCapViolation, type Draft } from '../../lib/escalation/draft';
+import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import { pick, useI18n, type Locale, type Translate } from '../i18n';
 import type { DraftAutosave } from './use-draft-autosave';
 
 const BUTTON =
@@ -23,7 +24,23 @@ export function exportDraftFile(draft: Draft): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
+/**
+ * Words a `too-large` refusal (issue 12: caps of DRAFT_LIMITS): which field or limit, and the figures. The
+ * store names the cap in its error, but the session keeps only the code, so the cap is found again on
+ * the draft in memory — the very text the agent typed, which stays there.
+ */
+function tooLargeMessage(draft: Draft | null, vendor: VendorProfile | undefined, t: Translate, locale: Locale): string {
+  const v = draft ? draftCapViolation(draft) : null;
+  if (v === null) return t('tkErrorInvalid');
+  const n = (x: number) => x.toLocaleString(locale);
+  if (v.cap === 'fields') return t('tkErrorTooManyFields', [n(v.max), n(v.actual)]);
+  if (v.cap === 'draft') return t('tkErrorDraftTooLarge', [n(v.max), n(v.actual)]);
+  const field = vendor?.fields.find((f) => f.id === v.fieldId);
+  const label = field ? pick(field.label, locale) : v.fieldId;
+  return t('tkErrorFieldTooLarge', [label, n(v.max), n(v.actual)]);
+}
+
+export function SaveBanner({ autosave, vendor }: { autosave: DraftAutosave; vendor?: VendorProfile }) {
   const { t } = useI18n();
   const { status } = autosave;
   return (
@@ -38,7 +55,7 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
         {status === 'saving' && t('tkSaving')}
         {status === 'pending' && t('tkPending')}
       </p>
-      <SaveProblems autosave={autosave} />
+      <SaveProblems autosave={autosave} vendor={vendor} />
     </div>
   );
 }
@@ -48,8 +65,15 @@ export function SaveBanner({ autosave }: { autosave: DraftAutosave }) {
  * (export, retry — the text stays in memory) and one-off notices. Shared by every surface that edits a
  * draft (the ticket editor, the popup).
  */
-export function SaveProblems({ autosave }: { autosave: DraftAutosave }) {
-  const { t } = useI18n();
+export function SaveProblems({
+  autosave,
+  vendor,
+}: {
+  autosave: DraftAutosave;
+  /** The draft's vendor, to name a field by its label. */
+  vendor?: VendorProfile | undefined;
+}) {
+  const { t, locale } = useI18n();
   const { status, errorCode, notice, draft } = autosave;
   return (
     <>
@@ -81,7 +105,9 @@ export function SaveProblems({ autosave }: { autosave: DraftAutosave }) {
                 ? t('tkErrorBlocked')
                 : errorCode === 'invalid'
                   ? t('tkErrorInvalid')
-                  : t('tkErrorUnknown')}
+                  : errorCode === 'too-large'
+                    ? tooLargeMessage(draft, vendor, t, locale)
+                    : t('tkErrorUnknown')}
           </p>
           <div className="flex gap-2">
             {draft && (

@@ -208,7 +208,7 @@ export function TicketEditor({
           ×
         </button>
       </header>
-      <SaveBanner autosave={autosave} />
+      <SaveBanner autosave={autosave} vendor={vendor} />
 
       <div>
         <label htmlFor={`${id}-vendor`} className="text-sm font-medium">

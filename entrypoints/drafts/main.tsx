@@ -9,12 +9,12 @@ import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
-import { openDb } from '../../lib/db';
+import { openExtensionDb } from '../../lib/db/extension-db';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
 
-const drafts = createDraftsApi(openDb());
+const drafts = createDraftsApi(openExtensionDb(browser.storage));
 
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));

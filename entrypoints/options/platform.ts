@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { CatalogSchema, EXAMPLE_CATALOG, type Catalog } from '../../lib/catalog';
-import { exportBackup, importBackup, openDb } from '../../lib/db';
+import { exportBackup, importBackup } from '../../lib/db';
+import { openExtensionDb } from '../../lib/db/extension-db';
 import { extractContext } from '../../lib/portal/extract';
 import { PortalProfileSchema, type PortalProfile } from '../../lib/portal/profile-schema';
 import { CATALOG_KEY, readSettings, USER_PORTALS_KEY, writeSettings } from '../../lib/settings/settings';
@@ -55,7 +56,7 @@ async function testProfile(profile: PortalProfile): Promise<ProfileTestResult> {
 /** The Options page's {@link OptionsApi} over the real browser. */
 export function createOptionsApi(): OptionsApi {
   const area = browser.storage.local;
-  const db = openDb();
+  const db = openExtensionDb(browser.storage);
   return {
     loadSettings: () => readSettings(area),
     async saveSettings(patch) {

@@ -11,7 +11,7 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { browserDataAreas, loadVendors } from '../../components/platform/use-vendors';
 import { QuickTicket, type QuickTicketProps } from '../../components/popup/quick-ticket';
-import { openDb } from '../../lib/db';
+import { openExtensionDb } from '../../lib/db/extension-db';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
@@ -55,7 +55,7 @@ async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
-  const drafts = createDraftsApi(openDb());
+  const drafts = createDraftsApi(openExtensionDb(browser.storage));
   // The page context needs the tab and a round trip to the background (which may have to wake up):
   // the form does not wait for it (it fills the page's ICCID when it comes). The storage reads below
   // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.

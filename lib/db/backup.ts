@@ -3,14 +3,15 @@
  *
  * Restore is all-or-nothing: the whole file is validated with zod first, and only a file with no error at
  * all is written, in one read-write transaction. Errors name the offending row (`drafts[3].iccid`).
- * DESIGN §2: a secret is never written to an export or the database; fields a policy calls secret are
- * dropped on both sides.
+ * DESIGN §2: a secret is never written to an export or the database; fields the draft's vendor (or an
+ * extra policy) calls secret are dropped on both sides, and a restore says how many it dropped.
  */
 import { z } from 'zod';
 import type { Draft } from '../escalation/draft';
 import { AttachmentMetaSchema, AttachmentSchema, type AttachmentMeta } from './attachments-repo';
-import type { AttachmentRow, DraftRow, HelpdeskDb, SecretFieldPolicy } from './database';
+import type { AttachmentRow, DraftRow, HelpdeskDb } from './database';
 import { prepareDraftRow, readDraftRows, withoutSecretFields } from './draft-rows';
+import { resolveSecretTest, type SecretFieldPolicy } from './secret-policy';
 import { guarded, toDbError, zodIssues, type DbResult, type InvalidRow, type Issue } from './result';
 
 /** The `format` marker of a backup file. */
@@ -83,11 +84,13 @@ export async function exportBackup(
   options: ExportOptions = {},
 ): Promise<DbResult<{ json: string; drafts: number; attachments: number; invalid: InvalidRow[] }>> {
   return guarded(async () => {
+    const isSecret = await resolveSecretTest(db, options.secretFields);
     const [rows, attachmentRows] = await db.transaction('r', db.drafts, db.attachments, () =>
       Promise.all([db.drafts.toArray(), db.attachments.toArray()]),
     );
     const read = readDraftRows(rows);
-    const drafts = read.drafts.map((d) => withoutSecretFields(d, [db.secretFields, options.secretFields]));
+    // Rows written by an older build may hold a secret: it stays out of the file all the same.
+    const drafts = read.drafts.map((d) => withoutSecretFields(d, isSecret).draft);
     const draftIds = new Set(drafts.map((d) => d.id));
     const invalid = [...read.invalid];
     const attachments: BackupAttachment[] = [];
@@ -132,7 +135,17 @@ export interface ImportOptions {
 
 /** Outcome of {@link importBackup}. */
 export type ImportResult =
-  | { readonly ok: true; readonly imported: number; readonly skipped: number; readonly attachments: number }
+  | {
+      readonly ok: true;
+      readonly imported: number;
+      readonly skipped: number;
+      readonly attachments: number;
+      /**
+       * Present when the file held secret values: how many were not restored (DESIGN §2), counted over
+       * every draft of the file, written or skipped, so the agent is told credentials were left out.
+       */
+      readonly secretsDropped?: number;
+    }
   | { readonly ok: false; readonly errors: Issue[] };
 
 /** Errors past this many are summarised: a wrong file would otherwise produce thousands. */
@@ -146,7 +159,7 @@ function timeOf(iso: string): number {
 
 /**
  * Restores a backup file. Every row is validated before anything is written; any error → nothing written
- * and every error (up to 100) returned with its path. Secret fields are dropped. When a draft replaces a
+ * and every error (up to 100) returned with its path. Secret fields are dropped and counted. When a draft replaces a
  * stored one with the same id, its revision becomes higher than both, so a surface still editing the old
  * draft gets a conflict instead of overwriting the restored one.
  */
@@ -165,15 +178,24 @@ export async function importBackup(
   if (!envelope.success)
     return { ok: false, errors: zodIssues(envelope.error).slice(0, MAX_REPORTED_ERRORS) };
 
+  let isSecret;
+  try {
+    isSecret = await resolveSecretTest(db, options.secretFields);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', message: toDbError(error).message }] };
+  }
   const errors: Issue[] = [];
   const rows: DraftRow[] = [];
   const seenDrafts = new Set<string>();
+  let secretsDropped = 0;
   envelope.data.drafts.forEach((value, i) => {
-    const prepared = prepareDraftRow(value, [db.secretFields, options.secretFields], `drafts[${i}]`);
+    // Caps of DRAFT_LIMITS apply too: an oversized draft is an error naming its row and field.
+    const prepared = prepareDraftRow(value, isSecret, `drafts[${i}]`);
     if (!prepared.ok) {
       errors.push(...prepared.issues);
       return;
     }
+    secretsDropped += prepared.stripped.length;
     if (seenDrafts.has(prepared.row.id))
       errors.push({ path: `drafts[${i}].id`, message: 'Duplicate draft id in the file.' });
     seenDrafts.add(prepared.row.id);
@@ -238,7 +260,13 @@ export async function importBackup(
       const attachmentsToWrite = attachments.filter((a) => written.has(a.draftId));
       await db.drafts.bulkPut(toWrite);
       await db.attachments.bulkPut(attachmentsToWrite);
-      return { ok: true as const, imported: toWrite.length, skipped, attachments: attachmentsToWrite.length };
+      return {
+        ok: true as const,
+        imported: toWrite.length,
+        skipped,
+        attachments: attachmentsToWrite.length,
+        ...(secretsDropped > 0 ? { secretsDropped } : {}),
+      };
     });
   } catch (error) {
     const dbError = toDbError(error);

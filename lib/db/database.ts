@@ -12,6 +12,9 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Draft } from '../escalation/draft';
+import type { SecretFieldPolicy, VendorSource } from './secret-policy';
+
+export type { SecretFieldPolicy, VendorSource } from './secret-policy';
 
 /** The IndexedDB name. Changing it would orphan every agent's drafts. */
 export const DB_NAME = 'helpdesk-assistant';
@@ -81,18 +84,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 /** The version today's code declares last. */
 export const LATEST_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;
 
-/** Which vendor fields are secrets (credentials, seed 002) — dropped from every row, export and import. */
-export type SecretFieldPolicy = ReadonlySet<string> | ((fieldId: string, vendorId: string) => boolean);
-
-/** What {@link openDb} needs from its environment; all optional in the extension. */
+/** What {@link openDb} needs from its environment. */
 export interface DbDeps {
+  /**
+   * REQUIRED: where the store reads the vendor profiles, whose `secret` fields every write drops (DESIGN §2,
+   * seed 002). The extension passes `storedVendorSource(...)` (built-in + custom + managed; see
+   * `openExtensionDb`); tests and tools may pass `BUILT_IN_VENDORS_ONLY`. Required so that a database
+   * opened without the vendors' policy does not compile.
+   */
+  vendors: VendorSource;
   /** IndexedDB factory; tests pass fake-indexeddb's. Defaults to the global one. */
   indexedDB?: IDBFactory;
   /** Key range constructor matching `indexedDB`. */
   IDBKeyRange?: typeof IDBKeyRange;
   /**
-   * Defence in depth for DESIGN §2 (a secret is never written to IndexedDB): fields matching this policy
-   * are dropped by every write of the repositories, on top of the policy a single call may pass.
+   * Extra secret fields, on top of the vendors' policy (`vendors`) and of the policy a single call may
+   * pass: dropped by every write of the repositories and every export.
    */
   secretFields?: SecretFieldPolicy;
   /**
@@ -116,19 +123,22 @@ export class HelpdeskDb extends Dexie {
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly attachments: Table<AttachmentRow, string>;
   declare readonly settings: Table<SettingRow, string>;
-  /** The policy from {@link DbDeps.secretFields}, applied by every repository write. */
+  /** {@link DbDeps.vendors}: every repository write drops the fields these vendors declare secret. */
+  readonly vendors: VendorSource;
+  /** The extra policy from {@link DbDeps.secretFields}, applied by every repository write. */
   readonly secretFields: SecretFieldPolicy | undefined;
   readonly #deps: DbDeps;
   readonly #options: HelpdeskDbOptions;
   #strict: HelpdeskDb | undefined;
 
   /** Prefer {@link openDb}; the constructor is for {@link openDbAtVersion} and strict siblings. */
-  constructor(name: string, deps: DbDeps = {}, options: HelpdeskDbOptions = {}) {
+  constructor(name: string, deps: DbDeps, options: HelpdeskDbOptions = {}) {
     super(name, {
       ...(deps.indexedDB ? { indexedDB: deps.indexedDB } : {}),
       ...(deps.IDBKeyRange ? { IDBKeyRange: deps.IDBKeyRange } : {}),
       ...(options.durability ? { chromeTransactionDurability: options.durability } : {}),
     });
+    this.vendors = deps.vendors;
     this.secretFields = deps.secretFields;
     this.#deps = deps;
     this.#options = options;
@@ -177,10 +187,11 @@ function declareVersions(db: Dexie, upTo: number): void {
 }
 
 /**
- * Opens (lazily — Dexie opens on first use) today's drafts database.
- * @param name defaults to {@link DB_NAME}; tests pass a unique name for isolation.
+ * Opens (lazily — Dexie opens on first use) today's drafts database. The extension's surfaces use
+ * `openExtensionDb` (extension-db.ts), which names {@link DB_NAME} and the stored vendors.
+ * @param name {@link DB_NAME} in the extension; tests pass a unique name for isolation.
  */
-export function openDb(name: string = DB_NAME, deps: DbDeps = {}): HelpdeskDb {
+export function openDb(name: string, deps: DbDeps): HelpdeskDb {
   return new HelpdeskDb(name, deps);
 }
 
@@ -188,6 +199,6 @@ export function openDb(name: string = DB_NAME, deps: DbDeps = {}): HelpdeskDb {
  * A connection declaring only the versions up to `version` — what an older release of the extension
  * opened. Migration tests write frozen fixtures with it, then open the same name with {@link openDb}.
  */
-export function openDbAtVersion(name: string, version: number, deps: DbDeps = {}): HelpdeskDb {
+export function openDbAtVersion(name: string, version: number, deps: DbDeps): HelpdeskDb {
   return new HelpdeskDb(name, deps, { upToVersion: version });
 }

@@ -1,45 +1,73 @@
 /**
  * The boundary between the {@link Draft} contract and stored {@link DraftRow}s: every write goes through
- * {@link prepareDraftRow} (zod parse, secret fields dropped, search terms computed) and every read through
- * {@link readDraftRow} (zod parse; a bad row is reported, never thrown).
+ * {@link prepareDraftRow} (zod parse, secret fields dropped, caps checked, search terms computed) and every
+ * read through {@link readDraftRow} (zod parse of the shape; a bad row is reported, never thrown).
  */
-import { DraftSchema, type Draft } from '../escalation/draft';
-import type { DraftRow, SecretFieldPolicy } from './database';
+import {
+  DraftShapeSchema,
+  capMessage,
+  draftCapViolation,
+  type Draft,
+  type DraftCapViolation,
+} from '../escalation/draft';
+import type { DraftRow } from './database';
 import { zodIssues, type InvalidRow, type Issue } from './result';
-import { draftTerms, isSecretField } from './search-terms';
+import { draftTerms } from './search-terms';
+import type { SecretTest } from './secret-policy';
+
+/** A draft over one of the caps of `DRAFT_LIMITS` (lib/escalation/draft.ts): nothing was written. */
+export interface TooLargeError {
+  readonly code: 'too-large';
+  /** English fallback; the UI words it from `limit`. */
+  readonly message: string;
+  /** Which cap, its figure, the draft's figure, and the field for a per-field cap. */
+  readonly limit: DraftCapViolation;
+}
 
 /**
- * A copy of `draft` without the fields any of `policies` calls secret. DESIGN §2: a secret is never
- * written to IndexedDB or an export. Drafts do not hold secrets by contract; this is the second lock.
+ * A copy of `draft` without the fields `isSecret` calls secret, and the ids dropped. DESIGN §2: a secret
+ * is never written to IndexedDB or an export; the editor keeps them out, this is the lock of the store.
  */
 export function withoutSecretFields(
   draft: Draft,
-  policies: ReadonlyArray<SecretFieldPolicy | undefined>,
-): Draft {
-  const active = policies.filter((p): p is SecretFieldPolicy => p !== undefined);
-  if (active.length === 0) return draft;
+  isSecret: SecretTest,
+): { draft: Draft; stripped: string[] } {
   const fields: Record<string, string> = {};
+  const stripped: string[] = [];
   for (const [id, value] of Object.entries(draft.fields)) {
-    if (!active.some((p) => isSecretField(p, id, draft.vendorId))) fields[id] = value;
+    if (isSecret(id, draft.vendorId)) stripped.push(id);
+    else fields[id] = value;
   }
-  return { ...draft, fields };
+  return stripped.length === 0 ? { draft, stripped } : { draft: { ...draft, fields }, stripped };
 }
 
-/** Parses `value` as a Draft, drops secret fields and adds the search terms; or the validation issues. */
-export function prepareDraftRow(
-  value: unknown,
-  policies: ReadonlyArray<SecretFieldPolicy | undefined>,
-  pathPrefix = '',
-): { ok: true; row: DraftRow; draft: Draft } | { ok: false; issues: Issue[] } {
-  const parsed = DraftSchema.safeParse(value);
+/** Result of {@link prepareDraftRow}. */
+export type PreparedRow =
+  | { ok: true; row: DraftRow; draft: Draft; stripped: string[] }
+  | { ok: false; issues: Issue[]; tooLarge?: TooLargeError };
+
+/**
+ * Parses `value` as a Draft, drops its secret fields (listed in `stripped`), checks the caps on what is
+ * left and adds the search terms; or the issues (with `tooLarge` when a cap is what failed).
+ */
+export function prepareDraftRow(value: unknown, isSecret: SecretTest, pathPrefix = ''): PreparedRow {
+  const parsed = DraftShapeSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, pathPrefix) };
-  const draft = withoutSecretFields(parsed.data, policies);
-  return { ok: true, draft, row: { ...draft, terms: draftTerms(draft) } };
+  const { draft, stripped } = withoutSecretFields(parsed.data, isSecret);
+  const violation = draftCapViolation(draft);
+  if (violation !== null) {
+    const message = capMessage(violation);
+    const at =
+      violation.cap === 'field' ? `fields.${violation.fieldId}` : violation.cap === 'fields' ? 'fields' : '';
+    const path = pathPrefix === '' ? at : at === '' ? pathPrefix : `${pathPrefix}.${at}`;
+    return { ok: false, issues: [{ path, message }], tooLarge: { code: 'too-large', message, limit: violation } };
+  }
+  return { ok: true, draft, stripped, row: { ...draft, terms: draftTerms(draft, isSecret) } };
 }
 
 /** Parses a stored row back to a Draft (zod drops `terms`), or describes why it is not one. */
 export function readDraftRow(row: unknown): { ok: true; draft: Draft } | { ok: false; invalid: InvalidRow } {
-  const parsed = DraftSchema.safeParse(row);
+  const parsed = DraftShapeSchema.safeParse(row);
   if (parsed.success) return { ok: true, draft: parsed.data };
   const id =
     typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string'

@@ -10,10 +10,18 @@
 import { Dexie } from 'dexie';
 import type { Draft, DraftStatus } from '../escalation/draft';
 import { parseIccid } from '../telecom/iccid';
-import type { HelpdeskDb, SecretFieldPolicy } from './database';
-import { byUpdatedAtDesc, prepareDraftRow, readDraftRow, readDraftRows } from './draft-rows';
+import type { HelpdeskDb } from './database';
+import {
+  byUpdatedAtDesc,
+  prepareDraftRow,
+  readDraftRow,
+  readDraftRows,
+  type PreparedRow,
+  type TooLargeError,
+} from './draft-rows';
 import { guarded, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
 import { MAX_TERM_LENGTH, tokenise } from './search-terms';
+import { resolveSecretTest, type SecretFieldPolicy } from './secret-policy';
 
 /** What a new draft needs: the vendor; everything else defaults to empty. */
 export type DraftInit = Pick<Draft, 'vendorId'> &
@@ -41,7 +49,18 @@ export type SaveError =
   | { readonly code: 'conflict'; readonly current: Draft }
   | { readonly code: 'not-found' }
   | InvalidError
+  | TooLargeError
   | DbError;
+
+/**
+ * A write that succeeded. `stripped`: ids of the fields whose values were NOT stored because the draft's
+ * vendor declares them secret (DESIGN §2) — the rest of the draft was; `draft` is what was stored. Empty
+ * for every write from the editor, which keeps secrets in session memory.
+ */
+export interface Written {
+  readonly draft: Draft;
+  readonly stripped: readonly string[];
+}
 
 /** A page of drafts plus the stored rows that failed validation. */
 export interface DraftList {
@@ -65,19 +84,21 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-function invalidError(issues: InvalidError['issues']): InvalidError {
-  return { code: 'invalid', message: 'The draft is not valid.', issues };
+/** The error of a refused {@link prepareDraftRow}: `too-large` when a cap failed, else `invalid`. */
+function refusal(prepared: Extract<PreparedRow, { ok: false }>): InvalidError | TooLargeError {
+  return prepared.tooLarge ?? { code: 'invalid', message: 'The draft is not valid.', issues: prepared.issues };
 }
 
 /**
  * Creates a draft: a random UUID, revision 0, `createdAt` = `updatedAt` = now (ISO), status `open` unless
- * given. Resolves with the stored draft (secret fields dropped).
+ * given. Resolves with the stored draft and the secret fields dropped from it; refused with `too-large`
+ * over a cap of `DRAFT_LIMITS`.
  */
 export async function createDraft(
   db: HelpdeskDb,
   init: DraftInit,
   options: WriteOptions = {},
-): Promise<DbResult<{ draft: Draft }, InvalidError | DbError>> {
+): Promise<DbResult<Written, InvalidError | TooLargeError | DbError>> {
   const now = (options.now ?? new Date()).toISOString();
   const candidate: Draft = {
     status: 'open',
@@ -98,11 +119,11 @@ export async function createDraft(
     updatedAt: now,
     revision: 0,
   };
-  const prepared = prepareDraftRow(candidate, [db.secretFields, options.secretFields]);
-  if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
-  return guarded(async () => {
+  return guarded(async (): Promise<DbResult<Written, InvalidError | TooLargeError>> => {
+    const prepared = prepareDraftRow(candidate, await resolveSecretTest(db, options.secretFields));
+    if (!prepared.ok) return { ok: false, error: refusal(prepared) };
     await db.drafts.add(prepared.row);
-    return { ok: true, draft: prepared.draft };
+    return { ok: true, draft: prepared.draft, stripped: prepared.stripped };
   });
 }
 
@@ -110,18 +131,21 @@ export async function createDraft(
  * Saves `draft` if the stored revision is still `expectedRevision` (optimistic concurrency, checked and
  * written in one read-write transaction). On success the stored draft has `revision = expectedRevision + 1`,
  * a fresh `updatedAt`, and its original `createdAt`. A stale revision yields `conflict` with the current
- * stored draft; nothing is written.
+ * stored draft; nothing is written. Secret fields are dropped (listed in `stripped`); a draft over a cap of
+ * `DRAFT_LIMITS` is refused with `too-large` and nothing is written.
  */
 export async function saveDraft(
   db: HelpdeskDb,
   draft: Draft,
   expectedRevision: number,
   options: SaveOptions = {},
-): Promise<DbResult<{ draft: Draft }, SaveError>> {
+): Promise<DbResult<Written, SaveError>> {
   const target = options.durability === 'strict' ? db.strict() : db;
   const now = (options.now ?? new Date()).toISOString();
-  return guarded(() =>
-    target.transaction('rw', target.drafts, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
+  return guarded(async () => {
+    // Before the transaction: awaiting the vendor source inside it would end it.
+    const isSecret = await resolveSecretTest(db, options.secretFields);
+    return target.transaction('rw', target.drafts, async (): Promise<DbResult<Written, SaveError>> => {
       const stored = await target.drafts.get(draft.id);
       if (stored === undefined) return { ok: false, error: { code: 'not-found' } };
       if (stored.revision !== expectedRevision) {
@@ -141,13 +165,13 @@ export async function saveDraft(
           updatedAt: now,
           revision: expectedRevision + 1,
         },
-        [db.secretFields, options.secretFields],
+        isSecret,
       );
-      if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
+      if (!prepared.ok) return { ok: false, error: refusal(prepared) };
       await target.drafts.put(prepared.row);
-      return { ok: true, draft: prepared.draft };
-    }),
-  );
+      return { ok: true, draft: prepared.draft, stripped: prepared.stripped };
+    });
+  });
 }
 
 /** Reads one draft: `not-found`, or `invalid` with the issues when the stored row is damaged. */

@@ -13,9 +13,19 @@ export {
   type DbDeps,
   type DraftRow,
   type SchemaVersion,
-  type SecretFieldPolicy,
   type SettingRow,
 } from './database';
+export {
+  BUILT_IN_VENDORS_ONLY,
+  storedVendorSource,
+  vendorSecretTest,
+  type SecretFieldPolicy,
+  type SecretTest,
+  type VendorSource,
+  type VendorStorage,
+} from './secret-policy';
+export { openExtensionDb } from './extension-db';
+export type { TooLargeError } from './draft-rows';
 export {
   createDraft,
   deleteDraft,
@@ -32,6 +42,7 @@ export {
   type SaveError,
   type SaveOptions,
   type WriteOptions,
+  type Written,
 } from './drafts-repo';
 export {
   AttachmentMetaSchema,

@@ -7,7 +7,7 @@
  * upgrade recomputes `terms` for every row (see `migrations.ts`), or old drafts stop being found.
  */
 import type { Draft } from '../escalation/draft';
-import type { SecretFieldPolicy } from './database';
+import type { SecretTest } from './secret-policy';
 
 /** Shorter words are not indexed (one letter matches everything and bloats the index). */
 export const MIN_TERM_LENGTH = 2;
@@ -33,22 +33,14 @@ export function tokenise(text: string): string[] {
   return out;
 }
 
-/** True when `fieldId` of a draft for `vendorId` is a secret under `policy`. */
-export function isSecretField(
-  policy: SecretFieldPolicy | undefined,
-  fieldId: string,
-  vendorId: string,
-): boolean {
-  if (!policy) return false;
-  return typeof policy === 'function' ? policy(fieldId, vendorId) : policy.has(fieldId);
-}
-
 /**
  * The words a draft is found by: last four digits of its ICCID (what agents read out), subscriber id and
  * name, vendor id, summary, then field values (sorted by field id so the result is stable). Unique, capped
- * at {@link MAX_TERMS_PER_DRAFT}, the most useful sources first. Callers strip secret fields before.
+ * at {@link MAX_TERMS_PER_DRAFT}, the most useful sources first. A field `isSecret` calls secret gives no
+ * word (DESIGN §2: a secret is never written to IndexedDB — an index entry is a write), whether or not the
+ * caller stripped it first.
  */
-export function draftTerms(draft: Draft): string[] {
+export function draftTerms(draft: Draft, isSecret: SecretTest): string[] {
   const terms = new Set<string>();
   const add = (text: string | null): void => {
     if (text === null) return;
@@ -62,6 +54,8 @@ export function draftTerms(draft: Draft): string[] {
   add(draft.subscriberName);
   add(draft.vendorId);
   add(draft.summary);
-  for (const key of Object.keys(draft.fields).sort()) add(draft.fields[key] ?? null);
+  for (const key of Object.keys(draft.fields).sort()) {
+    if (!isSecret(key, draft.vendorId)) add(draft.fields[key] ?? null);
+  }
   return [...terms];
 }

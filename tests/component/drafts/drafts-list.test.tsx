@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DraftsList } from '../../../components/drafts/drafts-list';
 import { draftIdFromHash } from '../../../components/drafts/drafts-page';
 import { NewEscalation } from '../../../components/drafts/new-escalation';
-import { createDraft, listDrafts, openDb, type HelpdeskDb } from '../../../lib/db';
+import { createDraft, listDrafts, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
 import { renderWithI18n } from '../render';
 
 afterEach(cleanup);
@@ -35,7 +35,7 @@ const rows = () => within(screen.getByRole('list', { name: 'Drafts found' })).ge
 
 describe('DraftsList', () => {
   it('finds drafts by ICCID, last digits, subscriber and text, and shows completeness', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     await seed(db);
     const opened: string[] = [];
     const { container } = renderWithI18n(<DraftsList drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
@@ -65,7 +65,7 @@ describe('DraftsList', () => {
   });
 
   it('filters by vendor', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     await seed(db);
     renderWithI18n(<DraftsList drafts={createDraftsApi(db)} onOpen={() => undefined} />);
     await userEvent.selectOptions(screen.getByLabelText('Status'), '');
@@ -76,7 +76,7 @@ describe('DraftsList', () => {
 
 describe('NewEscalation', () => {
   it('offers the open draft for that ICCID before creating a new one', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const { a } = await seed(db);
     const opened: string[] = [];
     const { container } = renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
@@ -92,7 +92,7 @@ describe('NewEscalation', () => {
   });
 
   it('refuses an ICCID with a wrong check digit, naming why, and creates nothing', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={() => undefined} />);
     await userEvent.type(screen.getByLabelText('ICCID of the eSIM'), '8944500012251001009');
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
@@ -102,7 +102,7 @@ describe('NewEscalation', () => {
   });
 
   it('creates a draft for a new ICCID', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const opened: string[] = [];
     renderWithI18n(<NewEscalation drafts={createDraftsApi(db)} onOpen={(id) => opened.push(id)} />);
     await userEvent.type(screen.getByLabelText('ICCID of the eSIM'), '89445000122510020020');

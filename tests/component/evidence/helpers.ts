@@ -1,11 +1,11 @@
 /** Shared setup of the evidence component tests: a fresh database with one eSIM Go draft. */
-import { createDraft, openDb, type HelpdeskDb } from '../../../lib/db';
+import { createDraft, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
 import { createDraftsApi, type DraftsApi } from '../../../lib/db/drafts-api';
 import type { Attachment } from '../../../lib/db/attachments-repo';
 import { blobText } from '../../../components/evidence/evidence-store';
 
 export async function draftDb(): Promise<{ db: HelpdeskDb; drafts: DraftsApi; draftId: string }> {
-  const db = openDb(`test-${crypto.randomUUID()}`);
+  const db = openDb(`test-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY });
   const created = await createDraft(db, { vendorId: 'esim-go' });
   if (!created.ok) throw new Error('draft not created');
   return { db, drafts: createDraftsApi(db), draftId: created.draft.id };

@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuickTicket } from '../../../components/popup/quick-ticket';
-import { getDraft, listDrafts, openDb, type HelpdeskDb } from '../../../lib/db';
+import { getDraft, listDrafts, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
 import type { PageContext } from '../../../lib/portal/page-context';
 import { renderWithI18n } from '../render';
 
@@ -52,7 +52,7 @@ function popup(db: HelpdeskDb, opts: { remembered?: string | null; context?: Pag
 
 describe('QuickTicket', () => {
   it('has the four labelled fields and opens on the first empty one', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const { container } = popup(db);
     for (const label of ['ICCID', 'Vendor', 'Priority', 'Summary']) expect(screen.getByLabelText(label)).toBeTruthy();
     expect((screen.getByLabelText('Vendor') as HTMLSelectElement).value).toBe('esim-go');
@@ -62,7 +62,7 @@ describe('QuickTicket', () => {
   });
 
   it('prefills the ICCID from the page and focuses the next empty field; Enter moves on', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     popup(db, { context });
     expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('8944 5000 1225 1002 0012');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Problem kind')));
@@ -77,7 +77,7 @@ describe('QuickTicket', () => {
   });
 
   it('saves every keystroke to one draft that the next popup resumes', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const first = popup(db, { context });
     await userEvent.type(screen.getByLabelText('Summary'), 'No data after landing');
     await waitFor(() => expect(first.memory.id).not.toBeNull());
@@ -106,20 +106,20 @@ describe('QuickTicket', () => {
   });
 
   it('pastes an ICCID from the clipboard only when asked, and only a valid one', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     popup(db, { clipboard: ' 8944-5000-1225-1002-0020 ' });
     expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('');
     await userEvent.click(screen.getByRole('button', { name: 'Paste ICCID from clipboard' }));
     await waitFor(() => expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('8944 5000 1225 1002 0020'));
     cleanup();
-    popup(openDb('test-' + crypto.randomUUID()), { clipboard: '8944500012251001009' });
+    popup(openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY }), { clipboard: '8944500012251001009' });
     await userEvent.click(screen.getByRole('button', { name: 'Paste ICCID from clipboard' }));
     await screen.findByText(/The clipboard does not hold a valid ICCID/);
     expect((screen.getByLabelText('ICCID') as HTMLInputElement).value).toBe('');
   });
 
   it('suggests the priority with its reason and keeps an override', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const view = popup(db);
     await userEvent.selectOptions(screen.getByLabelText('Problem kind'), 'connectivity');
     await userEvent.selectOptions(screen.getByLabelText('Who is affected'), 'everyone');
@@ -132,7 +132,7 @@ describe('QuickTicket', () => {
   });
 
   it('"Continue in sidebar" hands over the saved draft', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const view = popup(db, { context });
     await userEvent.click(screen.getByRole('button', { name: 'Continue in sidebar' }));
     await waitFor(() => expect(view.continued).toHaveLength(1));
@@ -156,7 +156,7 @@ describe('QuickTicket before the page context is known', () => {
   });
 
   it('opens focused on the ICCID, then follows the first empty field when the page ICCID arrives', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const memory = { id: null as string | null };
     const view = renderWithI18n(<QuickTicket {...props(db, undefined, memory)} />);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('ICCID')));
@@ -166,7 +166,7 @@ describe('QuickTicket before the page context is known', () => {
   });
 
   it('keeps what the agent typed meanwhile, and creates the draft with the page data once it is known', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const memory = { id: null as string | null };
     const view = renderWithI18n(<QuickTicket {...props(db, undefined, memory)} />);
     await userEvent.type(screen.getByLabelText('Summary'), 'No data');

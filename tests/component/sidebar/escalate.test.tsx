@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
 import { createDraftsApi } from '../../../lib/db/drafts-api';
-import { openDb } from '../../../lib/db';
+import { BUILT_IN_VENDORS_ONLY, openDb } from '../../../lib/db';
 import { DEFAULT_ESIM_CHECKLIST } from '../../../lib/escalation/checklist';
 import { getVendor } from '../../../lib/escalation/vendors';
 import { escalateFromSidebar, type SidebarEscalationInput } from '../../../entrypoints/sidebar/escalate';
@@ -22,7 +22,7 @@ const checklistFieldId = getVendor('esim-go')!.fields.find((f) => f.prefill === 
 
 describe('escalateFromSidebar', () => {
   it('opens a draft for an eSIM, reuses it the second time, and carries the ticked steps', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020020' }, input({ done: ['restarted', 'esim-status'] }));
     if (!first.ok) throw new Error(first.error.message);
     expect(first.reused).toBe(false);
@@ -42,7 +42,7 @@ describe('escalateFromSidebar', () => {
   });
 
   it('never overwrites troubleshooting text the agent typed', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000122510020012' }, input());
     if (!first.ok) throw new Error(first.error.message);
     const { saveDraft } = await import('../../../lib/db');
@@ -56,7 +56,7 @@ describe('escalateFromSidebar', () => {
   });
 
   it('escalates about the subscriber without an ICCID, once per open case', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const first = await escalateFromSidebar(createDraftsApi(db), { kind: 'subscriber' }, input());
     if (!first.ok) throw new Error(first.error.message);
     expect(first.draft.iccid).toBeNull();
@@ -71,7 +71,7 @@ describe('escalateFromSidebar', () => {
   });
 
   it('refuses an invalid ICCID with its code and a page without subscriber', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const bad = await escalateFromSidebar(createDraftsApi(db), { kind: 'iccid', iccid: '89445000000000000018' }, input());
     expect(bad).toMatchObject({ ok: false, error: { code: 'checksum' } });
     const none = await escalateFromSidebar(createDraftsApi(db), { kind: 'subscriber' }, input({ context: { ...FULL, subscriber: null } }));

@@ -11,7 +11,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DraftSession, type DraftJournal, type JournalEntry } from '../../../components/ticket/draft-session';
 import { TicketEditor } from '../../../components/ticket/ticket-editor';
-import { createDraft, getDraft, openDb, saveDraft, type HelpdeskDb } from '../../../lib/db';
+import { createDraft, getDraft, BUILT_IN_VENDORS_ONLY, openDb, saveDraft, type HelpdeskDb } from '../../../lib/db';
 import type { Draft } from '../../../lib/escalation/draft';
 import { renderWithI18n } from '../render';
 
@@ -49,7 +49,7 @@ function memoryJournal(): DraftJournal & { entries: Map<string, JournalEntry> } 
 
 describe('autosave', () => {
   it('writes once after a pause in typing, not on every keystroke', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     editor(db, draft.id, 150);
     const summary = await screen.findByLabelText('Summary');
@@ -62,7 +62,7 @@ describe('autosave', () => {
   });
 
   it('writes at once when the page is hidden (popup closed, tab switched)', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     editor(db, draft.id, 60_000);
     fireEvent.change(await screen.findByLabelText('Summary'), { target: { value: 'Lost signal in Rom' } });
@@ -73,7 +73,7 @@ describe('autosave', () => {
   });
 
   it('writes at once on pagehide', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     editor(db, draft.id, 60_000);
     fireEvent.change(await screen.findByLabelText('Device type'), { target: { value: 'Pixel 8' } });
@@ -82,7 +82,7 @@ describe('autosave', () => {
   });
 
   it('shows a conflict when another surface changed the same field, and "keep mine" wins knowingly', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db, { summary: 'start' });
     const { container } = editor(db, draft.id, 60_000);
     fireEvent.change(await screen.findByLabelText('Summary'), { target: { value: 'mine' } });
@@ -104,7 +104,7 @@ describe('autosave', () => {
   });
 
   it('"take theirs" drops my unsaved edit and shows the other version', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db, { summary: 'start' });
     editor(db, draft.id, 60_000);
     fireEvent.change(await screen.findByLabelText('Summary'), { target: { value: 'mine' } });
@@ -116,7 +116,7 @@ describe('autosave', () => {
   });
 
   it('merges edits of different fields made in two windows', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     editor(db, draft.id, 60_000);
     fireEvent.change(await screen.findByLabelText('Device type'), { target: { value: 'iPhone 15' } });
@@ -130,7 +130,7 @@ describe('autosave', () => {
   });
 
   it('follows a change saved elsewhere while nothing is typed here', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     editor(db, draft.id, 60_000);
     await screen.findByLabelText('Summary');
@@ -139,7 +139,7 @@ describe('autosave', () => {
   });
 
   it('recovers text from the journal when the page went away before the write', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     const journal = memoryJournal();
     const first = new DraftSession(createDraftsApi(db), draft.id, { delayMs: 60_000, journal, live: false });
@@ -156,7 +156,7 @@ describe('autosave', () => {
   });
 
   it('keeps the text and reports a storage failure instead of dropping it', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await newDraft(db);
     const session = new DraftSession(createDraftsApi(db), draft.id, { delayMs: 60_000, journal: memoryJournal(), live: false });
     await session.start();

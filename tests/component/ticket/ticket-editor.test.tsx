@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TicketEditor } from '../../../components/ticket/ticket-editor';
-import { createDraft, getDraft, openDb, type HelpdeskDb } from '../../../lib/db';
+import { createDraft, getDraft, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
 import { startEscalation } from '../../../lib/escalation/start-escalation';
 import type { PageContext } from '../../../lib/portal/page-context';
 import { renderWithI18n } from '../render';
@@ -69,7 +69,7 @@ async function noAxeViolations(container: HTMLElement) {
 
 describe('TicketEditor', () => {
   it('shows the prefilled fields and counts what is present as the agent types', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await esimGoDraft(db);
     const { container } = setup(db, draft.id);
 
@@ -88,7 +88,7 @@ describe('TicketEditor', () => {
   });
 
   it('marks an ICCID that fails its check digit as invalid, with the reason', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await esimGoDraft(db);
     setup(db, draft.id);
     const iccid = await screen.findByLabelText('ICCID');
@@ -101,7 +101,7 @@ describe('TicketEditor', () => {
   });
 
   it('explains the suggested priority with the rubric sentence and keeps an override', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await esimGoDraft(db);
     setup(db, draft.id);
     await userEvent.selectOptions(await screen.findByLabelText('Problem kind'), 'install');
@@ -118,7 +118,7 @@ describe('TicketEditor', () => {
   });
 
   it('copies the ticket with the vendor subject first and warns about the gaps', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const draft = await esimGoDraft(db);
     const copied: string[] = [];
     setup(db, draft.id, copied);
@@ -134,7 +134,7 @@ describe('TicketEditor', () => {
   });
 
   it('keeps a secret out of the database, the journal and the copied ticket', async () => {
-    const db = openDb('test-' + crypto.randomUUID());
+    const db = openDb('test-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
     const created = await createDraft(db, { vendorId: 'wildix', summary: 'PBX unreachable' });
     if (!created.ok) throw new Error('no draft');
     const copied: string[] = [];

@@ -64,7 +64,7 @@ describe(`${N} drafts`, () => {
       const db = freshDb();
       const rows: DraftRow[] = [];
       for (let i = 0; i < N; i++) {
-        const prepared = prepareDraftRow(draftAt(i), []);
+        const prepared = prepareDraftRow(draftAt(i), () => false);
         if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
         rows.push(prepared.row);
       }

@@ -3,7 +3,7 @@
  * IndexedDB). These tests run the real store on fake-indexeddb behind a fake port pair.
  */
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../../lib/db';
+import { BUILT_IN_VENDORS_ONLY, openDb } from '../../../lib/db';
 import { createDraftsApi } from '../../../lib/db/drafts-api';
 import {
   answerDraftsCall,
@@ -46,7 +46,7 @@ function memoryJournal() {
 
 describe('drafts over a port', () => {
   it('keeps the crash copy of unsaved edits in the background, written without waiting', async () => {
-    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     const journal = memoryJournal();
     const remote = createRemoteDraftsApi(() => connectTo(local, journal));
     const created = await local.createDraft({ vendorId: 'esim-go' });
@@ -63,7 +63,7 @@ describe('drafts over a port', () => {
   });
 
   it('creates, reads and saves a draft with the same results as the local store', async () => {
-    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     const remote = createRemoteDraftsApi(() => connectTo(local));
     const created = await remote.createDraft({ vendorId: 'esim-go', summary: 'No data in Japan' }, { now: new Date('2026-11-20T10:00:00Z') });
     expect(created.ok).toBe(true);
@@ -79,7 +79,7 @@ describe('drafts over a port', () => {
   });
 
   it('carries attachment Blobs both ways', async () => {
-    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     const remote = createRemoteDraftsApi(() => connectTo(local));
     const created = await remote.createDraft({ vendorId: 'esim-go' });
     if (!created.ok) throw new Error('create failed');
@@ -94,7 +94,7 @@ describe('drafts over a port', () => {
   });
 
   it('tells the sidebar when drafts change', async () => {
-    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     const remote = createRemoteDraftsApi(() => connectTo(local));
     let changes = 0;
     remote.watch(() => changes++);
@@ -103,7 +103,7 @@ describe('drafts over a port', () => {
   });
 
   it('refuses anything that is not a known call, and does nothing', async () => {
-    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`));
+    const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     for (const bad of [null, 'getDraft', { type: 'call', id: 1, method: 'deleteEverything', args: [] }, { type: 'call', id: -1, method: 'getDraft', args: [] }]) {
       expect(await answerDraftsCall(local, bad)).toBeNull();
     }
