@@ -4,32 +4,22 @@
  * Offered only in the sidebar, whose frame sits in the portal tab: the background uses the sender's
  * tab. Elsewhere (drafts tab, popup) there is no portal tab to capture.
  */
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { ApiCallSchema, type ApiCall } from '../../lib/evidence';
-import {
-  CaptureStatusSchema,
-  CaptureTabReplySchema,
-  type CaptureStatus,
-  type CaptureTabReply,
-  type PageToBackground,
-} from '../../lib/messaging/messages';
+import type {
+  CaptureStatus,
+  CaptureTabReply,
+  MessageType,
+  ReplyOf,
+  RequestOf,
+} from '../../lib/messaging/registry';
 import type { EvidencePlatform } from '../evidence/evidence-panel';
+import { sendToBackground } from './messaging';
 
-async function ask<T>(message: PageToBackground, schema: z.ZodType<T>): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as { ok?: unknown; value?: unknown; error?: unknown } | undefined;
-  if (!reply || reply.ok !== true) throw new Error(typeof reply?.error === 'string' ? reply.error : 'No answer.');
-  const parsed = schema.safeParse(reply.value);
-  if (!parsed.success) throw new Error('Unexpected answer.');
-  return parsed.data;
+/** Asks the background; a refusal rejects with its message (the panel translates known codes, capture.ts). */
+async function ask<T extends MessageType>(type: T, request: RequestOf<T>): Promise<ReplyOf<T>> {
+  const reply = await sendToBackground(type, request);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value;
 }
-
-const CallsSchema = z.array(z.unknown()).transform((calls) =>
-  calls.flatMap((c): ApiCall[] => {
-    const parsed = ApiCallSchema.safeParse(c);
-    return parsed.success ? [parsed.data] : [];
-  }),
-);
 
 /**
  * The platform for the current extension page, or undefined where there is no portal to capture. In
@@ -41,12 +31,12 @@ export function browserEvidencePlatform(portalUrl: string | null): EvidencePlatf
   if (!inSidebar && !portalUrl) return undefined;
   const target = portalUrl ? { portalUrl } : {};
   return {
-    captureTab: (mask: boolean): Promise<CaptureTabReply> => ask({ type: 'capture-tab', ...target, mask }, CaptureTabReplySchema),
+    captureTab: (mask: boolean): Promise<CaptureTabReply> => ask('capture-tab', { ...target, mask }),
     capture: {
-      status: (): Promise<CaptureStatus> => ask({ type: 'capture-status', ...target }, CaptureStatusSchema),
-      start: (hosts: string[]) => ask({ type: 'capture-start', ...target, hosts }, CaptureStatusSchema),
-      stop: () => ask({ type: 'capture-stop', ...target }, CaptureStatusSchema),
-      list: () => ask({ type: 'list-captured-calls', ...target }, CallsSchema),
+      status: (): Promise<CaptureStatus> => ask('capture-status', target),
+      start: (hosts: string[]) => ask('capture-start', { ...target, hosts }),
+      stop: () => ask('capture-stop', target),
+      list: () => ask('list-captured-calls', target),
     },
     portalUrl,
   };

@@ -14,7 +14,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { ApiCallSchema, createCaptureBuffer, type ApiCall } from '../../lib/evidence';
-import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/messages';
+import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/registry';
 
 const STATE_PREFIX = 'evidence-capture:';
 const BRIDGE_FILE = '/capture-bridge.js';

@@ -6,12 +6,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { HelpdeskDb } from '../../lib/db/database';
-import {
-  answerDraftsCall,
-  answerJournalMessage,
-  DRAFTS_PORT,
-  type JournalEntryWire,
-} from '../../lib/messaging/drafts-rpc';
+import { serveDraftsPort, type JournalEntryWire } from '../../lib/messaging/drafts-rpc';
+import { DRAFTS_PORT } from '../../lib/messaging/registry';
+import { admitPort } from './router';
 
 // The sidebar's crash copies of unsaved edits: session storage (memory of this browser session, never
 // on disk); drafts never hold secrets.
@@ -39,30 +36,30 @@ export function createDraftsService(db: () => HelpdeskDb) {
   });
 
   return {
-    onConnect(port: Browser.runtime.Port) {
+    /** Takes the drafts port (false: not ours); admits only extension pages (registry PORTS). */
+    onConnect(port: Browser.runtime.Port): boolean {
       if (port.name !== DRAFTS_PORT) return false;
-      // Only our own extension pages may reach the drafts (never a content script or another extension).
-      const fromExtensionPage =
-        port.sender?.id === browser.runtime.id &&
-        (port.sender?.url ?? '').startsWith(browser.runtime.getURL('/'));
-      if (!fromExtensionPage) {
-        port.disconnect();
-        return true;
-      }
-      ports.add(port);
-      port.onDisconnect.addListener(() => ports.delete(port));
-      port.onMessage.addListener((raw: unknown) => {
-        const isJournal =
-          typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'journal';
-        void (isJournal ? answerJournalMessage(journal, raw) : answerDraftsCall(api, raw)).then((answer) => {
-          if (answer?.type === 'none') return;
-          if (!answer) return;
-          try {
-            port.postMessage(answer);
-          } catch {
-            // the sidebar closed while we worked
-          }
-        });
+      // Messages that arrive while the sender is classified wait for the answer to it, in order.
+      const queued: unknown[] = [];
+      const early = (raw: unknown) => void queued.push(raw);
+      port.onMessage.addListener(early);
+      void admitPort(port).then(({ admitted }) => {
+        port.onMessage.removeListener(early);
+        // Only our own extension pages may reach the drafts (never a content script or another extension).
+        if (!admitted) {
+          port.disconnect();
+          return;
+        }
+        ports.add(port);
+        port.onDisconnect.addListener(() => ports.delete(port));
+        const listeners: Array<(raw: unknown) => void> = [];
+        serveDraftsPort(
+          { postMessage: (m) => port.postMessage(m), onMessage: { addListener: (cb) => void listeners.push(cb) } },
+          { api, journal },
+        );
+        const deliver = (raw: unknown) => listeners.forEach((l) => l(raw));
+        port.onMessage.addListener(deliver);
+        for (const raw of queued) deliver(raw);
       });
       return true;
     },

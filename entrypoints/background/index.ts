@@ -1,12 +1,17 @@
 /**
  * The background service worker: the whole wiring of the extension on one screen.
- * Context menu, keyboard command, toolbar menu, the message router, the sidebar channel,
+ * Context menu, keyboard command, toolbar menu, the message handlers, the sidebar and drafts ports,
  * content-script registration for enabled portals and the retention schedule.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
 import { createRouter } from './router';
+import { captureHandlers } from './handlers/capture';
+import { portalHandlers } from './handlers/portal';
+import { settingsHandlers } from './handlers/settings';
+import { sidebarHandlers } from './handlers/sidebar';
+import { setSidebar } from './tabs';
 import { createSidebarPorts } from './sidebar-ports';
 import { createDraftsService } from './drafts-service';
 import { database } from './database';
@@ -26,68 +31,12 @@ export default defineBackground({
     const drafts = createDraftsService(database);
     const evidence = createEvidenceCapture({ isPortalUrl });
 
-    async function setSidebar(tabId: number, open: boolean | 'toggle') {
-      const message = open === 'toggle' ? { type: 'toggle-sidebar' } : { type: 'set-sidebar', open };
-      await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-    }
-
+    // Every runtime message type of the registry (lib/messaging/registry.ts), one feature per line.
     const route = createRouter({
-      async fromContent(message, tab) {
-        if (!(await isPortalUrl(tab.url))) throw new Error('Not an enabled portal.');
-        switch (message.type) {
-          case 'page-context':
-            await contexts.set(tab.id, message.context);
-            sidebars.push(tab.id, { type: 'context', tabId: tab.id, context: message.context });
-            return null;
-          case 'escalate-iccid':
-            return escalateIccid(message.iccid, tab.id, { contexts, sidebars, setSidebar });
-          case 'sidebar-state':
-            return null;
-          case 'load-guard':
-            await browser.scripting.executeScript({
-              target: { tabId: tab.id, frameIds: [0] },
-              files: ['/portal-guard.js'],
-            });
-            return null;
-          case 'captured-call':
-            return evidence.onCapturedCall(tab.id, message.channel, message.call);
-        }
-      },
-      async fromPage(message, sender) {
-        switch (message.type) {
-          case 'close-sidebar':
-            if (sender.tab?.id !== undefined) await setSidebar(sender.tab.id, false);
-            return null;
-          case 'dock-sidebar':
-            if (sender.tab?.id !== undefined) {
-              await browser.tabs
-                .sendMessage(sender.tab.id, { type: 'dock-sidebar', side: message.side })
-                .catch(() => undefined);
-            }
-            return null;
-          case 'get-tab-context':
-            return contexts.get(message.tabId);
-          case 'open-sidebar': {
-            const tab = await browser.tabs.get(message.tabId);
-            if (!(await isPortalUrl(tab.url))) return { opened: false };
-            if (message.draftId) sidebars.openDraft(message.tabId, message.draftId);
-            await setSidebar(message.tabId, true);
-            return { opened: true };
-          }
-          case 'portals-changed':
-            return syncPortalScript();
-          case 'capture-tab':
-            return evidence.captureTab(message, sender);
-          case 'capture-start':
-            return evidence.start(message, sender);
-          case 'capture-stop':
-            return evidence.stop(message, sender);
-          case 'capture-status':
-            return evidence.status(message, sender);
-          case 'list-captured-calls':
-            return evidence.list(message, sender);
-        }
-      },
+      ...portalHandlers({ contexts, sidebars }),
+      ...sidebarHandlers({ contexts, sidebars }),
+      ...captureHandlers(evidence),
+      ...settingsHandlers(),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

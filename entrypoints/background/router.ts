@@ -1,52 +1,54 @@
 /**
- * The background's message router: every message is parsed with its zod schema and its sender is
- * checked before anything happens (DESIGN §3). A refused message changes nothing and gets a reason.
+ * The background's side of the message registry: classifies every sender once (lib/messaging/sender.ts —
+ * the one sender check, for runtime messages and ports alike) and hands runtime messages to the registry's
+ * router, which parses, checks the sender and always answers (DESIGN §3; issue 12 part 4).
  */
 import { browser, type Browser } from 'wxt/browser';
-import {
-  ContentToBackgroundSchema,
-  PageToBackgroundSchema,
-  type ContentToBackground,
-  type PageToBackground,
-  type Reply,
-} from '../../lib/messaging/messages';
-import { classifySender } from '../../lib/messaging/sender';
+import { createMessageRouter, type HandlerGroup, type Handlers } from '../../lib/messaging/channel';
+import type { Reply } from '../../lib/messaging/protocol';
+import { classifySender, senderAllowed, type SenderInfo } from '../../lib/messaging/sender';
+import { PORTS } from '../../lib/messaging/registry';
+import type { MessageType } from '../../lib/messaging/registry';
+import { isPortalUrl } from './portals';
 
-export interface RouterHandlers {
-  fromContent(message: ContentToBackground, tab: { id: number; url: string }): Promise<unknown>;
-  fromPage(message: PageToBackground, sender: Browser.runtime.MessageSender): Promise<unknown>;
+/** What every background handler gets besides the request. */
+export interface HandlerContext {
+  sender: SenderInfo;
+  /** The browser's own description of the sender (its tab's window, …). */
+  raw: Browser.runtime.MessageSender;
 }
 
-export function createRouter(handlers: RouterHandlers) {
-  const base = browser.runtime.getURL('/');
-  return async (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> => {
-    const kind = classifySender(sender, browser.runtime.id, base);
+/** A feature's handlers (background/handlers/*.ts). */
+export type FeatureHandlers<K extends MessageType> = HandlerGroup<HandlerContext, K>;
+export type BackgroundHandlers = Handlers<HandlerContext>;
+
+/** Classifies a message's or a port's sender. */
+export function classify(sender: Browser.runtime.MessageSender | undefined): Promise<SenderInfo> {
+  return classifySender(sender ?? {}, {
+    extensionId: browser.runtime.id,
+    extensionBaseUrl: browser.runtime.getURL('/'),
+    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+    isPortalUrl,
+  });
+}
+
+/** Whether a port may stay open; the classified sender either way. */
+export async function admitPort(port: Browser.runtime.Port): Promise<{ admitted: boolean; sender: SenderInfo }> {
+  const sender = await classify(port.sender);
+  const spec = Object.hasOwn(PORTS, port.name) ? PORTS[port.name as keyof typeof PORTS] : undefined;
+  return { admitted: !!spec && senderAllowed(spec.from, sender.kind), sender };
+}
+
+/** The `runtime.onMessage` listener: every message gets a {@link Reply}. */
+export function createRouter(handlers: BackgroundHandlers) {
+  const route = createMessageRouter(handlers);
+  return async (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> => {
+    let info: SenderInfo;
     try {
-      if (kind === 'content-script') {
-        const parsed = ContentToBackgroundSchema.safeParse(raw);
-        if (!parsed.success)
-          return {
-            ok: false,
-            error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-          };
-        const tab = sender.tab!;
-        return {
-          ok: true,
-          value: await handlers.fromContent(parsed.data, { id: tab.id!, url: tab.url ?? sender.url ?? '' }),
-        };
-      }
-      if (kind === 'extension-page') {
-        const parsed = PageToBackgroundSchema.safeParse(raw);
-        if (!parsed.success)
-          return {
-            ok: false,
-            error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-          };
-        return { ok: true, value: await handlers.fromPage(parsed.data, sender) };
-      }
-      return { ok: false, error: 'Refused a message from an unknown sender.' };
+      info = await classify(sender);
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
     }
+    return route(raw, { sender: info, raw: sender });
   };
 }

@@ -4,9 +4,9 @@
  * Only our own sidebar page, inside a portal tab, may connect.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { SIDEBAR_PORT, type SidebarPush } from '../../lib/messaging/messages';
+import { SIDEBAR_PORT, type SidebarPush } from '../../lib/messaging/registry';
 import type { TabContexts } from '../../lib/settings/tab-contexts';
-import { isPortalUrl } from './portals';
+import { admitPort } from './router';
 
 type Port = Browser.runtime.Port;
 
@@ -26,16 +26,13 @@ export function createSidebarPorts(contexts: TabContexts) {
 
   async function onConnect(port: Port) {
     if (port.name !== SIDEBAR_PORT) return;
-    const tabId = port.sender?.tab?.id;
-    const fromSidebar =
-      port.sender?.id === browser.runtime.id && (port.sender?.url ?? '').startsWith(sidebarUrl);
-    if (!fromSidebar || tabId === undefined) {
-      port.disconnect();
-      return;
-    }
-    if (!(await isPortalUrl(port.sender?.tab?.url))) {
-      // A page that is not an enabled portal framed our sidebar: it gets nothing.
-      post(port, { type: 'not-a-portal' });
+    // Only our sidebar page, framed in an enabled portal tab (registry PORTS; one sender check).
+    const { admitted, sender } = await admitPort(port);
+    const tabId = sender.tabId;
+    if (!admitted || tabId === undefined) {
+      // A page that is not an enabled portal framed our sidebar: it gets nothing but the reason.
+      if (sender.kind === 'extension-page' && sender.url.startsWith(sidebarUrl) && tabId !== undefined)
+        post(port, { type: 'not-a-portal' });
       port.disconnect();
       return;
     }

@@ -20,10 +20,11 @@ import {
   writeCustomVendors,
 } from '../../lib/settings/custom-data';
 import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
+import { sendToBackground } from '../../components/platform/messaging';
 
 const MAX_PAGE_CHARS = 5_000_000;
 
-const portalsChanged = () => browser.runtime.sendMessage({ type: 'portals-changed' }).catch(() => undefined);
+const portalsChanged = () => sendToBackground('portals-changed', {});
 
 /** Reads an open tab that matches the profile, as a snapshot parsed here (inert: no page script runs). */
 async function testProfile(profile: PortalProfile): Promise<ProfileTestResult> {

@@ -16,8 +16,8 @@ import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { createDraftsApi } from '../../lib/db/drafts-api';
-import type { Reply } from '../../lib/messaging/messages';
-import { PageContextSchema, type PageContext } from '../../lib/portal/page-context';
+import type { PageContext } from '../../lib/portal/page-context';
+import { sendToBackground } from '../../components/platform/messaging';
 import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
 
@@ -43,12 +43,8 @@ async function workingTab(): Promise<Browser.tabs.Tab | undefined> {
 
 async function tabContext(tabId: number | undefined): Promise<PageContext | null> {
   if (tabId === undefined) return null;
-  const reply = (await browser.runtime
-    .sendMessage({ type: 'get-tab-context', tabId })
-    .catch(() => null)) as Reply | null;
-  if (!reply?.ok || reply.value === null) return null;
-  const parsed = PageContextSchema.safeParse(reply.value);
-  return parsed.success ? parsed.data : null;
+  const reply = await sendToBackground('get-tab-context', { tabId });
+  return reply.ok ? reply.value : null;
 }
 
 async function main() {
@@ -97,10 +93,8 @@ async function main() {
     const tab = await tabPromise;
     let opened = false;
     if (tab?.id !== undefined) {
-      const reply = (await browser.runtime
-        .sendMessage({ type: 'open-sidebar', tabId: tab.id, draftId })
-        .catch(() => null)) as Reply<{ opened: boolean }> | null;
-      opened = !!reply?.ok && reply.value.opened;
+      const reply = await sendToBackground('open-sidebar', { tabId: tab.id, draftId });
+      opened = reply.ok && reply.value.opened;
       if (opened) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
     }
     if (!opened) await browser.tabs.create({ url: browser.runtime.getURL(`/drafts.html#draft=${draftId}`) });

@@ -8,6 +8,9 @@
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findForm } from '../../lib/portal/forms';
+// The zod-free part of the message registry (this bundle carries no zod: README bench row 4).
+import { parseContentCommand } from '../../lib/messaging/protocol';
+import type { MessageOf } from '../../lib/messaging/registry';
 import { startBadges } from './badges';
 import { publishHostApi } from './host-api';
 import { mountOverlay } from './overlay';
@@ -19,10 +22,12 @@ import { startReader } from './reader';
 export default defineUnlistedScript({
   async main() {
     const doc = document;
+    // What this script sends, typed by the registry (type-only import: erased from the bundle); the
+    // background parses it with zod and answers a Reply, which nothing here needs.
+    const send = <T extends 'page-context' | 'escalate-iccid' | 'load-guard'>(message: MessageOf<T>) =>
+      browser.runtime.sendMessage(message).catch(() => undefined);
     const overlay = await mountOverlay(doc);
-    const reader = await startReader(doc, {
-      send: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
-    });
+    const reader = await startReader(doc, { send });
 
     const teardownListeners: Array<() => void> = [];
     publishHostApi({
@@ -42,11 +47,10 @@ export default defineUnlistedScript({
         (forms.addPlan && findForm(doc, forms.addPlan)) || (forms.addLine && findForm(doc, forms.addLine));
       if (!present) return;
       guardRequested = true;
-      void browser.runtime.sendMessage({ type: 'load-guard' }).catch(() => undefined);
+      void send({ type: 'load-guard' });
     };
     const badges = startBadges(doc, {
-      escalate: (iccid) =>
-        void browser.runtime.sendMessage({ type: 'escalate-iccid', iccid }).catch(() => undefined),
+      escalate: (iccid) => void send({ type: 'escalate-iccid', iccid }),
     });
     const offSettled = reader.onSettled(() => {
       requestGuardIfNeeded();
@@ -56,12 +60,11 @@ export default defineUnlistedScript({
     badges.schedule();
 
     const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-      // Only the extension can message a content script; still, accept nothing but known shapes.
-      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-      if (type === 'toggle-sidebar') overlay.toggle();
-      else if (type === 'set-sidebar') overlay.setOpen((raw as { open?: unknown }).open === true);
-      else if (type === 'dock-sidebar') overlay.setSide((raw as { side?: unknown }).side);
-      else if (type === 'get-context') sendResponse(reader.current());
+      const command = parseContentCommand(raw);
+      if (command?.type === 'toggle-sidebar') overlay.toggle();
+      else if (command?.type === 'set-sidebar') overlay.setOpen(command.open);
+      else if (command?.type === 'dock-sidebar') overlay.setSide(command.side);
+      else if (command?.type === 'get-context') sendResponse(reader.current());
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -6,9 +6,10 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
+import { DRAFTS_PORT, SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/registry';
 import type { PageContext } from '../../lib/portal/page-context';
-import { createRemoteDraftsApi, DRAFTS_PORT } from '../../lib/messaging/drafts-rpc';
+import { createRemoteDraftsApi } from '../../lib/messaging/drafts-rpc';
+import { sendToBackground } from '../../components/platform/messaging';
 import { readSettings } from '../../lib/settings/settings';
 import { useI18n } from '../../components/i18n';
 import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
@@ -101,8 +102,8 @@ export function SidebarRoot() {
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
 
-  const close = () => void browser.runtime.sendMessage({ type: 'close-sidebar' });
-  const swapSide = () => void browser.runtime.sendMessage({ type: 'dock-sidebar', side: 'other' });
+  const close = () => void sendToBackground('close-sidebar', {});
+  const swapSide = () => void sendToBackground('dock-sidebar', { side: 'other' });
 
   return (
     <div ref={mainRef} tabIndex={-1} className="outline-none">

@@ -9,22 +9,25 @@ import {
   answerDraftsCall,
   answerJournalMessage,
   createRemoteDraftsApi,
+  serveDraftsPort,
   type JournalEntryWire,
   type PortLike,
 } from '../../../lib/messaging/drafts-rpc';
 import { decodeWire, encodeWire } from '../../../lib/messaging/wire-codec';
 
-/** A port pair whose messages go through JSON, as Chrome's do. */
+/** A port pair whose messages go through JSON, as Chrome's do; the background side as drafts-service wires it. */
 function connectTo(api: ReturnType<typeof createDraftsApi>, journal = memoryJournal()) {
+  const toServer: Array<(m: unknown) => void> = [];
   const toClient: Array<(m: unknown) => void> = [];
-  const client: PortLike = {
-    postMessage(message) {
-      const wire = JSON.parse(JSON.stringify(message));
-      const isJournal = (wire as { type?: string }).type === 'journal';
-      void (isJournal ? answerJournalMessage(journal, wire) : answerDraftsCall(api, wire)).then((answer) => {
-        if (answer && answer.type !== 'none') for (const l of toClient) l(JSON.parse(JSON.stringify(answer)));
-      });
+  serveDraftsPort(
+    {
+      postMessage: (m) => toClient.forEach((l) => l(JSON.parse(JSON.stringify(m)))),
+      onMessage: { addListener: (cb) => void toServer.push(cb) },
     },
+    { api, journal },
+  );
+  const client: PortLike = {
+    postMessage: (m) => toServer.forEach((l) => l(JSON.parse(JSON.stringify(m)))),
     onMessage: { addListener: (cb) => void toClient.push(cb) },
     onDisconnect: { addListener: () => undefined },
   };
@@ -104,8 +107,16 @@ describe('drafts over a port', () => {
 
   it('refuses anything that is not a known call, and does nothing', async () => {
     const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
-    for (const bad of [null, 'getDraft', { type: 'call', id: 1, method: 'deleteEverything', args: [] }, { type: 'call', id: -1, method: 'getDraft', args: [] }]) {
-      expect(await answerDraftsCall(local, bad)).toBeNull();
+    // Each is answered with a typed refusal (issue 12 part 4), and none reaches the store.
+    const refusals: Array<[unknown, number | null, string]> = [
+      [null, null, 'malformed'],
+      ['getDraft', null, 'malformed'],
+      [{ type: 'call', id: 1, method: 'deleteEverything', args: [] }, 1, 'unknown-method'],
+      [{ type: 'call', id: -1, method: 'getDraft', args: [] }, null, 'malformed'],
+    ];
+    for (const [bad, id, code] of refusals) {
+      const answer = await answerDraftsCall(local, bad);
+      expect(answer).toMatchObject({ type: 'reply', id, ok: false, error: { code } });
     }
     const listed = await local.listDrafts({});
     expect(listed.ok && listed.drafts).toEqual([]);

@@ -1,0 +1,188 @@
+/**
+ * The message registry: every message between the extension's contexts, with per type its request
+ * schema, its reply schema and the senders allowed to send it (DESIGN §3: "Every message is a zod schema,
+ * parsed on receipt; the sender is checked"). The TypeScript types are `z.infer` of the schemas, and the
+ * typed helpers of `channel.ts` infer a reply's type from its request's `type` — no casts at call sites.
+ *
+ * Adding a message type: one entry in {@link BACKGROUND_MESSAGES} and one handler in a feature module of
+ * `entrypoints/background/handlers/` (the router does not compile until the handler exists).
+ *
+ * The portal content script cannot load zod (README bench row 4): what it needs lives in `protocol.ts`,
+ * checked against the schemas here at compile time.
+ */
+import { z } from 'zod';
+import { ApiCallSchema } from '../evidence/api-call';
+import { PageContextSchema } from '../portal/page-context';
+import { DOCK_SIDES, type ContentCommand } from './protocol';
+import type { SenderKind } from './sender';
+
+const iccid = z.string().regex(/^89\d{17,18}$/);
+const tabId = z.number().int().nonnegative();
+const dockSide = z.enum(DOCK_SIDES);
+
+/** One registry entry: who may send it, what it carries, what it gets back. */
+export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Rep extends z.ZodType = z.ZodType> {
+  from: readonly SenderKind[];
+  /** The fields besides `type`. */
+  request: Req;
+  reply: Rep;
+}
+
+const message = <Req extends z.ZodObject, Rep extends z.ZodType>(
+  from: readonly SenderKind[],
+  request: Req,
+  reply: Rep,
+): MessageSpec<Req, Rep> => ({ from, request, reply });
+
+/**
+ * Issue 7: which portal tab a capture message is about: `tabId`, else the sender's tab when it is a
+ * portal (the sidebar's frame), else the open tab showing `portalUrl` (the drafts tab editing a draft
+ * started on that page).
+ */
+const captureTarget = {
+  tabId: tabId.optional(),
+  portalUrl: z.string().max(2048).optional(),
+};
+
+/** Issue 7: the background's answer to `capture-tab` (parsed by the requesting page). */
+export const CaptureTabReplySchema = z.object({
+  dataUrl: z.string().startsWith('data:image/png;base64,'),
+  /** How many identifiers were covered on the page while it was captured. */
+  masked: z.number().int().nonnegative(),
+});
+export type CaptureTabReply = z.infer<typeof CaptureTabReplySchema>;
+
+/** Issue 7: the answer to `capture-start`, `capture-stop` and `capture-status`. */
+export const CaptureStatusSchema = z.object({
+  recording: z.boolean(),
+  hosts: z.array(z.string().max(253)).max(20),
+});
+export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
+
+const none = z.null();
+
+/** Every runtime message the background answers (`runtime.sendMessage`). */
+export const BACKGROUND_MESSAGES = {
+  // ── from the portal content script (untrusted: the page can influence it) ──
+  'page-context': message(['portal-content'], z.object({ context: PageContextSchema }), none),
+  /** An inline ICCID badge's "Escalate" (issue 8: badges lead to the context-menu flow). `draftId` null: not a valid ICCID (a notification says why). */
+  'escalate-iccid': message(
+    ['portal-content'],
+    z.object({ iccid }),
+    z.object({ draftId: z.string().max(64).nullable() }),
+  ),
+  /** A guarded form (Add plan / Add line) is on the page: inject the guard script next to us. */
+  'load-guard': message(['portal-content'], z.object({}), none),
+  /** The toggle button / keyboard toggle changed the overlay; the background remembers nothing. */
+  'sidebar-state': message(['portal-content'], z.object({ open: z.boolean() }), none),
+  /**
+   * Issue 7: a call the opt-in page capture saw, relayed by the capture bridge. Untrusted twice over
+   * (the page can forge what the main-world script posts): the background checks the channel and
+   * re-validates and redacts the call (lib/evidence createCaptureBuffer), labelled "reported by the page".
+   */
+  'captured-call': message(
+    ['portal-content'],
+    z.object({ channel: z.string().min(8).max(64), call: z.unknown() }),
+    z.object({ kept: z.boolean() }),
+  ),
+
+  // ── from the sidebar frame ──
+  /** The sidebar asks to be closed (its close button); the background tells the tab's content script. */
+  'close-sidebar': message(['sidebar'], z.object({}), none),
+  /** The sidebar asks to be docked on a side of the portal ('other' swaps). */
+  'dock-sidebar': message(['sidebar'], z.object({ side: dockSide }), none),
+
+  // ── from extension pages (popup, options, drafts tab, sidebar) ──
+  /** Popup/options: the context of a tab (the popup asks for the active tab's). */
+  'get-tab-context': message(['extension-page'], z.object({ tabId }), PageContextSchema.nullable()),
+  /** Popup "Continue in sidebar": open the sidebar on that tab with the draft selected. */
+  'open-sidebar': message(
+    ['extension-page'],
+    z.object({ tabId, draftId: z.string().max(64).optional() }),
+    z.object({ opened: z.boolean() }),
+  ),
+  /** Options changed the portals: re-register the content script. Replies with the match patterns now in use. */
+  'portals-changed': message(['extension-page'], z.object({}), z.array(z.string().max(2048))),
+  /**
+   * Issue 7: screenshot of a portal tab (see `captureTarget`), returned as a data URL to the requester
+   * only, never stored. A portal tab in the background is shown for the capture, then the requester's
+   * tab again. `mask`: black boxes over ICCIDs, IMSIs and phone numbers while the picture is taken.
+   */
+  'capture-tab': message(
+    ['extension-page'],
+    z.object({ ...captureTarget, mask: z.boolean() }),
+    CaptureTabReplySchema,
+  ),
+  /** Issue 7: turn the opt-in API-call capture on for a portal tab, for calls to these hosts only. */
+  'capture-start': message(
+    ['extension-page'],
+    z.object({ ...captureTarget, hosts: z.array(z.string().min(1).max(253)).min(1).max(20) }),
+    CaptureStatusSchema,
+  ),
+  /** Issue 7: turn the capture off (its calls are forgotten). */
+  'capture-stop': message(['extension-page'], z.object(captureTarget), CaptureStatusSchema),
+  /** Issue 7: is the capture on for this tab, and for which hosts. */
+  'capture-status': message(['extension-page'], z.object(captureTarget), CaptureStatusSchema),
+  /** Issue 7: the calls captured on this tab (already redacted, labelled "reported by the page"). */
+  'list-captured-calls': message(['extension-page'], z.object(captureTarget), z.array(ApiCallSchema)),
+} satisfies Record<string, MessageSpec>;
+
+type Registry = typeof BACKGROUND_MESSAGES;
+export type MessageType = keyof Registry;
+// zod infers `z.object({})` as `Record<string, never>`: a message without fields is `{}` here.
+type Fields<S> = string extends keyof S ? Record<never, never> : S;
+/** What a sender passes (schema input). */
+export type RequestOf<T extends MessageType> = Fields<z.input<Registry[T]['request']>>;
+/** What a handler receives (schema output). */
+export type ParsedRequestOf<T extends MessageType> = z.output<Registry[T]['request']>;
+/** What a handler returns. */
+export type ReplyInputOf<T extends MessageType> = z.input<Registry[T]['reply']>;
+/** What the sender receives, parsed. */
+export type ReplyOf<T extends MessageType> = z.output<Registry[T]['reply']>;
+/** The message as it travels: `{ type, ...fields }`. */
+export type MessageOf<T extends MessageType> = { type: T } & RequestOf<T>;
+
+/** The content script's commands, as a schema (checked against the zod-free guard's type below). */
+export const ContentCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('toggle-sidebar') }),
+  z.object({ type: z.literal('set-sidebar'), open: z.boolean() }),
+  z.object({ type: z.literal('dock-sidebar'), side: dockSide }),
+  z.object({ type: z.literal('get-context') }),
+]);
+// Compile-time: the hand-written type in protocol.ts and this schema describe the same messages.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contentCommandsAgree: Same<z.infer<typeof ContentCommandSchema>, ContentCommand> = true;
+void contentCommandsAgree;
+
+/**
+ * Issue 7: sent by the background to the capture bridge (an ISOLATED-world script injected on demand
+ * by the background; it is not the portal content script). `evidence-prepare`: hide our in-page UI and,
+ * when `mask`, cover personal identifiers before a screenshot; `evidence-restore`: undo it;
+ * `evidence-recording`: start or stop relaying captured calls on `channel` and show the badge.
+ */
+export const BackgroundToBridgeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('evidence-prepare'), mask: z.boolean() }),
+  z.object({ type: z.literal('evidence-restore') }),
+  z.object({ type: z.literal('evidence-recording'), channel: z.string().max(64).nullable() }),
+]);
+export type BackgroundToBridge = z.infer<typeof BackgroundToBridgeSchema>;
+
+/** The sidebar's live channel: the background pushes the tab's context and drafts to open. */
+export const SIDEBAR_PORT = 'helpdesk-sidebar';
+
+/** Pushed by the background over the sidebar's port. */
+export const SidebarPushSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('context'), context: PageContextSchema.nullable(), tabId: z.number().int() }),
+  z.object({ type: z.literal('open-draft'), draftId: z.string().max(64) }),
+  z.object({ type: z.literal('not-a-portal') }),
+]);
+export type SidebarPush = z.infer<typeof SidebarPushSchema>;
+
+/** The drafts store over a port (lib/messaging/drafts-rpc.ts): calls from extension pages (the sidebar). */
+export const DRAFTS_PORT = 'helpdesk-drafts';
+
+/** Who may open each port (checked with the same classifier as runtime messages). */
+export const PORTS = {
+  [SIDEBAR_PORT]: { from: ['sidebar'] },
+  [DRAFTS_PORT]: { from: ['extension-page'] },
+} as const satisfies Record<string, { from: readonly SenderKind[] }>;
