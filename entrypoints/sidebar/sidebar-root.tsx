@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messaging/messages';
 import type { PageContext } from '../../lib/portal/page-context';
 import { createRemoteDraftsApi, DRAFTS_PORT } from '../../lib/messaging/drafts-rpc';
-import { readSettings } from '../../lib/settings/settings';
+import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import { useI18n } from '../../components/i18n';
 import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
 import { useChecklist } from '../../components/platform/use-checklist';
@@ -66,7 +66,7 @@ export function SidebarRoot() {
   const escalate = useCallback(
     async (target: EscalationTarget) => {
       setEscalation({ busy: true, error: null });
-      const settings = await readSettings(browser.storage.local);
+      const settings = await readEffectiveSettings();
       const result = await escalateFromSidebar(drafts, target, {
         context,
         vendorId: settings.defaultVendorId,

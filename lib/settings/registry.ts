@@ -417,3 +417,11 @@ export async function listUnreadable(area: StorageAreaLike): Promise<UnreadableE
 export async function discardUnreadable(area: StorageAreaLike, key: StorageKey): Promise<void> {
   await area.remove(unreadableKey(key));
 }
+
+/**
+ * Reads every item once, so older values are migrated (and unreadable ones kept aside) by one context —
+ * the background at start-up — before the surfaces read them. Never throws on stored data.
+ */
+export async function migrateStoredItems(area: StorageAreaLike, log?: ProblemLog): Promise<void> {
+  for (const item of STORED_ITEMS) await readItem(area, item, log);
+}
