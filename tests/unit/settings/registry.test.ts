@@ -53,6 +53,14 @@ describe('the registry', () => {
     },
   );
 
+  it('keeps keys.ts free of imports (the content script imports it and must not bundle zod)', () => {
+    const source = readFileSync(
+      fileURLToPath(new URL('../../../lib/settings/keys.ts', import.meta.url)),
+      'utf8',
+    );
+    expect(source).not.toMatch(/^\s*import\s/m);
+  });
+
   it('refuses a declaration with a migration outside 2..version', () => {
     expect(() =>
       defineItem({
