@@ -6,12 +6,12 @@
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Catalog } from '../lib/catalog/schema';
+// Zod-free key module: Options validates a catalog before storing it, and the background stores the
+// example by default (lib/settings/registry.ts declares its schema and version).
+import { CATALOG_KEY } from '../lib/settings/keys';
 import { startGuard } from './portal/guard';
 import { hostApi } from './portal/host-api';
 
-// storage.local key of the active plan catalog (lib/settings CATALOG_KEY; that module loads zod).
-// Options validates a catalog before storing it, and the background stores the example by default.
-const CATALOG_KEY = 'catalog';
 const STARTED = Symbol.for('helpdesk-assistant.guard-started');
 
 export default defineUnlistedScript({

@@ -7,6 +7,8 @@ import type { Checklist } from '../../lib/escalation/checklist';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import type { ChecklistRead, VendorsRead, WriteResult } from '../../lib/settings/custom-data';
 import type { ManagedRead } from '../../lib/settings/managed';
+import type { StorageKey } from '../../lib/settings/keys';
+import type { UnreadableEntry } from '../../lib/settings/registry';
 
 /** See the module comment. */
 export interface CustomDataApi {
@@ -20,6 +22,10 @@ export interface CustomDataApi {
   saveChecklist(checklist: Checklist | null): Promise<WriteResult>;
   /** What the administrator sets by policy (nothing when there is no policy). */
   loadManaged(): Promise<ManagedRead>;
+  /** Stored values that no longer read and were kept aside (lib/settings/registry.ts); none when absent. */
+  loadUnreadable?(): Promise<UnreadableEntry[]>;
+  /** Deletes what was kept aside for `key` (the agent's choice). */
+  discardUnreadable?(key: StorageKey): Promise<void>;
   /** Calls `listener` when any of the above changes elsewhere (another tab, a policy update). */
   watch(listener: () => void): () => void;
 }

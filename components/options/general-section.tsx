@@ -12,6 +12,8 @@ import { buttonClass, ErrorList, FilePicker, inputClass, Notice, Section } from 
 export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: readonly VendorProfile[] }) {
   const { t } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
+  // Policy wins: a default vendor set by the administrator is shown read-only.
+  const [vendorManaged, setVendorManaged] = useState(false);
   const [retention, setRetention] = useState('');
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [errors, setErrors] = useState<string[]>([]);
@@ -25,6 +27,7 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
       setSettings(s);
       setRetention(String(s.retentionDays));
     });
+    void api.managedSettings?.().then((keys) => setVendorManaged(keys.includes('defaultVendorId')));
   }, [api]);
 
   async function save(patch: Partial<Settings>) {
@@ -78,6 +81,7 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
             id={vendorId}
             className={inputClass}
             value={settings.defaultVendorId}
+            disabled={vendorManaged}
             onChange={(e) => void save({ defaultVendorId: e.currentTarget.value })}
           >
             {vendors.map((v) => (
@@ -86,6 +90,7 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
               </option>
             ))}
           </select>
+          {vendorManaged && <span className="text-xs text-slate-600 dark:text-slate-400">{t('cdSourceManaged')}</span>}
         </div>
         <div className="flex flex-col">
           <label htmlFor={retentionId} className="text-sm font-medium">

@@ -6,6 +6,7 @@ import type { Catalog } from '../../lib/catalog';
 import type { ImportResult } from '../../lib/db';
 import type { PageContext } from '../../lib/portal/page-context';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
+import type { ManageableSetting } from '../../lib/settings/effective';
 import type { Settings } from '../../lib/settings/settings';
 
 /** What "Test on an open tab" found. */
@@ -15,8 +16,11 @@ export type ProfileTestResult =
 
 /** The platform side of the Options page. */
 export interface OptionsApi {
+  /** The settings in effect (the administrator's value where the policy sets one, lib/settings/effective.ts). */
   loadSettings(): Promise<Settings>;
-  /** Saves a settings change; the entry point also tells the background when portals are affected. */
+  /** The settings the administrator sets (shown read-only); none when absent. */
+  managedSettings?(): Promise<readonly ManageableSetting[]>;
+  /** Saves a settings change and returns the settings in effect; the entry point also tells the background when portals are affected. */
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   listUserPortals(): Promise<PortalProfile[]>;
   /** Stores the agent's portals (already validated) and tells the background to re-register the script. */

@@ -13,6 +13,7 @@ import { GeneralSection } from './general-section';
 import { ManagedSection } from './managed-section';
 import type { OptionsApi } from './options-api';
 import { PortalsSection } from './portals-section';
+import { UnreadableSection } from './unreadable-section';
 import { VendorsSection } from './vendors-section';
 
 export interface OptionsAppProps {
@@ -29,6 +30,7 @@ export function OptionsApp({ api, builtInPortals, vendors, customData }: Options
     <main className="mx-auto max-w-4xl p-6">
       <h1 className="mb-6 text-2xl font-semibold">{t('opTitle')}</h1>
       {customData && <ManagedSection api={customData} />}
+      {customData && <UnreadableSection api={customData} />}
       <PortalsSection api={api} builtIn={builtInPortals} />
       <CatalogSection api={api} />
       {customData && <VendorsSection api={customData} download={(...a) => api.download(...a)} />}

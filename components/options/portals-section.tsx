@@ -31,6 +31,8 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
   const { t } = useI18n();
   const [userPortals, setUserPortals] = useState<PortalProfile[]>([]);
   const [loopback, setLoopback] = useState(true);
+  // Policy wins: a loopback switch set by the administrator is shown read-only.
+  const [loopbackManaged, setLoopbackManaged] = useState(false);
   const [name, setName] = useState('');
   const [pattern, setPattern] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
@@ -43,6 +45,7 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
   useEffect(() => {
     void api.listUserPortals().then(setUserPortals);
     void api.loadSettings().then((s) => setLoopback(s.loopbackEnabled));
+    void api.managedSettings?.().then((keys) => setLoopbackManaged(keys.includes('loopbackEnabled')));
   }, [api]);
 
   async function store(next: PortalProfile[], message: string) {
@@ -132,9 +135,11 @@ export function PortalsSection({ api, builtIn }: PortalsSectionProps) {
         <input
           type="checkbox"
           checked={loopback}
+          disabled={loopbackManaged}
           onChange={(e) => void onLoopback(e.currentTarget.checked)}
         />
         {t('opLoopback')}
+        {loopbackManaged && <span className="text-xs text-slate-600 dark:text-slate-400">({t('cdSourceManaged')})</span>}
       </label>
 
       <table className="mt-4 w-full text-left text-sm">

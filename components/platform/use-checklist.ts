@@ -5,8 +5,9 @@
  * the default (and is listed in `problems`) rather than breaking the sidebar.
  */
 import { DEFAULT_ESIM_CHECKLIST, type Checklist } from '../../lib/escalation/checklist';
-import { CHECKLIST_KEY, effectiveChecklist, readChecklist } from '../../lib/settings/custom-data';
+import { CHECKLIST_KEY, readChecklist } from '../../lib/settings/custom-data';
 import type { DataProblem } from '../../lib/settings/data-problem';
+import { effectiveConfig } from '../../lib/settings/effective';
 import { readManaged } from '../../lib/settings/managed';
 import { useStoredData, type DataAreas } from './use-vendors';
 
@@ -24,10 +25,10 @@ export interface ChecklistState {
 /** Reads both areas once. */
 export async function loadChecklist(areas: DataAreas): Promise<ChecklistState> {
   const [local, managed] = await Promise.all([readChecklist(areas.local), readManaged(areas.managed)]);
-  const fromPolicy = managed.data.checklist ?? null;
+  const config = effectiveConfig({ checklist: local.checklist }, managed.data);
   return {
-    checklist: effectiveChecklist(local.checklist, fromPolicy),
-    source: fromPolicy ? 'managed' : local.checklist ? 'custom' : 'default',
+    checklist: config.checklist,
+    source: config.checklistSource,
     problems: [...local.problems, ...managed.problems.filter((p) => p.path.startsWith('checklist'))],
     ready: true,
   };

@@ -8,15 +8,11 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { builtInVendors } from '../../lib/escalation/vendors';
-import {
-  CUSTOM_VENDORS_KEY,
-  effectiveVendors,
-  readCustomVendors,
-  vendorOverrides,
-} from '../../lib/settings/custom-data';
+import { CUSTOM_VENDORS_KEY, readCustomVendors } from '../../lib/settings/custom-data';
 import type { DataProblem } from '../../lib/settings/data-problem';
-import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
-import type { StorageAreaLike } from '../../lib/settings/storage-area';
+import { effectiveConfig, type ConfigAreas } from '../../lib/settings/effective';
+import { readManaged } from '../../lib/settings/managed';
+import { browserConfigAreas } from './storage-areas';
 
 /** What {@link useVendors} gives. */
 export interface VendorsState {
@@ -35,15 +31,10 @@ export interface VendorsState {
 }
 
 /** The storage areas the hooks read (injectable for tests). */
-export interface DataAreas {
-  readonly local: StorageAreaLike;
-  readonly managed?: ManagedAreaLike | undefined;
-}
+export type DataAreas = ConfigAreas;
 
 /** `browser.storage.local` and `.managed` (the latter can be missing: then nothing is managed). */
-export function browserDataAreas(): DataAreas {
-  return { local: browser.storage.local, managed: browser.storage.managed as ManagedAreaLike | undefined };
-}
+export const browserDataAreas = browserConfigAreas;
 
 const INITIAL: VendorsState = {
   vendors: builtInVendors,
@@ -58,9 +49,10 @@ const INITIAL: VendorsState = {
 export async function loadVendors(areas: DataAreas): Promise<VendorsState> {
   const [local, managed] = await Promise.all([readCustomVendors(areas.local), readManaged(areas.managed)]);
   const fromPolicy = managed.data.vendors ?? [];
+  const config = effectiveConfig({ vendors: local.vendors }, managed.data);
   return {
-    vendors: effectiveVendors(local.vendors, fromPolicy),
-    overrides: vendorOverrides(local.vendors, fromPolicy),
+    vendors: config.vendors,
+    overrides: config.vendorOverrides,
     custom: local.vendors,
     managed: fromPolicy,
     problems: [...local.problems, ...managed.problems.filter((p) => p.path.startsWith('vendors'))],

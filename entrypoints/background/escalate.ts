@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { purgeExpired } from '../../lib/db';
 import { startEscalation } from '../../lib/escalation/start-escalation';
 import { readSettings } from '../../lib/settings/settings';
-import { readCustomVendors, vendorOverrides } from '../../lib/settings/custom-data';
-import { applyManagedSettings, readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
+import { loadEffectiveConfig } from '../../lib/settings/effective';
+import { browserConfigAreas } from '../../components/platform/storage-areas';
 import type { TabContexts } from '../../lib/settings/tab-contexts';
 import type { SidebarPorts } from './sidebar-ports';
 import { isPortalUrl } from './portals';
@@ -25,14 +25,9 @@ interface Deps {
 }
 
 export async function escalateIccid(text: string, tabId: number | undefined, deps: Deps) {
-  // Policy wins over local choices (lib/settings/managed.ts); custom profiles win over built-in ones.
-  const [local, managed, custom] = await Promise.all([
-    readSettings(browser.storage.local),
-    readManaged(browser.storage.managed as ManagedAreaLike | undefined),
-    readCustomVendors(browser.storage.local),
-  ]);
-  const settings = applyManagedSettings(local, managed.data);
-  const customVendors = vendorOverrides(custom.vendors, managed.data.vendors);
+  // Policy wins over local choices (lib/settings/effective.ts); custom profiles win over built-in ones.
+  const { config } = await loadEffectiveConfig(browserConfigAreas(), ['settings', 'vendors']);
+  const { settings, vendorOverrides: customVendors } = config;
   const tab = tabId !== undefined ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
   const onPortal = !!tab && (await isPortalUrl(tab.url));
   const context = onPortal && tabId !== undefined ? await deps.contexts.get(tabId) : null;

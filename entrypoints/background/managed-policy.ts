@@ -1,28 +1,28 @@
 /**
- * Applies the IT administrator's policy (`storage.managed`, lib/settings/managed.ts) where other
- * contexts read plain `storage.local`: the default vendor and loopback switch are written into the
- * settings (policy wins; Options shows them as set by the administrator), the managed catalog into the
- * catalog key, the managed portals into the content script's copy. Run at start-up and whenever the
- * policy changes. No policy changes nothing.
+ * Follows the IT administrator's policy (`storage.managed`, lib/settings/managed.ts) where the content
+ * script needs it: it has no zod to validate the policy itself, so the background writes derived copies
+ * of the parts it reads — the managed catalog into the catalog key (default-catalog.ts) and the
+ * managed portals into `managedPortals` (portals.ts). Settings are not copied: every surface reads
+ * them through the effective configuration (lib/settings/effective.ts), so the agent's own choices
+ * stay stored and come back when the policy goes. Run at start-up and whenever the policy changes.
  */
 import { browser } from 'wxt/browser';
-import { managedSettingsPatch, readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
-import { readSettings, writeSettings } from '../../lib/settings/settings';
+import { migrateStoredItems } from '../../lib/settings/registry';
 import { ensureDefaultCatalog } from './default-catalog';
 import { syncPortalScript } from './portals';
 
 /**
  * See the module comment. At start-up pass `{ settingsOnly: true }`: the worker already runs
- * `ensureDefaultCatalog` and `syncPortalScript` (both read the policy themselves), and two concurrent
- * script registrations would collide.
+ * `ensureDefaultCatalog` and `syncPortalScript` (two concurrent script registrations would collide);
+ * this then only brings every stored value to today's version, so migrations run in one context first.
  */
 export async function syncManagedPolicy({
   settingsOnly = false,
 }: { settingsOnly?: boolean } = {}): Promise<void> {
-  const managed = await readManaged(browser.storage.managed as ManagedAreaLike | undefined);
-  const patch = managedSettingsPatch(await readSettings(browser.storage.local), managed.data);
-  if (Object.keys(patch).length > 0) await writeSettings(browser.storage.local, patch);
-  if (settingsOnly) return;
+  if (settingsOnly) {
+    await migrateStoredItems(browser.storage.local);
+    return;
+  }
   await ensureDefaultCatalog();
   await syncPortalScript();
 }

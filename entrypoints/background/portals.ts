@@ -4,9 +4,11 @@
  * Options takes effect without a new manifest (least privilege: no <all_urls>).
  */
 import { browser } from 'wxt/browser';
-import { LOOPBACK_PATTERNS, readSettings, USER_PORTALS_KEY } from '../../lib/settings/settings';
-import { MANAGED_PORTALS_KEY, readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
-import { PortalProfileSchema } from '../../lib/portal/profile-schema';
+import { loadEffectiveConfig } from '../../lib/settings/effective';
+import { readManaged } from '../../lib/settings/managed';
+import { managedPortalsItem, removeItem, writeList } from '../../lib/settings/registry';
+import { LOOPBACK_PATTERNS } from '../../lib/settings/settings';
+import { browserConfigAreas, managedStorage } from '../../components/platform/storage-areas';
 // Static: a dynamic import() in the service worker goes through Vite's preload helper, which touches
 // `document` (undefined in a worker) and made every content-script message fail.
 import { matchesPattern } from '../../lib/portal/match-pattern';
@@ -15,17 +17,12 @@ const SCRIPT_ID = 'portal';
 
 /** The match patterns the content script should run on now. */
 export async function enabledPortalPatterns(): Promise<string[]> {
-  const settings = await readSettings(browser.storage.local);
-  // Policy wins: a managed loopback switch replaces the agent's; managed portals count as the
-  // agent's own (they still need their host permission granted).
-  const managed = await readManaged(browser.storage.managed as ManagedAreaLike | undefined);
-  const loopback = managed.data.loopbackEnabled ?? settings.loopbackEnabled;
-  const patterns = new Set<string>(loopback ? LOOPBACK_PATTERNS : []);
-  const raw = (await browser.storage.local.get(USER_PORTALS_KEY))[USER_PORTALS_KEY];
-  for (const entry of [...(managed.data.portals ?? []), ...(Array.isArray(raw) ? raw : [])]) {
-    const parsed = PortalProfileSchema.safeParse(entry);
-    if (!parsed.success) continue;
-    for (const pattern of parsed.data.urlPatterns) {
+  // Policy wins (lib/settings/effective.ts): a managed loopback switch replaces the agent's; managed
+  // portals count as the agent's own (they still need their host permission granted).
+  const { config } = await loadEffectiveConfig(browserConfigAreas(), ['settings', 'portals']);
+  const patterns = new Set<string>(config.settings.loopbackEnabled ? LOOPBACK_PATTERNS : []);
+  for (const portal of config.portals) {
+    for (const pattern of portal.urlPatterns) {
       if (await browser.permissions.contains({ origins: [pattern] })) patterns.add(pattern);
     }
   }
@@ -33,14 +30,14 @@ export async function enabledPortalPatterns(): Promise<string[]> {
 }
 
 /**
- * Copies the valid managed portals to `storage.local[MANAGED_PORTALS_KEY]`, where the content script
- * (which has no zod) reads them before the agent's own; removes the copy when the policy sets none.
+ * Copies the valid managed portals to `storage.local` (`managedPortals`, lib/settings/keys.ts), where
+ * the content script (which has no zod) reads them before the agent's own; removes the copy when the
+ * policy sets none. The only writer of that key.
  */
 async function mirrorManagedPortals(): Promise<void> {
-  const managed = await readManaged(browser.storage.managed as ManagedAreaLike | undefined);
-  if (managed.data.portals?.length)
-    await browser.storage.local.set({ [MANAGED_PORTALS_KEY]: managed.data.portals });
-  else await browser.storage.local.remove(MANAGED_PORTALS_KEY);
+  const managed = await readManaged(managedStorage());
+  if (managed.data.portals?.length) await writeList(browser.storage.local, managedPortalsItem, managed.data.portals);
+  else await removeItem(browser.storage.local, managedPortalsItem);
 }
 
 /** Makes the registered content script match `enabledPortalPatterns()`; idempotent. */

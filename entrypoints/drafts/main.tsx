@@ -4,14 +4,13 @@
  */
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page';
 import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openExtensionDb } from '../../lib/db/extension-db';
 import { createDraftsApi } from '../../lib/db/drafts-api';
-import { readSettings } from '../../lib/settings/settings';
+import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';
 
 const drafts = createDraftsApi(openExtensionDb(browser.storage));
@@ -25,7 +24,7 @@ function DraftsApp() {
   useEffect(() => {
     const onHash = () => setDraftId(draftIdFromHash(location.hash));
     window.addEventListener('hashchange', onHash);
-    void readSettings(browser.storage.local).then((s) => setDefaultVendorId(s.defaultVendorId));
+    void readEffectiveSettings().then((s) => setDefaultVendorId(s.defaultVendorId));
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 

@@ -3,23 +3,29 @@
  * reading an open tab for "Test", the plan catalog, and the drafts database for backup/restore.
  */
 import { browser } from 'wxt/browser';
-import { CatalogSchema, EXAMPLE_CATALOG, type Catalog } from '../../lib/catalog';
+import { EXAMPLE_CATALOG, type Catalog } from '../../lib/catalog';
 import { exportBackup, importBackup } from '../../lib/db';
 import { openExtensionDb } from '../../lib/db/extension-db';
 import { extractContext } from '../../lib/portal/extract';
-import { PortalProfileSchema, type PortalProfile } from '../../lib/portal/profile-schema';
-import { CATALOG_KEY, readSettings, USER_PORTALS_KEY, writeSettings } from '../../lib/settings/settings';
+import type { PortalProfile } from '../../lib/portal/profile-schema';
+import { loadEffectiveConfig } from '../../lib/settings/effective';
+import { CHECKLIST_KEY, CUSTOM_VENDORS_KEY, keyOfUnreadable } from '../../lib/settings/keys';
+import {
+  catalogItem,
+  discardUnreadable,
+  listUnreadable,
+  readList,
+  readValue,
+  userPortalsItem,
+  writeList,
+  writeValue,
+} from '../../lib/settings/registry';
+import { writeSettings } from '../../lib/settings/settings';
+import { browserConfigAreas } from '../../components/platform/storage-areas';
 import type { OptionsApi, ProfileTestResult } from '../../components/options/options-api';
 import type { CustomDataApi } from '../../components/options/custom-data-api';
-import {
-  CHECKLIST_KEY,
-  CUSTOM_VENDORS_KEY,
-  readChecklist,
-  readCustomVendors,
-  writeChecklist,
-  writeCustomVendors,
-} from '../../lib/settings/custom-data';
-import { readManaged, type ManagedAreaLike } from '../../lib/settings/managed';
+import { readChecklist, readCustomVendors, writeChecklist, writeCustomVendors } from '../../lib/settings/custom-data';
+import { readManaged } from '../../lib/settings/managed';
 import { sendToBackground } from '../../components/platform/messaging';
 
 const MAX_PAGE_CHARS = 5_000_000;
@@ -58,32 +64,31 @@ async function testProfile(profile: PortalProfile): Promise<ProfileTestResult> {
 export function createOptionsApi(): OptionsApi {
   const area = browser.storage.local;
   const db = openExtensionDb(browser.storage);
+  // What Options shows is the effective configuration: the administrator's values where the policy sets them.
+  const effective = async () => (await loadEffectiveConfig(browserConfigAreas(), ['settings'])).config;
   return {
-    loadSettings: () => readSettings(area),
+    loadSettings: async () => (await effective()).settings,
+    managedSettings: async () => (await effective()).managed.settings,
     async saveSettings(patch) {
-      const next = await writeSettings(area, patch);
+      await writeSettings(area, patch);
       if ('loopbackEnabled' in patch) await portalsChanged();
-      return next;
+      return (await effective()).settings;
     },
-    async listUserPortals() {
-      const raw = (await area.get(USER_PORTALS_KEY))[USER_PORTALS_KEY];
-      return (Array.isArray(raw) ? raw : []).flatMap((p) => {
-        const parsed = PortalProfileSchema.safeParse(p);
-        return parsed.success ? [parsed.data] : [];
-      });
-    },
+    // The registry keeps a portal that no longer reads aside (userPortals:unreadable) and reports it.
+    listUserPortals: async () => (await readList(area, userPortalsItem)).value,
     async saveUserPortals(portals) {
-      await area.set({ [USER_PORTALS_KEY]: portals });
+      const written = await writeList(area, userPortalsItem, portals);
+      if (!written.ok) throw new Error(written.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
       await portalsChanged();
     },
     requestOrigins: (patterns) => browser.permissions.request({ origins: patterns }),
     testProfile,
     async loadCatalog(): Promise<Catalog> {
-      const parsed = CatalogSchema.safeParse((await area.get(CATALOG_KEY))[CATALOG_KEY]);
-      return parsed.success ? parsed.data : EXAMPLE_CATALOG;
+      return (await readValue(area, catalogItem)).value ?? EXAMPLE_CATALOG;
     },
     async saveCatalog(catalog) {
-      await area.set({ [CATALOG_KEY]: catalog });
+      const written = await writeValue(area, catalogItem, catalog);
+      if (!written.ok) throw new Error(written.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     },
     async exportBackup() {
       const result = await exportBackup(db);
@@ -108,19 +113,23 @@ export function createOptionsApi(): OptionsApi {
  * administrator's policy in `storage.managed` (absent or rejecting = nothing managed).
  */
 export function createCustomDataApi(): CustomDataApi {
-  const area = browser.storage.local;
-  const managed = browser.storage.managed as ManagedAreaLike | undefined;
+  const { local: area, managed } = browserConfigAreas();
   return {
     loadCustomVendors: () => readCustomVendors(area),
     saveCustomVendors: (vendors) => writeCustomVendors(area, vendors),
     loadChecklist: () => readChecklist(area),
     saveChecklist: (checklist) => writeChecklist(area, checklist),
     loadManaged: () => readManaged(managed),
+    loadUnreadable: () => listUnreadable(area),
+    discardUnreadable: (key) => discardUnreadable(area, key),
     watch(listener) {
       const onChanged = (changes: Record<string, unknown>, areaName: string) => {
         if (
           areaName === 'managed' ||
-          (areaName === 'local' && (CUSTOM_VENDORS_KEY in changes || CHECKLIST_KEY in changes))
+          (areaName === 'local' &&
+            (CUSTOM_VENDORS_KEY in changes ||
+              CHECKLIST_KEY in changes ||
+              Object.keys(changes).some((k) => keyOfUnreadable(k) !== null)))
         )
           listener();
       };

@@ -18,7 +18,7 @@ import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { PageContext } from '../../lib/portal/page-context';
 import { sendToBackground } from '../../components/platform/messaging';
-import { readSettings } from '../../lib/settings/settings';
+import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';
 
 /** How long the first render waits for the managed vendor profiles before opening without them. */
@@ -71,7 +71,7 @@ async function main() {
     () => builtInVendors,
   );
   const [settings, remembered, vendors] = await Promise.all([
-    readSettings(browser.storage.local),
+    readEffectiveSettings(),
     browser.storage.local.get(POPUP_DRAFT_KEY),
     Promise.race([
       vendorsPromise,

@@ -9,6 +9,7 @@ import { findProfileForUrl } from '../../lib/portal/match-pattern';
 import { builtInPortalProfiles } from '../../lib/portal/profiles';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
+import { MANAGED_PORTALS_KEY, USER_PORTALS_KEY } from '../../lib/settings/keys';
 import { HOST_ATTRIBUTE } from './overlay';
 
 const QUIET_MS = 150; // wait for the page to settle…
@@ -20,7 +21,7 @@ export interface ReaderDeps {
 
 async function loadProfiles(): Promise<PortalProfile[]> {
   // User-added portals were validated with zod by Options before they were stored.
-  const { userPortals, managedPortals } = await browser.storage.local.get(['userPortals', 'managedPortals']);
+  const { [USER_PORTALS_KEY]: userPortals, [MANAGED_PORTALS_KEY]: managedPortals } = await browser.storage.local.get([USER_PORTALS_KEY, MANAGED_PORTALS_KEY]);
   const user = Array.isArray(userPortals) ? (userPortals as PortalProfile[]) : [];
   // The administrator's portals (validated and copied here by the background, lib/settings/managed.ts)
   // come first: policy wins over the agent's profile for the same URL.

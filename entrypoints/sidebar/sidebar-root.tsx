@@ -10,7 +10,7 @@ import { DRAFTS_PORT, SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messagin
 import type { PageContext } from '../../lib/portal/page-context';
 import { createRemoteDraftsApi } from '../../lib/messaging/drafts-rpc';
 import { sendToBackground } from '../../components/platform/messaging';
-import { readSettings } from '../../lib/settings/settings';
+import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import { useI18n } from '../../components/i18n';
 import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
 import { useChecklist } from '../../components/platform/use-checklist';
@@ -67,7 +67,7 @@ export function SidebarRoot() {
   const escalate = useCallback(
     async (target: EscalationTarget) => {
       setEscalation({ busy: true, error: null });
-      const settings = await readSettings(browser.storage.local);
+      const settings = await readEffectiveSettings();
       const result = await escalateFromSidebar(drafts, target, {
         context,
         vendorId: settings.defaultVendorId,

@@ -12,12 +12,11 @@ import { ChecklistSchema, DEFAULT_ESIM_CHECKLIST, type Checklist } from '../esca
 import { VendorProfileSchema, type VendorProfile } from '../escalation/vendor-profile';
 import { builtInVendors } from '../escalation/vendors';
 import { schemaProblems, type DataProblem, type DataProblemCode } from './data-problem';
+import { CUSTOM_VENDORS_KEY } from './keys';
+import { checklistItem, customVendorsItem, readList, readValue, removeItem, writeList, writeValue } from './registry';
 import type { StorageAreaLike } from './storage-area';
 
-/** `storage.local` key of the custom vendor profiles: an array of profiles. */
-export const CUSTOM_VENDORS_KEY = 'customVendors';
-/** `storage.local` key of the custom troubleshooting checklist (absent = the shipped default). */
-export const CHECKLIST_KEY = 'checklist';
+export { CHECKLIST_KEY, CUSTOM_VENDORS_KEY } from './keys';
 
 /** More custom profiles than anyone maintains by hand: refused on write, truncated on read. */
 export const MAX_CUSTOM_VENDORS = 100;
@@ -76,10 +75,24 @@ export function parseChecklistValue(raw: unknown, prefix: string): ChecklistRead
     : { checklist: null, problems: schemaProblems(prefix, parsed.error) };
 }
 
-/** The custom vendor profiles in `area` (validated; damaged entries dropped and reported). */
+/**
+ * The custom vendor profiles in `area` (validated by the registry: damaged entries are kept aside under
+ * `customVendors:unreadable` and reported; a repeated id is reported and the first one used).
+ */
 export async function readCustomVendors(area: StorageAreaLike): Promise<VendorsRead> {
-  const raw = (await area.get(CUSTOM_VENDORS_KEY))[CUSTOM_VENDORS_KEY];
-  return parseVendorList(raw, CUSTOM_VENDORS_KEY);
+  const read = await readList(area, customVendorsItem);
+  const vendors: VendorProfile[] = [];
+  const problems: DataProblem[] = [...(read.problem?.problems ?? [])];
+  const seen = new Set<string>();
+  read.value.forEach((vendor, i) => {
+    if (seen.has(vendor.id)) {
+      problems.push({ code: 'duplicate-id', path: `${CUSTOM_VENDORS_KEY}[${i}].id`, message: `Vendor id "${vendor.id}" is repeated.` });
+      return;
+    }
+    seen.add(vendor.id);
+    vendors.push(vendor);
+  });
+  return { vendors, problems };
 }
 
 /**
@@ -92,26 +105,24 @@ export async function writeCustomVendors(area: StorageAreaLike, vendors: readonl
   }
   const read = parseVendorList([...vendors], CUSTOM_VENDORS_KEY);
   if (read.problems.length > 0) return { ok: false, problems: read.problems };
-  await area.set({ [CUSTOM_VENDORS_KEY]: read.vendors });
-  return { ok: true };
+  const written = await writeList(area, customVendorsItem, read.vendors);
+  return written.ok ? { ok: true } : { ok: false, problems: written.problems };
 }
 
-/** The custom checklist in `area`, or null (none stored, or damaged — then reported). */
+/** The custom checklist in `area`, or null (none stored, or damaged — then kept aside and reported). */
 export async function readChecklist(area: StorageAreaLike): Promise<ChecklistRead> {
-  const raw = (await area.get(CHECKLIST_KEY))[CHECKLIST_KEY];
-  return parseChecklistValue(raw, CHECKLIST_KEY);
+  const read = await readValue(area, checklistItem);
+  return { checklist: read.value ?? null, problems: [...(read.problem?.problems ?? [])] };
 }
 
 /** Stores a checklist after validating it; `null` removes it (back to the shipped default). */
 export async function writeChecklist(area: StorageAreaLike, checklist: unknown): Promise<WriteResult> {
   if (checklist === null) {
-    await area.remove(CHECKLIST_KEY);
+    await removeItem(area, checklistItem);
     return { ok: true };
   }
-  const parsed = ChecklistSchema.safeParse(checklist);
-  if (!parsed.success) return { ok: false, problems: schemaProblems('', parsed.error) };
-  await area.set({ [CHECKLIST_KEY]: parsed.data });
-  return { ok: true };
+  const written = await writeValue(area, checklistItem, checklist);
+  return written.ok ? { ok: true } : { ok: false, problems: written.problems };
 }
 
 /**

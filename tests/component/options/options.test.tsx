@@ -167,6 +167,21 @@ describe('Options page', () => {
     expect(alert.textContent).toContain('drafts[0].iccid: Invalid ICCID');
   });
 
+  it('shows the settings the administrator sets read-only (policy wins)', async () => {
+    const api = fakeApi({
+      loadSettings: async () => ({ ...SettingsSchema.parse({}), defaultVendorId: 'samsara', loopbackEnabled: false }),
+      managedSettings: async () => ['defaultVendorId', 'loopbackEnabled'],
+    });
+    renderOptions(api);
+    const vendor = await screen.findByLabelText('Default vendor');
+    await waitFor(() => expect((vendor as HTMLSelectElement).disabled).toBe(true));
+    expect((vendor as HTMLSelectElement).value).toBe('samsara');
+    const loopback = await screen.findByRole('checkbox', { name: /loopback/ });
+    await waitFor(() => expect((loopback as HTMLInputElement).disabled).toBe(true));
+    expect((loopback as HTMLInputElement).checked).toBe(false);
+    expect(screen.getAllByText(/Set by your administrator/).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('validates the retention days', async () => {
     const api = fakeApi();
     renderOptions(api);
