@@ -181,7 +181,7 @@ describe('the injected shell (portal-guard.ts)', () => {
     </form>`;
 
   it('reads the catalog from storage, guards the form, follows catalog changes and stops on teardown', async () => {
-    document.body.innerHTML = PAGE; // test markup only
+    document.body.replaceChildren(...new DOMParser().parseFromString(PAGE, 'text/html').body.childNodes);
     const roots = captureShadowRoots(window);
     const reached: string[] = [];
     const form = document.querySelector('form')!;
