@@ -13,37 +13,18 @@ import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findIccids } from '../lib/telecom/iccid';
 import { findPhoneNumbers } from '../lib/telecom/msisdn';
+import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
 
-/** Marks our own in-page hosts (same attribute as the portal content script's). */
-const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 /** Bounds for a hostile or huge page: masking costs a fixed amount of work at most. */
 const MAX_TEXT_NODES = 50_000;
 const MAX_BOXES = 2_000;
 /** A call bigger than this (serialised) is dropped before it is sent: the background caps far lower. */
 const MAX_CALL_CHARS = 256 * 1024;
 
-const t = (key: string): string => (browser.i18n.getMessage as (k: string) => string)(key) || key;
-
-// Built-ins read from the prototypes: a page's named elements can shadow `document.createElement`.
-const create = <K extends keyof HTMLElementTagNameMap>(tag: K) =>
-  Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];
-const rootElement = () =>
-  Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!.call(document) as Element;
-
-function overlayHost(kind: string, css: string) {
-  const host = create('div');
-  host.setAttribute(HOST_ATTRIBUTE, kind);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = create('style');
-  style.textContent = css;
-  root.append(style);
-  return { host, root };
-}
-
 /** Viewport rectangles of the personal identifiers in the page's visible text. */
 function identifierRects(): DOMRect[] {
   const rects: DOMRect[] = [];
-  const root = rootElement();
+  const root = rootOf(document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       const parent = node.parentElement;
@@ -99,24 +80,25 @@ export default defineUnlistedScript(() => {
   function prepare(mask: boolean): number {
     restore();
     // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture.
-    for (const el of Array.from(rootElement().querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`))) {
+    for (const el of Array.from(rootOf(document).querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`))) {
       hidden.push({ el, visibility: el.style.visibility });
       el.style.visibility = 'hidden';
     }
     if (!mask) return 0;
     const rects = identifierRects();
-    const { host, root } = overlayHost(
+    const { host, root } = makeHost(
+      document,
       'evidence-mask',
       ':host{all:initial}div{position:fixed;background:#000;z-index:2147483647;pointer-events:none}',
     );
     host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none';
     for (const r of rects) {
-      const box = create('div');
+      const box = el(document, 'div');
       // 2 px of margin: anti-aliased glyph edges must not peek out.
       box.style.cssText = `left:${r.left - 2}px;top:${r.top - 2}px;width:${r.width + 4}px;height:${r.height + 4}px`;
       root.append(box);
     }
-    rootElement().append(host);
+    rootOf(document).append(host);
     masks = host;
     return rects.length;
   }
@@ -131,17 +113,18 @@ export default defineUnlistedScript(() => {
   function setRecording(next: string | null) {
     channel = next;
     if (next && !badge) {
-      const { host, root } = overlayHost(
+      const { host, root } = makeHost(
+        document,
         'evidence-recording',
         ':host{all:initial}p{position:fixed;top:8px;left:50%;transform:translateX(-50%);margin:0;z-index:2147483646;' +
           'font:600 12px/1.4 system-ui,sans-serif;background:#b91c1c;color:#fff;padding:4px 10px;border-radius:999px}',
       );
-      const p = create('p');
-      p.setAttribute('role', 'status');
-      p.setAttribute('aria-label', t('evRecordingBadge'));
-      p.textContent = `● ${t('evRecordingBadge')}`;
+      const p = el(document, 'p', {
+        text: `● ${t('evRecordingBadge')}`,
+        attrs: { role: 'status', 'aria-label': t('evRecordingBadge') },
+      });
       root.append(p);
-      rootElement().append(host);
+      rootOf(document).append(host);
       badge = host;
     } else if (!next) {
       badge?.remove();

@@ -1,12 +1,15 @@
 /**
- * Small helpers for our in-page elements (guard verdict, guard dialog, ICCID badges): each lives in a
- * CLOSED shadow root on a host marked with `data-helpdesk-assistant` (DESIGN §3: UI over the page is
- * isolated), and every call on the portal's own nodes goes through lib/portal/safe-dom, because a
- * hostile page can clobber `document.createElement`, `document.documentElement` and form methods.
+ * Small helpers for our in-page elements (guard verdict, guard dialog, ICCID badges, the capture
+ * bridge's screenshot masks and recording badge): each lives in a CLOSED shadow root on a host marked
+ * with `data-helpdesk-assistant` (DESIGN §3: UI over the page is isolated), and every call on the
+ * portal's own nodes goes through lib/portal/safe-dom, because a hostile page can clobber
+ * `document.createElement`, `document.documentElement` and form methods.
  */
 import { browser } from '@wxt-dev/browser';
 import { invoke, prop } from '../../lib/portal/safe-dom';
 import { HOST_ATTRIBUTE } from './overlay';
+
+export { HOST_ATTRIBUTE };
 
 /** The content script's translator (the extension's messages.json; the key itself when missing). */
 export const t = (key: string, subs?: string[]): string =>

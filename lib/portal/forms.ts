@@ -10,7 +10,7 @@
 import { findIccids, parseIccid } from '../telecom/iccid';
 import type { FormRule } from './profile-schema';
 import { findControl, findFormElements, newLocateCache, queryIn, selectedOption } from './locate';
-import { docOf, invoke, prop, queryOne, rawText, setProp, tagOf } from './safe-dom';
+import { attr, docOf, invoke, prop, queryAll, queryOne, rawText, setProp, tagOf } from './safe-dom';
 import { normalizeText } from './values';
 
 /** A form found on the page, with the controls the guard needs. */
@@ -19,6 +19,8 @@ export interface FoundForm {
   readonly esimControl?: Element;
   readonly planControl: Element;
   readonly lineNameControl?: Element;
+  /** The "Complimentary eSIM" checkbox of an Add line form, when the rule names one. */
+  readonly complimentaryControl?: Element;
   readonly submit?: Element;
 }
 
@@ -28,6 +30,8 @@ export interface FormSelection {
   readonly esimIccid?: string;
   /** The plan as the agent sees it: the chosen option's visible text, or the typed value. */
   readonly planName?: string;
+  /** Whether the complimentary-eSIM box is ticked; only when the form has that control. */
+  readonly complimentary?: boolean;
 }
 
 const SUBMIT_SELECTOR = 'button[type="submit"],input[type="submit"],button:not([type]),input[type="image"]';
@@ -45,6 +49,8 @@ export function findForm(doc: Document, rule: FormRule): FoundForm | null {
     const esimControl = rule.esimField === undefined ? null : findControl(form, rule.esimField, cache);
     const lineNameControl =
       rule.lineNameField === undefined ? null : findControl(form, rule.lineNameField, cache);
+    const complimentaryControl =
+      rule.complimentaryField === undefined ? null : findControl(form, rule.complimentaryField, cache);
     const submit =
       rule.submit === undefined
         ? queryOne(form, SUBMIT_SELECTOR)
@@ -54,6 +60,7 @@ export function findForm(doc: Document, rule: FormRule): FoundForm | null {
       planControl,
       ...(esimControl === null ? {} : { esimControl }),
       ...(lineNameControl === null ? {} : { lineNameControl }),
+      ...(complimentaryControl === null ? {} : { complimentaryControl }),
       ...(submit === null ? {} : { submit }),
     };
   }
@@ -99,7 +106,7 @@ function iccidIn(text: string): string | undefined {
  * an empty value) gives no plan name.
  */
 export function readFormSelection(found: FoundForm): FormSelection {
-  const out: { esimIccid?: string; planName?: string } = {};
+  const out: { esimIccid?: string; planName?: string; complimentary?: boolean } = {};
   const plan = choiceOf(found.planControl);
   if (plan !== null && plan.text !== '' && !(tagOf(found.planControl) === 'select' && plan.value === '')) {
     out.planName = plan.text.slice(0, 200);
@@ -109,7 +116,24 @@ export function readFormSelection(found: FoundForm): FormSelection {
     const iccid = esim === null ? undefined : (iccidIn(esim.value) ?? iccidIn(esim.text));
     if (iccid !== undefined) out.esimIccid = iccid;
   }
+  if (found.complimentaryControl !== undefined)
+    out.complimentary = prop<boolean>(found.complimentaryControl, 'checked') === true;
   return out;
+}
+
+/**
+ * The portal's way into a form from elsewhere on the page: a button or link whose text is one of
+ * `labels` (the guard's "Add line instead" remedy opens Add line). Submit buttons are skipped: they
+ * belong to forms.
+ */
+export function findFormEntry(doc: Document, labels: string | readonly string[]): Element | null {
+  const names = (typeof labels === 'string' ? [labels] : labels).map((l) => normalizeText(l).toLowerCase());
+  for (const candidate of queryAll(doc, 'button,a[href],[role="button"]')) {
+    if (!names.includes(normalizeText(rawText(candidate)).toLowerCase())) continue;
+    if (tagOf(candidate) === 'button' && attr(candidate, 'type') === 'submit') continue;
+    return candidate;
+  }
+  return null;
 }
 
 /** Fires `input` then `change` (bubbling) so the portal's own scripts and frameworks see the change. */

@@ -85,6 +85,13 @@ export const FormRuleSchema = z
     esimField: FieldRuleSchema.optional(),
     planField: FieldRuleSchema,
     lineNameField: FieldRuleSchema.optional(),
+    /**
+     * The Add line form's "Complimentary eSIM" checkbox (seed 001: a complimentary eSIM needs an
+     * Unlimited All plan or one unlimited bundle per complimentary eSIM). The guard checks that rule
+     * only when this box is ticked; a profile without this field gets no complimentary-eSIM check —
+     * the label differs per portal and language, so it is data, never guessed.
+     */
+    complimentaryField: FieldRuleSchema.optional(),
     /** The submit control; by default the form's first submit button. */
     submit: LocatorSchema.optional(),
   })
