@@ -157,6 +157,8 @@ function endsUrl(c: string): boolean {
 /**
  * Redacts `user:pass@` (or a lone `token@`) in every `scheme://…@host` of the text. Linear: for each
  * `://`, the authority is read up to the first `/ ? # whitespace`; an `@` inside it ends the user-info.
+ * The text is one URL (an endpoint, or a URL cut out of free text), so quotes do not end it: `'` is
+ * allowed in user-info (RFC 3986 §3.2.1) and `encodeURIComponent` leaves it as is.
  */
 function redactUserInfo(text: string, counter: RedactionCounter): string {
   let out = '';
@@ -168,7 +170,7 @@ function redactUserInfo(text: string, counter: RedactionCounter): string {
     let lastAt = -1;
     while (end < text.length) {
       const c = text[end] as string;
-      if (c === '/' || c === '?' || c === '#' || endsUrl(c)) break;
+      if (c === '/' || c === '?' || c === '#' || /\s/.test(c)) break;
       if (c === '@') lastAt = end;
       end++;
     }
@@ -182,7 +184,11 @@ function redactUserInfo(text: string, counter: RedactionCounter): string {
   return out + text.slice(from);
 }
 
-/** Every `scheme://…` in free text goes through {@link redactUrl} (signed URLs in `Location`, bodies, notes). */
+/**
+ * Every `scheme://…` in free text goes through {@link redactUrl} (signed URLs in `Location`, bodies,
+ * notes). A URL ends at white space, `"`, `<`, `>` or a backtick (never valid in a URL, RFC 3986 §2),
+ * and at `'` only when a `'` opened it: `'` is valid inside, and a signature may hold one.
+ */
 function redactUrlsInText(text: string, counter: RedactionCounter): string {
   let out = '';
   let from = 0;
@@ -190,8 +196,13 @@ function redactUrlsInText(text: string, counter: RedactionCounter): string {
   while (at !== -1) {
     let start = at;
     while (start > from && at - start < 32 && /[A-Za-z0-9+.-]/.test(text[start - 1] as string)) start--;
+    const quoted = text[start - 1] === "'";
     let end = at + SCHEME_SEPARATOR.length;
-    while (end < text.length && !endsUrl(text[end] as string)) end++;
+    while (end < text.length) {
+      const c = text[end] as string;
+      if (c === "'" ? quoted : endsUrl(c)) break;
+      end++;
+    }
     if (start < at) {
       out += text.slice(from, start) + redactUrl(text.slice(start, end), counter);
       from = end;
@@ -401,7 +412,7 @@ export function redactFormPairs(pairs: string, counter: RedactionCounter): strin
     const eq = pair.indexOf('=');
     if (eq === -1) {
       if (afterSecret && pair !== '') continue; // swallowed by the marker before it
-      out.push(redactJwtAndBearer(pair, counter));
+      out.push(redactText(pair, counter));
       continue;
     }
     const key = pair.slice(0, eq);
@@ -772,16 +783,17 @@ export function redactBody(
 ): { text: string; kind: BodyKind } {
   const type = contentType.toLowerCase();
   const trimmed = body.trim();
-  if (type.includes('multipart/') || type === '') {
-    const boundary = (type === '' ? undefined : boundaryOf(contentType)) ?? sniffBoundary(trimmed);
+  // A form type may be only curl's -d default: a multipart or XML body sent with -d is read as what it is.
+  const form = type.includes('x-www-form-urlencoded');
+  if (type.includes('multipart/') || type === '' || form) {
+    const boundary = (form ? undefined : boundaryOf(contentType)) ?? sniffBoundary(trimmed);
     if (boundary !== undefined) return { text: redactMultipart(body, boundary, counter), kind: 'multipart' };
   }
   const json = tryParseJson(body);
   if (json !== undefined && typeof json.value === 'object' && json.value !== null) {
     return { text: JSON.stringify(redactJsonValue(json.value, counter), null, 2), kind: 'json' };
   }
-  if (type.includes('x-www-form-urlencoded'))
-    return { text: redactFormPairs(trimmed, counter), kind: 'form' };
+  if (form && !looksLikeXml(trimmed)) return { text: redactFormPairs(trimmed, counter), kind: 'form' };
   const html = type.includes('html') || /^<(?:!doctype\s+html|html)\b/i.test(trimmed);
   if (/xml|html|soap/.test(type) || looksLikeXml(trimmed)) {
     return { text: redactXml(body, counter, html), kind: 'xml' };

@@ -218,6 +218,18 @@ const ROWS: Row[] = [
     keep: ['sv=kept-sv', 'kept-realm-2', 'https://files.test/x'.replace('https://', '')],
   },
   {
+    // Found by the property test: `'` is valid in user-info and in a query value (RFC 3986) and
+    // encodeURIComponent leaves it, so it must not end a URL unless a `'` opened it.
+    name: "a ' inside URL user-info and inside a signed URL in a Referer",
+    paste: [
+      `curl "https://agent:it's%20QUOTEpass1@api.esim-go.com/v2.4/esims"`,
+      `  -H "Referer: https://files.test/qr.png?sv=kept-sv-3&X-Amz-Signature=a'QUOTEsig2%20b"`,
+      `  -H "X-Note: see 'https://files.test/x?sig=QUOTEsig3' for details"`,
+    ].join(' \\\n'),
+    secrets: ['QUOTEpass1', 'QUOTEsig2', 'QUOTEsig3', "it's"],
+    keep: ['sv=kept-sv-3', "' for details", 'api.esim-go.com/v2.4/esims'],
+  },
+  {
     name: 'JSON keys pass, pin, puk at depth, in arrays, in any case and separator style',
     paste: JSON.stringify({
       users: [
