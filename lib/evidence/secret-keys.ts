@@ -73,18 +73,11 @@ export const SECRET_KEY_VOCABULARY = {
    */
   queryExact: ['code', 'key', 'sid'],
   /**
-   * Headers whose name matches the vocabulary but whose value is never a credential: challenges and
-   * CORS lists of header names (`Access-Control-Allow-Headers: Authorization, X-Api-Key`). Their value
-   * still goes through the free-text rules.
+   * Headers whose name matches the vocabulary but whose value is never a credential: authentication
+   * challenges (RFC 9110 §11.6.1, the vendor wants to see `error="invalid_token"`) and the CORS flag.
+   * Their value still goes through the free-text rules.
    */
-  notSecretHeaders: [
-    'wwwauthenticate',
-    'proxyauthenticate',
-    'accesscontrolallowcredentials',
-    'accesscontrolallowheaders',
-    'accesscontrolexposeheaders',
-    'accesscontrolrequestheaders',
-  ],
+  notSecretHeaders: ['wwwauthenticate', 'proxyauthenticate', 'accesscontrolallowcredentials'],
   /**
    * Keys whose string value names another field (`{"name": "password", "value": "…"}` of HAR and
    * Postman exports, `<param name="apiKey" value="…"/>`, `<add key="ApiKey" value="…"/>`): when the

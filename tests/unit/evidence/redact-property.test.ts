@@ -9,7 +9,7 @@
 // replay one case with `{ seed: SEED, path: '<path>', numRuns: 1 }`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseApiEvidence, type ApiCall } from '../../../lib/evidence/api-call';
+import { parseApiEvidence, redactApiCall, type ApiCall } from '../../../lib/evidence/api-call';
 import { renderApiCalls, toApiCallEvidence } from '../../../lib/evidence/render-api-call';
 
 const SEED = 0x12_3b;
@@ -425,6 +425,8 @@ describe('property: no canary secret survives, in any format, and the evidence d
         expect(rendered).toContain(time);
         if (p.body !== undefined || p.params !== undefined) expect(all).toContain(KEPT);
         expect(result.redactions).toBeGreaterThan(0);
+        // Stored calls are redacted again (capture buffer, evidence store): nothing changes, nothing counts.
+        expect(redactApiCall(call)).toEqual({ call, redactions: 0 });
       }),
       { seed: SEED, numRuns: NUM_RUNS },
     );
