@@ -275,6 +275,8 @@ function skipBlanks(text: string, i: number): number {
   return j;
 }
 
+const MAX_TAG_CHARS = 2048;
+
 /** True when the word at `index` opens an XML tag: `<key`, `<ns:key`. */
 function opensTag(text: string, index: number): boolean {
   let i = index - 1;
@@ -290,8 +292,9 @@ function opensTag(text: string, index: number): boolean {
  * after `>` to the next `<` (or past a CDATA section); to the end of the text when it is cut short.
  */
 function elementValue(text: string, i: number): { start: number; end: number } | null {
-  const close = text.indexOf('>', i);
-  if (close === -1 || close - i > 2048 || text[close - 1] === '/') return null;
+  // The tag's end is looked for within 2 KB only: many `<token ` never closed stay linear.
+  const close = text.slice(i, i + MAX_TAG_CHARS).indexOf('>') + i;
+  if (close < i || text[close - 1] === '/') return null;
   const start = close + 1;
   if (text.startsWith('<![CDATA[', start)) {
     const end = text.indexOf(']]>', start);
@@ -657,7 +660,8 @@ function redactXml(text: string, counter: RedactionCounter, html: boolean): stri
       }
       if (next === '/') {
         const name = text.slice(lt + 2, close).trim();
-        for (let k = stack.length - 1; k >= 0; k--) {
+        // Only the innermost elements are searched: a stray end tag in a deep document stays linear.
+        for (let k = stack.length - 1; k >= Math.max(0, stack.length - 64); k--) {
           if (stack[k]?.name === name) {
             stack.length = k;
             break;
