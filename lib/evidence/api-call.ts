@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
   createCounter,
+  isSecretKey,
   redactBody,
   redactHeader,
   redactUrl,
@@ -110,8 +111,17 @@ interface RawCall {
   status?: number;
   requestHeaders: HeaderLike[];
   requestBody?: string;
+  /**
+   * What the request body is when no `Content-Type` header says so (HAR `postData.mimeType`, curl's
+   * `-d` default). `requestBodyBuilt`: the body was built here as `name=value&…` from fields (curl
+   * `-F`, HAR `params`), so it is read as a form whatever the header says.
+   */
+  requestBodyType?: string;
+  requestBodyBuilt?: boolean;
   responseHeaders: HeaderLike[];
   responseBody?: string;
+  /** HAR `content.mimeType`, when no `Content-Type` header says it. */
+  responseBodyType?: string;
   startedAt?: string;
   durationMs?: number;
   timestampSource?: TimestampSource;
@@ -184,7 +194,7 @@ function readCalls(text: string, counter: RedactionCounter): ReadResult {
   if (text.startsWith('{') || text.startsWith('[')) {
     const json = tryParseJson(text);
     if (json !== undefined) {
-      const har = readHar(json.value);
+      const har = readHar(json.value, counter);
       if (har !== null) return har;
     } else if (/"log"\s*:/.test(text) && /"entries"\s*:/.test(text)) {
       return {
@@ -236,18 +246,34 @@ function headerValue(headers: readonly HeaderLike[], name: string): string | und
 
 function finishBody(
   body: string | undefined,
-  headers: readonly HeaderLike[],
+  type: string,
   ctx: Context,
 ): { text?: string; truncated: boolean } {
   if (body === undefined || body.trim() === '') return { truncated: false };
-  const redacted = redactBody(body, ctx.counter, headerValue(headers, 'content-type') ?? '');
+  const redacted = redactBody(body, ctx.counter, type);
   return truncate(redacted.text, ctx.maxBodyChars);
+}
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * `name=value` of one form field (curl `-F`, HAR `params`), its value redacted here when the name is
+ * secret: fields are joined with `&` afterwards, and a value holding `&` or `=` must not be split.
+ */
+function formField(name: string, value: string, counter: RedactionCounter): string {
+  if (value === '' || value === REDACTED || !isSecretKey(name, 'query')) return `${name}=${value}`;
+  counter.count++;
+  return `${name}=${REDACTED}`;
 }
 
 /** Redacts, pretty-prints and caps a raw call, and fills in its timestamp. */
 function finishCall(raw: RawCall, ctx: Context, source: EvidenceSource): ApiCall {
-  const request = finishBody(raw.requestBody, raw.requestHeaders, ctx);
-  const response = finishBody(raw.responseBody, raw.responseHeaders, ctx);
+  const requestType = raw.requestBodyBuilt
+    ? FORM_TYPE
+    : (headerValue(raw.requestHeaders, 'content-type') ?? raw.requestBodyType ?? '');
+  const responseType = headerValue(raw.responseHeaders, 'content-type') ?? raw.responseBodyType ?? '';
+  const request = finishBody(raw.requestBody, requestType, ctx);
+  const response = finishBody(raw.responseBody, responseType, ctx);
   const time = timestampOf(raw, ctx);
   const call: ApiCall = {
     method: raw.method.trim().toUpperCase().slice(0, 32),
@@ -661,8 +687,17 @@ function curlToCall(words: readonly string[], output: string, counter: Redaction
   const extraQuery = [...query, ...(get ? data : [])];
   if (extraQuery.length > 0) endpoint += (endpoint.includes('?') ? '&' : '?') + extraQuery.join('&');
   let body: string | undefined;
+  let built = false;
   if (!get && data.length > 0) body = data.join('&');
-  else if (form.length > 0) body = form.join('&');
+  else if (form.length > 0) {
+    body = form
+      .map((field) => {
+        const eq = field.indexOf('=');
+        return eq === -1 ? field : formField(field.slice(0, eq), field.slice(eq + 1), counter);
+      })
+      .join('&');
+    built = true;
+  }
   if (json) {
     if (headerValue(headers, 'content-type') === undefined)
       headers.push({ name: 'Content-Type', value: 'application/json' });
@@ -676,7 +711,12 @@ function curlToCall(words: readonly string[], output: string, counter: Redaction
     requestHeaders: headers,
     responseHeaders: [],
   };
-  if (body !== undefined) call.requestBody = body;
+  if (body !== undefined) {
+    call.requestBody = body;
+    // curl sends -d data as application/x-www-form-urlencoded unless told otherwise (curl(1), -d).
+    if (built) call.requestBodyBuilt = true;
+    else if (!json) call.requestBodyType = FORM_TYPE;
+  }
   // The command's printed output: with `-i` it starts with the status line, else it is the body.
   const printed = output.trim();
   if (printed !== '') {
@@ -857,7 +897,7 @@ function looksLikeEntry(value: unknown): boolean {
  * none of these (it is then a response body). `request.cookies`, `request.queryString` and
  * `response.cookies` are never read: they only repeat what the headers and URL say, as secrets.
  */
-function readHar(value: unknown): ReadResult | null {
+function readHar(value: unknown, counter: RedactionCounter): ReadResult | null {
   let entries: unknown[];
   if (isRecord(value) && 'log' in value) {
     const log = value.log;
@@ -884,7 +924,7 @@ function readHar(value: unknown): ReadResult | null {
         ),
       };
     }
-    calls.push(harToCall(parsed.data));
+    calls.push(harToCall(parsed.data, counter));
   }
   return { ok: true, calls };
 }
@@ -905,7 +945,7 @@ function harContent(content: NonNullable<HarEntry['response']>['content']): stri
   }
 }
 
-function harToCall(entry: HarEntry): RawCall {
+function harToCall(entry: HarEntry, counter: RedactionCounter): RawCall {
   const call: RawCall = {
     method: entry.request.method,
     endpoint: entry.request.url,
@@ -913,10 +953,15 @@ function harToCall(entry: HarEntry): RawCall {
     responseHeaders: entry.response?.headers ?? [],
   };
   const post = entry.request.postData;
+  // HAR 1.2: postData.mimeType is the request's content type, present even when no header says it.
+  if (post?.mimeType !== undefined && post.mimeType !== '') call.requestBodyType = post.mimeType;
   if (post?.text !== undefined) call.requestBody = post.text;
   else if (post?.params !== undefined) {
-    call.requestBody = post.params.map((p) => `${p.name}=${p.value ?? ''}`).join('&');
+    call.requestBody = post.params.map((p) => formField(p.name, p.value ?? '', counter)).join('&');
+    call.requestBodyBuilt = true;
   }
+  const responseType = entry.response?.content?.mimeType;
+  if (responseType !== undefined && responseType !== '') call.responseBodyType = responseType;
   if (entry.response !== undefined) call.status = entry.response.status;
   const body = harContent(entry.response?.content);
   if (body !== undefined) call.responseBody = body;

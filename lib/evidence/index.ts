@@ -37,9 +37,11 @@ export {
   redactUrl,
   type BodyKind,
   type HeaderLike,
+  type KeyContext,
   type MaskResult,
   type RedactionCounter,
 } from './redact';
+export { SECRET_KEY_VOCABULARY } from './secret-keys';
 export {
   fencedBlock,
   renderApiCalls,
