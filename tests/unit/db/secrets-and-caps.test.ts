@@ -91,7 +91,7 @@ describe('secrets by construction (DESIGN §2, seed 002: Wildix "login" is a sec
       method: 'saveDraft',
       args: [{ ...draft, fields: { login: CANARY } }, 0],
     });
-    expect(answer).toMatchObject({ type: 'result', value: { ok: true } });
+    expect(answer).toMatchObject({ type: 'reply', ok: true, value: { ok: true } });
     expectNoCanary(await dump(db));
     expect((await db.drafts.get(draft.id))?.summary).toBe('PBX down');
   });
