@@ -10,11 +10,11 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openDb } from '../../lib/db';
-import { createDraftsApi } from '../../lib/db/drafts-api';
+import { pageDraftsApi } from '../../components/platform/draft-journal';
 import { readSettings } from '../../lib/settings/settings';
 import '../../components/styles.css';
 
-const drafts = createDraftsApi(openDb());
+const drafts = pageDraftsApi(openDb()) // with the crash journal (issue 12);
 
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));

@@ -15,7 +15,7 @@ import { openDb } from '../../lib/db';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
-import { createDraftsApi } from '../../lib/db/drafts-api';
+import { pageDraftsApi } from '../../components/platform/draft-journal';
 import type { Reply } from '../../lib/messaging/messages';
 import { PageContextSchema, type PageContext } from '../../lib/portal/page-context';
 import { readSettings } from '../../lib/settings/settings';
@@ -55,7 +55,7 @@ async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
-  const drafts = createDraftsApi(openDb());
+  const drafts = pageDraftsApi(openDb()) // with the crash journal (issue 12);
   // The page context needs the tab and a round trip to the background (which may have to wake up):
   // the form does not wait for it (it fills the page's ICCID when it comes). The storage reads below
   // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.

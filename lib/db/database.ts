@@ -12,6 +12,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Draft } from '../escalation/draft';
+import type { JournalRow } from './journal-repo';
 
 /** The IndexedDB name. Changing it would orphan every agent's drafts. */
 export const DB_NAME = 'helpdesk-assistant';
@@ -76,6 +77,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  // v2 — the crash journal (issue 12): unsaved edits and save stamps, one row per draft × editing session
+  // × kind, keyed `<draftId>|<sessionId>|<kind>`; `draftId` is indexed because recovery reads all the rows
+  // of one draft. A new empty table: nothing to upgrade. FROZEN.
+  {
+    version: 2,
+    stores: {
+      drafts:
+        'id, iccid, subscriberId, updatedAt, handedOverAt, [status+updatedAt], [vendorId+updatedAt], *terms',
+      attachments: 'id, draftId',
+      settings: 'key',
+      journal: 'key, draftId',
+    },
+  },
 ];
 
 /** The version today's code declares last. */
@@ -110,12 +124,15 @@ interface HelpdeskDbOptions {
 }
 
 /**
- * The typed Dexie database. Build it with {@link openDb}; tables are `drafts`, `attachments`, `settings`.
+ * The typed Dexie database. Build it with {@link openDb}; tables are `drafts`, `attachments`, `settings`,
+ * `journal`.
  */
 export class HelpdeskDb extends Dexie {
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly attachments: Table<AttachmentRow, string>;
   declare readonly settings: Table<SettingRow, string>;
+  /** The crash journal (v2); rows are parsed by `journal-repo.ts`, the only code that touches it. */
+  declare readonly journal: Table<JournalRow, string>;
   /** The policy from {@link DbDeps.secretFields}, applied by every repository write. */
   readonly secretFields: SecretFieldPolicy | undefined;
   readonly #deps: DbDeps;

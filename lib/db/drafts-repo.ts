@@ -12,7 +12,8 @@ import type { Draft, DraftStatus } from '../escalation/draft';
 import { parseIccid } from '../telecom/iccid';
 import type { HelpdeskDb, SecretFieldPolicy } from './database';
 import { byUpdatedAtDesc, prepareDraftRow, readDraftRow, readDraftRows } from './draft-rows';
-import { guarded, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
+import { SaveStampSchema, stampSave, type SaveStamp } from './journal-repo';
+import { guarded, zodIssues, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
 import { MAX_TERM_LENGTH, tokenise } from './search-terms';
 
 /** What a new draft needs: the vendor; everything else defaults to empty. */
@@ -34,6 +35,11 @@ export interface SaveOptions extends WriteOptions {
    * (REFERENCE "Durability"). Autosaves keep the browser default, which is faster.
    */
   durability?: 'default' | 'strict';
+  /**
+   * The editing session and edit this save contains (issue 12): kept beside the row in the same
+   * transaction, so crash recovery can tell an older journal entry from a newer one (journal-repo.ts).
+   */
+  stamp?: SaveStamp;
 }
 
 /** Why {@link saveDraft} refused or failed. */
@@ -119,9 +125,15 @@ export async function saveDraft(
   options: SaveOptions = {},
 ): Promise<DbResult<{ draft: Draft }, SaveError>> {
   const target = options.durability === 'strict' ? db.strict() : db;
-  const now = (options.now ?? new Date()).toISOString();
+  const clock = options.now ?? new Date();
+  const now = clock.toISOString();
+  // The stamp may come over the sidebar's port: parsed like every other value crossing a boundary.
+  const stamp = options.stamp === undefined ? undefined : SaveStampSchema.safeParse(options.stamp);
+  if (stamp && !stamp.success) {
+    return { ok: false, error: { code: 'invalid', message: 'The save stamp is not valid.', issues: zodIssues(stamp.error) } };
+  }
   return guarded(() =>
-    target.transaction('rw', target.drafts, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
+    target.transaction('rw', target.drafts, target.journal, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
       const stored = await target.drafts.get(draft.id);
       if (stored === undefined) return { ok: false, error: { code: 'not-found' } };
       if (stored.revision !== expectedRevision) {
@@ -145,6 +157,7 @@ export async function saveDraft(
       );
       if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
       await target.drafts.put(prepared.row);
+      if (stamp?.success) await stampSave(target, draft.id, stamp.data, expectedRevision + 1, clock.getTime());
       return { ok: true, draft: prepared.draft };
     }),
   );
@@ -173,10 +186,11 @@ export async function getDraft(
 /** Deletes a draft and its attachments in one transaction; `deleted` is false when it did not exist. */
 export async function deleteDraft(db: HelpdeskDb, id: string): Promise<DbResult<{ deleted: boolean }>> {
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, async () => {
+    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
       const existed = (await db.drafts.where('id').equals(id).count()) > 0;
       await db.drafts.delete(id);
       await db.attachments.where('draftId').equals(id).delete();
+      await db.journal.where('draftId').equals(id).delete();
       return { ok: true as const, deleted: existed };
     }),
   );
@@ -402,7 +416,7 @@ export async function purgeExpired(
   const retentionDays = options.retentionDays ?? 30;
   const cutoff = (options.now ?? new Date()).getTime() - retentionDays * DAY_MS;
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, async () => {
+    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
       const candidates: string[] = [];
       // Date.parse rather than string comparison: imported drafts may carry another ISO offset.
       await db.drafts.orderBy('handedOverAt').eachKey((key, cursor) => {
@@ -417,6 +431,7 @@ export async function purgeExpired(
       });
       await db.drafts.bulkDelete(ids);
       await db.attachments.where('draftId').anyOf(ids).delete();
+      await db.journal.where('draftId').anyOf(ids).delete();
       return { ok: true as const, purged: ids.length };
     }),
   );

@@ -4,7 +4,7 @@
  * sidebar when drafts changed.
  */
 import { z } from 'zod';
-import { DraftSchema, type Draft } from '../escalation/draft';
+import { JournalEntrySchema, type ClearScope, type JournalEntryInput, type JournalSnapshot } from '../db/journal-repo';
 import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../db/drafts-api';
 import { decodeWire, encodeWire, encodeWireSync } from './wire-codec';
 
@@ -16,9 +16,15 @@ export const JournalMessageSchema = z.discriminatedUnion('op', [
     type: z.literal('journal'),
     op: z.literal('write'),
     draftId: z.string().min(1).max(64),
-    entry: z.object({ base: DraftSchema, mine: DraftSchema }),
+    entry: JournalEntrySchema,
   }),
-  z.object({ type: z.literal('journal'), op: z.literal('clear'), draftId: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('journal'),
+    op: z.literal('clear'),
+    draftId: z.string().min(1).max(64),
+    /** One session's edit (up to `seq`); absent: every entry of the draft. */
+    scope: z.object({ sessionId: z.string().max(64), seq: z.number().int().nonnegative().optional() }).optional(),
+  }),
   z.object({
     type: z.literal('journal'),
     op: z.literal('read'),
@@ -26,7 +32,12 @@ export const JournalMessageSchema = z.discriminatedUnion('op', [
     draftId: z.string().min(1).max(64),
   }),
 ]);
-export type JournalEntryWire = { base: Draft; mine: Draft };
+export type JournalEntryWire = JournalEntryInput;
+/**
+ * A journal read: the newest entry, plus (from the background's IndexedDB journal) every entry and save
+ * stamp of the draft for crash recovery (components/ticket/recover-draft.ts); `null` when nothing is kept.
+ */
+export type JournalReadWire = (JournalEntryWire & Partial<JournalSnapshot>) | null;
 
 export const DraftsCallSchema = z.object({
   type: z.literal('call'),
@@ -60,9 +71,9 @@ export async function answerDraftsCall(api: DraftsApi, raw: unknown) {
 /** The background side of the journal: answers reads, applies writes; `null` when not a journal message. */
 export async function answerJournalMessage(
   store: {
-    read(id: string): Promise<JournalEntryWire | null>;
-    write(id: string, e: JournalEntryWire): Promise<void>;
-    clear(id: string): Promise<void>;
+    read(id: string): Promise<JournalReadWire>;
+    write(id: string, e: JournalEntryWire): Promise<unknown> | void;
+    clear(id: string, scope?: ClearScope): Promise<unknown> | void;
   },
   raw: unknown,
 ) {
@@ -70,16 +81,16 @@ export async function answerJournalMessage(
   if (!parsed.success) return null;
   const msg = parsed.data;
   if (msg.op === 'write') await store.write(msg.draftId, msg.entry);
-  else if (msg.op === 'clear') await store.clear(msg.draftId);
+  else if (msg.op === 'clear') await store.clear(msg.draftId, msg.scope);
   else return { type: 'result' as const, id: msg.id, value: (await store.read(msg.draftId)) ?? null };
   return { type: 'none' as const };
 }
 
 /** The journal the framed sidebar keeps through the background. */
 export interface RemoteJournal {
-  read(draftId: string): Promise<JournalEntryWire | null>;
+  read(draftId: string): Promise<JournalReadWire>;
   write(draftId: string, entry: JournalEntryWire): void;
-  clear(draftId: string): void;
+  clear(draftId: string, scope?: ClearScope): void;
 }
 
 /** The minimal port the client needs (`runtime.Port`). */
@@ -139,11 +150,12 @@ export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi & { jo
     return encodeWire(args).then((encoded) => send(id, method, encoded));
   }
 
-  function readJournal(draftId: string): Promise<JournalEntryWire | null> {
+  function readJournal(draftId: string): Promise<JournalReadWire> {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, {
-        resolve: (v) => resolve((v as JournalEntryWire | null) ?? null),
+        // Parsed by the session (draft-session.ts `toSnapshot`), like everything read from a journal.
+        resolve: (v) => resolve((v as JournalReadWire) ?? null),
         reject: () => resolve(null),
       });
       open().postMessage({ type: 'journal', op: 'read', id, draftId });
@@ -160,8 +172,8 @@ export function createRemoteDraftsApi(connect: () => PortLike): DraftsApi & { jo
       write(draftId, entry) {
         open().postMessage({ type: 'journal', op: 'write', draftId, entry });
       },
-      clear(draftId) {
-        open().postMessage({ type: 'journal', op: 'clear', draftId });
+      clear(draftId, scope) {
+        open().postMessage({ type: 'journal', op: 'clear', draftId, ...(scope ? { scope } : {}) });
       },
     },
     watch(listener) {

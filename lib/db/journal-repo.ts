@@ -1,0 +1,251 @@
+/**
+ * The crash journal (issue 12, DESIGN §1 "never loses a draft"; §4 "a hard crash loses no more than the
+ * last moment of typing"): the only code that reads and writes the `journal` table.
+ *
+ * Why IndexedDB: a committed IndexedDB transaction is in the browser's database log, which survives a
+ * killed browser process; localStorage is committed lazily by Chromium and lost on SIGKILL (issue 12:
+ * 34, 50 and 17 of 50 characters recovered), `storage.session` is memory only.
+ *
+ * Two kinds of rows, keyed `<draftId>|<sessionId>|<kind>`:
+ * - `edit`: the newest unsaved copy of one editing session (a surface's life on one draft): its edit
+ *   sequence number `seq`, the stored version it started from (`base`) and the agent's text (`mine`).
+ * - `saved`: which session and `seq` wrote which revision. It is written by `saveDraft` in the same
+ *   transaction as the draft row ({@link stampSave}), so the stored revision and its stamp can never
+ *   disagree — recovery knows an edit is older than what is stored even when the clear that followed the
+ *   save was lost in the crash (issue 12: the false "changed in another window" conflict).
+ *
+ * Drafts never hold secrets (DESIGN §2); every entry is stripped with the database's secret-field
+ * policy before it is written, as draft rows are.
+ */
+import { z } from 'zod';
+import { DraftSchema } from '../escalation/draft';
+import type { HelpdeskDb } from './database';
+import { withoutSecretFields } from './draft-rows';
+import { guarded, zodIssues, type DbError, type DbResult, type InvalidError } from './result';
+
+const SessionIdSchema = z.string().min(1).max(64);
+
+/**
+ * An unsaved edit. `sessionId`/`seq`/`at` default for entries written before issue 12 (localStorage
+ * copies of an older release): such an entry is its own session, with no save stamp.
+ */
+export const JournalEntrySchema = z.object({
+  sessionId: z.string().max(64).default(''),
+  seq: z.number().int().nonnegative().default(0),
+  /** When the edit was made (epoch ms): orders entries of different sessions. */
+  at: z.number().nonnegative().default(0),
+  base: DraftSchema,
+  mine: DraftSchema,
+});
+export type JournalEntry = z.output<typeof JournalEntrySchema>;
+export type JournalEntryInput = z.input<typeof JournalEntrySchema>;
+
+/** What a save names about its writer (`SaveOptions.stamp`): the session and the edit it contains. */
+export const SaveStampSchema = z.object({ sessionId: SessionIdSchema, seq: z.number().int().nonnegative() });
+export type SaveStamp = z.infer<typeof SaveStampSchema>;
+
+/** A save stamp as kept: the session, the edit it contained and the revision it wrote. */
+export const SavedMarkSchema = SaveStampSchema.extend({
+  revision: z.number().int().nonnegative(),
+  at: z.number().nonnegative(),
+});
+export type SavedMark = z.infer<typeof SavedMarkSchema>;
+
+/** Everything the journal knows about one draft. */
+export const JournalSnapshotSchema = z.object({
+  entries: z.array(JournalEntrySchema).max(100),
+  saved: z.array(SavedMarkSchema).max(100),
+});
+export type JournalSnapshot = z.output<typeof JournalSnapshotSchema>;
+
+const EditRowSchema = JournalEntrySchema.extend({
+  key: z.string(),
+  draftId: z.string(),
+  kind: z.literal('edit'),
+  sessionId: SessionIdSchema,
+});
+const SavedRowSchema = SavedMarkSchema.extend({
+  key: z.string(),
+  draftId: z.string(),
+  kind: z.literal('saved'),
+});
+const JournalRowSchema = z.discriminatedUnion('kind', [EditRowSchema, SavedRowSchema]);
+/** A row of the `journal` table. */
+export type JournalRow = z.infer<typeof JournalRowSchema>;
+
+/** Which rows {@link clearJournal} removes: one session's edit (up to `seq` when given), or all. */
+export interface ClearScope {
+  readonly sessionId: string;
+  /** Only when the stored edit is not newer than this (a late clear never drops a newer edit). */
+  readonly seq?: number;
+}
+
+const rowKey = (draftId: string, sessionId: string, kind: JournalRow['kind']) => `${draftId}|${sessionId}|${kind}`;
+
+/** Writes (replaces) the session's unsaved edit of `draftId`, secret fields dropped. */
+export async function putJournalEntry(
+  db: HelpdeskDb,
+  draftId: string,
+  input: JournalEntryInput,
+): Promise<DbResult<object, InvalidError | DbError>> {
+  const parsed = JournalEntrySchema.safeParse(input);
+  if (!parsed.success || parsed.data.sessionId === '' || parsed.data.mine.id !== draftId) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: 'The journal entry is not valid.',
+        issues: parsed.success ? [{ path: 'sessionId', message: 'missing or wrong draft' }] : zodIssues(parsed.error),
+      },
+    };
+  }
+  const entry = parsed.data;
+  const policies = [db.secretFields];
+  const row: JournalRow = {
+    ...entry,
+    base: withoutSecretFields(entry.base, policies),
+    mine: withoutSecretFields(entry.mine, policies),
+    key: rowKey(draftId, entry.sessionId, 'edit'),
+    draftId,
+    kind: 'edit',
+  };
+  return guarded(async () => {
+    await db.journal.put(row);
+    return { ok: true };
+  });
+}
+
+/** Everything the journal holds for `draftId` (rows that fail validation are skipped: they are only copies). */
+export async function readJournal(db: HelpdeskDb, draftId: string): Promise<DbResult<{ snapshot: JournalSnapshot }>> {
+  return guarded(async () => {
+    const rows = await db.journal.where('draftId').equals(draftId).toArray();
+    const snapshot: JournalSnapshot = { entries: [], saved: [] };
+    for (const raw of rows) {
+      const parsed = JournalRowSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const row = parsed.data;
+      if (row.kind === 'edit') {
+        const { key: _k, draftId: _d, kind: _t, ...entry } = row;
+        snapshot.entries.push(entry);
+      } else {
+        const { key: _k, draftId: _d, kind: _t, ...mark } = row;
+        snapshot.saved.push(mark);
+      }
+    }
+    return { ok: true, snapshot };
+  });
+}
+
+/** Drops unsaved edits of `draftId`: one session's (see {@link ClearScope}), or every row of the draft. */
+export async function clearJournal(db: HelpdeskDb, draftId: string, scope?: ClearScope): Promise<DbResult<object>> {
+  return guarded(() =>
+    db.transaction('rw', db.journal, async () => {
+      if (!scope) {
+        await db.journal.where('draftId').equals(draftId).delete();
+        return { ok: true as const };
+      }
+      const key = rowKey(draftId, scope.sessionId, 'edit');
+      const row = await db.journal.get(key);
+      if (row && (scope.seq === undefined || row.seq <= scope.seq)) await db.journal.delete(key);
+      return { ok: true as const };
+    }),
+  );
+}
+
+/**
+ * Records, inside `saveDraft`'s transaction (which must include `db.journal`), that `stamp` wrote
+ * `revision`: the session's edit is dropped when the save contains it, and the stamps of other sessions
+ * — superseded by this revision — go with their covered edits, so the table holds one stamp per draft
+ * plus the unsaved edits of live sessions.
+ */
+export async function stampSave(
+  db: HelpdeskDb,
+  draftId: string,
+  stamp: SaveStamp,
+  revision: number,
+  at: number,
+): Promise<void> {
+  const rows = (await db.journal.where('draftId').equals(draftId).toArray()) as unknown[];
+  const marks = new Map<string, number>();
+  const edits = new Map<string, number>();
+  for (const raw of rows) {
+    const parsed = JournalRowSchema.safeParse(raw);
+    if (!parsed.success) continue;
+    (parsed.data.kind === 'saved' ? marks : edits).set(parsed.data.sessionId, parsed.data.seq);
+  }
+  marks.set(stamp.sessionId, stamp.seq);
+  const drop: string[] = [];
+  for (const [sessionId, seq] of edits) {
+    const covered = marks.get(sessionId);
+    if (covered !== undefined && seq <= covered) drop.push(rowKey(draftId, sessionId, 'edit'));
+  }
+  for (const sessionId of marks.keys()) {
+    if (sessionId !== stamp.sessionId) drop.push(rowKey(draftId, sessionId, 'saved'));
+  }
+  if (drop.length > 0) await db.journal.bulkDelete(drop);
+  const row: JournalRow = {
+    key: rowKey(draftId, stamp.sessionId, 'saved'),
+    draftId,
+    kind: 'saved',
+    ...stamp,
+    revision,
+    at,
+  };
+  await db.journal.put(row);
+}
+
+/** One queued journal operation of {@link createJournalQueue}. */
+export type JournalOp =
+  | { readonly kind: 'write'; readonly entry: JournalEntryInput }
+  | { readonly kind: 'clear'; readonly scope?: ClearScope };
+
+/**
+ * Runs journal operations per draft in order, with at most one in flight; a write waiting behind the one
+ * in flight is replaced by a newer write of the same session (only the newest text matters). Keystrokes therefore cost one
+ * IndexedDB commit at a time, and the newest edit is durable at most two commits after it was typed.
+ * `idle()` resolves when nothing is queued or running (tests and `pagehide`).
+ */
+export function createJournalQueue(run: (draftId: string, op: JournalOp) => Promise<unknown>) {
+  const queues = new Map<string, JournalOp[]>();
+  const running = new Set<string>();
+  let waiters: Array<() => void> = [];
+
+  const settle = () => {
+    if (running.size > 0) return;
+    const done = waiters;
+    waiters = [];
+    for (const w of done) w();
+  };
+
+  const pump = (draftId: string) => {
+    const queue = queues.get(draftId);
+    const op = queue?.shift();
+    if (!op) {
+      queues.delete(draftId);
+      running.delete(draftId);
+      settle();
+      return;
+    }
+    running.add(draftId);
+    void run(draftId, op)
+      .catch(() => undefined)
+      .then(() => pump(draftId));
+  };
+
+  return {
+    push(draftId: string, op: JournalOp): void {
+      const queue = queues.get(draftId) ?? [];
+      const last = queue[queue.length - 1];
+      const sameWriter =
+        op.kind === 'write' && last?.kind === 'write' && last.entry.sessionId === op.entry.sessionId;
+      if (sameWriter) queue[queue.length - 1] = op;
+      else queue.push(op);
+      queues.set(draftId, queue);
+      if (!running.has(draftId)) pump(draftId);
+    },
+    idle(): Promise<void> {
+      if (running.size === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
