@@ -12,7 +12,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Draft } from '../escalation/draft';
-import type { JournalRow } from './journal-repo';
+import type { JournalRow, SaveStamp } from './journal-repo';
 
 /** The IndexedDB name. Changing it would orphan every agent's drafts. */
 export const DB_NAME = 'helpdesk-assistant';
@@ -23,6 +23,11 @@ export const DB_NAME = 'helpdesk-assistant';
  */
 export interface DraftRow extends Draft {
   terms: string[];
+  /**
+   * Which editing session and edit wrote this revision (v2, issue 12; absent when the writer had no
+   * session: creation, import). Read only by crash recovery (`journal-repo.ts`); not part of a Draft.
+   */
+  savedBy?: SaveStamp;
 }
 
 /** An attachment (screenshot, log file) of a draft; the Blob is stored as-is (IndexedDB clones Blobs). */
@@ -77,9 +82,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
-  // v2 — the crash journal (issue 12): unsaved edits and save stamps, one row per draft × editing session
-  // × kind, keyed `<draftId>|<sessionId>|<kind>`; `draftId` is indexed because recovery reads all the rows
-  // of one draft. A new empty table: nothing to upgrade. FROZEN.
+  // v2 — the crash journal (issue 12): unsaved edits, one row per draft × editing session × kind, keyed
+  // `<draftId>|<sessionId>|<kind>`; `draftId` is indexed because recovery reads all the rows of one
+  // draft. Draft rows may carry `savedBy` (not indexed). A new empty table: nothing to upgrade. FROZEN.
   {
     version: 2,
     stores: {

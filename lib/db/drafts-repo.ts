@@ -12,7 +12,7 @@ import type { Draft, DraftStatus } from '../escalation/draft';
 import { parseIccid } from '../telecom/iccid';
 import type { HelpdeskDb, SecretFieldPolicy } from './database';
 import { byUpdatedAtDesc, prepareDraftRow, readDraftRow, readDraftRows } from './draft-rows';
-import { SaveStampSchema, stampSave, type SaveStamp } from './journal-repo';
+import { SaveStampSchema, type SaveStamp } from './journal-repo';
 import { guarded, zodIssues, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
 import { MAX_TERM_LENGTH, tokenise } from './search-terms';
 
@@ -36,8 +36,8 @@ export interface SaveOptions extends WriteOptions {
    */
   durability?: 'default' | 'strict';
   /**
-   * The editing session and edit this save contains (issue 12): kept beside the row in the same
-   * transaction, so crash recovery can tell an older journal entry from a newer one (journal-repo.ts).
+   * The editing session and edit this save contains (issue 12): kept in the row (`savedBy`), so crash
+   * recovery can tell an older journal entry from a newer one (journal-repo.ts).
    */
   stamp?: SaveStamp;
 }
@@ -125,15 +125,14 @@ export async function saveDraft(
   options: SaveOptions = {},
 ): Promise<DbResult<{ draft: Draft }, SaveError>> {
   const target = options.durability === 'strict' ? db.strict() : db;
-  const clock = options.now ?? new Date();
-  const now = clock.toISOString();
+  const now = (options.now ?? new Date()).toISOString();
   // The stamp may come over the sidebar's port: parsed like every other value crossing a boundary.
   const stamp = options.stamp === undefined ? undefined : SaveStampSchema.safeParse(options.stamp);
   if (stamp && !stamp.success) {
     return { ok: false, error: { code: 'invalid', message: 'The save stamp is not valid.', issues: zodIssues(stamp.error) } };
   }
   return guarded(() =>
-    target.transaction('rw', target.drafts, target.journal, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
+    target.transaction('rw', target.drafts, async (): Promise<DbResult<{ draft: Draft }, SaveError>> => {
       const stored = await target.drafts.get(draft.id);
       if (stored === undefined) return { ok: false, error: { code: 'not-found' } };
       if (stored.revision !== expectedRevision) {
@@ -156,8 +155,11 @@ export async function saveDraft(
         [db.secretFields, options.secretFields],
       );
       if (!prepared.ok) return { ok: false, error: invalidError(prepared.issues) };
-      await target.drafts.put(prepared.row);
-      if (stamp?.success) await stampSave(target, draft.id, stamp.data, expectedRevision + 1, clock.getTime());
+      // The stamp lives in the row itself: written atomically with the text it describes, and gone when
+      // a writer without one (import, another use case) replaces the row. Only the drafts store is in the
+      // transaction, so a save never waits behind the journal's per-keystroke writes (a closing popup's
+      // save must commit before the page is gone).
+      await target.drafts.put(stamp?.success ? { ...prepared.row, savedBy: stamp.data } : prepared.row);
       return { ok: true, draft: prepared.draft };
     }),
   );

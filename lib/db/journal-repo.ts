@@ -6,13 +6,14 @@
  * killed browser process; localStorage is committed lazily by Chromium and lost on SIGKILL (issue 12:
  * 34, 50 and 17 of 50 characters recovered), `storage.session` is memory only.
  *
- * Two kinds of rows, keyed `<draftId>|<sessionId>|<kind>`:
- * - `edit`: the newest unsaved copy of one editing session (a surface's life on one draft): its edit
- *   sequence number `seq`, the stored version it started from (`base`) and the agent's text (`mine`).
- * - `saved`: which session and `seq` wrote which revision. It is written by `saveDraft` in the same
- *   transaction as the draft row ({@link stampSave}), so the stored revision and its stamp can never
- *   disagree — recovery knows an edit is older than what is stored even when the clear that followed the
- *   save was lost in the crash (issue 12: the false "changed in another window" conflict).
+ * Rows are keyed `<draftId>|<sessionId>|edit`: the newest unsaved copy of one editing session (a
+ * surface's life on one draft) — its edit sequence number `seq`, the stored version it started from
+ * (`base`) and the agent's text (`mine`).
+ *
+ * Each save names the session and `seq` it contains; `saveDraft` keeps that stamp in the draft row itself
+ * (`savedBy`), so the stored revision and its stamp can never disagree. Recovery thus knows an edit is
+ * older than what is stored even when the clear that followed the save was lost in the crash (issue 12:
+ * the false "changed in another window" conflict).
  *
  * Drafts never hold secrets (DESIGN §2); every entry is stripped with the database's secret-field
  * policy before it is written, as draft rows are.
@@ -64,14 +65,8 @@ const EditRowSchema = JournalEntrySchema.extend({
   kind: z.literal('edit'),
   sessionId: SessionIdSchema,
 });
-const SavedRowSchema = SavedMarkSchema.extend({
-  key: z.string(),
-  draftId: z.string(),
-  kind: z.literal('saved'),
-});
-const JournalRowSchema = z.discriminatedUnion('kind', [EditRowSchema, SavedRowSchema]);
 /** A row of the `journal` table. */
-export type JournalRow = z.infer<typeof JournalRowSchema>;
+export type JournalRow = z.infer<typeof EditRowSchema>;
 
 /** Which rows {@link clearJournal} removes: one session's edit (up to `seq` when given), or all. */
 export interface ClearScope {
@@ -115,23 +110,25 @@ export async function putJournalEntry(
   });
 }
 
-/** Everything the journal holds for `draftId` (rows that fail validation are skipped: they are only copies). */
+/**
+ * Everything the journal holds for `draftId`, with the stamp of the stored revision (rows that fail
+ * validation are skipped: they are only copies).
+ */
 export async function readJournal(db: HelpdeskDb, draftId: string): Promise<DbResult<{ snapshot: JournalSnapshot }>> {
   return guarded(async () => {
-    const rows = await db.journal.where('draftId').equals(draftId).toArray();
+    const [rows, draft] = await Promise.all([
+      db.journal.where('draftId').equals(draftId).toArray(),
+      db.drafts.get(draftId),
+    ]);
     const snapshot: JournalSnapshot = { entries: [], saved: [] };
     for (const raw of rows) {
-      const parsed = JournalRowSchema.safeParse(raw);
+      const parsed = EditRowSchema.safeParse(raw);
       if (!parsed.success) continue;
-      const row = parsed.data;
-      if (row.kind === 'edit') {
-        const { key: _k, draftId: _d, kind: _t, ...entry } = row;
-        snapshot.entries.push(entry);
-      } else {
-        const { key: _k, draftId: _d, kind: _t, ...mark } = row;
-        snapshot.saved.push(mark);
-      }
+      const { key: _k, draftId: _d, kind: _t, ...entry } = parsed.data;
+      snapshot.entries.push(entry);
     }
+    const stamp = SaveStampSchema.safeParse(draft?.savedBy);
+    if (draft && stamp.success) snapshot.saved.push({ ...stamp.data, revision: draft.revision, at: 0 });
     return { ok: true, snapshot };
   });
 }
@@ -150,48 +147,6 @@ export async function clearJournal(db: HelpdeskDb, draftId: string, scope?: Clea
       return { ok: true as const };
     }),
   );
-}
-
-/**
- * Records, inside `saveDraft`'s transaction (which must include `db.journal`), that `stamp` wrote
- * `revision`: the session's edit is dropped when the save contains it, and the stamps of other sessions
- * — superseded by this revision — go with their covered edits, so the table holds one stamp per draft
- * plus the unsaved edits of live sessions.
- */
-export async function stampSave(
-  db: HelpdeskDb,
-  draftId: string,
-  stamp: SaveStamp,
-  revision: number,
-  at: number,
-): Promise<void> {
-  const rows = (await db.journal.where('draftId').equals(draftId).toArray()) as unknown[];
-  const marks = new Map<string, number>();
-  const edits = new Map<string, number>();
-  for (const raw of rows) {
-    const parsed = JournalRowSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    (parsed.data.kind === 'saved' ? marks : edits).set(parsed.data.sessionId, parsed.data.seq);
-  }
-  marks.set(stamp.sessionId, stamp.seq);
-  const drop: string[] = [];
-  for (const [sessionId, seq] of edits) {
-    const covered = marks.get(sessionId);
-    if (covered !== undefined && seq <= covered) drop.push(rowKey(draftId, sessionId, 'edit'));
-  }
-  for (const sessionId of marks.keys()) {
-    if (sessionId !== stamp.sessionId) drop.push(rowKey(draftId, sessionId, 'saved'));
-  }
-  if (drop.length > 0) await db.journal.bulkDelete(drop);
-  const row: JournalRow = {
-    key: rowKey(draftId, stamp.sessionId, 'saved'),
-    draftId,
-    kind: 'saved',
-    ...stamp,
-    revision,
-    at,
-  };
-  await db.journal.put(row);
 }
 
 /** One queued journal operation of {@link createJournalQueue}. */
