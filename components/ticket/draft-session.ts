@@ -1,20 +1,39 @@
 /**
  * One surface's editing session of one draft: the autosave engine behind {@link useDraftAutosave}.
  *
- * DESIGN §1 "never loses a draft": every edit lands in memory at once and, synchronously, in a small
- * crash journal (localStorage of the extension's origin — the only synchronous storage a page has, so
- * a tab closed mid-word still has its last keystroke). The draft itself is written to IndexedDB after a
- * short pause in typing (debounced), and at once when the page is hidden or unloaded. Each write names
- * the revision it started from (`saveDraft` optimistic concurrency); when another surface saved in
- * between, the two edits are merged field by field when they touched different things, and otherwise
- * the agent is asked (keep mine / take theirs). Nothing is overwritten silently.
+ * DESIGN §1 "never loses a draft", §4 "a hard crash loses no more than the last moment of typing"
+ * (issue 12). Every edit lands in memory at once and, in the same task, in a crash journal: the
+ * `journal` table of the extension's IndexedDB (components/platform/draft-journal.ts; through the
+ * background for the framed sidebar), whose committed transactions survive a killed browser, plus a
+ * localStorage copy in pages for a tab closed mid-word. The draft itself is written to IndexedDB after a
+ * short pause in typing (debounced), at the latest {@link SessionOptions.maxWaitMs} after the first
+ * unsaved edit however fast the agent types, and at once when the page is hidden or unloaded.
+ *
+ * Each session has an id and numbers its edits (`seq`); journal entries carry both, and every save
+ * stamps the session and edit it contains in the same transaction (journal-repo.ts). On open,
+ * recover-draft.ts reconciles the journal with the stored draft: the newest text wins, and a conflict is
+ * shown only when another surface really saved in between.
+ *
+ * Each write names the revision it started from (`saveDraft` optimistic concurrency); when another
+ * surface saved in between, the two edits are merged field by field when they touched different things,
+ * and otherwise the agent is asked (keep mine / take theirs). Nothing is overwritten silently.
  *
  * Storage failures (disk full, database blocked by an update) keep the text in memory and in the
  * journal, and are reported so the surface can offer an export.
  */
 import type { DraftsApi } from '../../lib/db/drafts-api';
+import {
+  JournalEntrySchema,
+  JournalSnapshotSchema,
+  type ClearScope,
+  type JournalEntry,
+  type JournalSnapshot,
+} from '../../lib/db/journal-repo';
 import type { Draft } from '../../lib/escalation/draft';
 import { mergeDrafts } from './merge-drafts';
+import { recoverDraft } from './recover-draft';
+
+export type { ClearScope, JournalEntry, JournalSnapshot } from '../../lib/db/journal-repo';
 
 /** Where the session is. `pending`: edits not yet written; `conflict`: the agent must choose. */
 export type SessionStatus = 'loading' | 'not-found' | 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
@@ -34,37 +53,56 @@ export interface SessionView {
 }
 
 /**
- * A store for unsaved edits: localStorage in pages, the background in the framed sidebar (no storage
- * of its own there), a Map in tests. Writes are fire-and-forget and must leave in the same task, so
- * that a tab closed mid-word keeps the last keystroke; reads may be asynchronous.
+ * A store for unsaved edits: IndexedDB (+ localStorage) in pages, the background in the framed sidebar,
+ * a Map in tests. Writes are fire-and-forget and must leave in the same task, so that a tab closed or a
+ * browser killed mid-word keeps the last keystroke; reads may be asynchronous and return one entry (a
+ * simple store) or everything known about the draft ({@link JournalSnapshot}, with the save stamps).
  */
 export interface DraftJournal {
-  read(draftId: string): JournalEntry | null | Promise<JournalEntry | null>;
+  read(draftId: string): JournalRead | Promise<JournalRead>;
   write(draftId: string, entry: JournalEntry): void;
-  clear(draftId: string): void;
+  /** Drops one session's unsaved edit (not newer than `scope.seq`), or every entry without a scope. */
+  clear(draftId: string, scope?: ClearScope): void;
 }
 
-/** An unsaved edit: the agent's copy and the stored version it was based on. */
-export interface JournalEntry {
-  readonly base: Draft;
-  readonly mine: Draft;
+/**
+ * What {@link DraftJournal.read} may return: a {@link JournalSnapshot}, one {@link JournalEntry} or
+ * `null` — parsed by {@link toSnapshot}, as it may come from localStorage or over a port.
+ */
+export type JournalRead = unknown;
+
+/** Parses what a journal returned (it may come from localStorage or over a port). */
+export function toSnapshot(raw: unknown): JournalSnapshot {
+  if (raw && typeof raw === 'object' && 'entries' in raw) {
+    const parsed = JournalSnapshotSchema.safeParse(raw);
+    return parsed.success ? parsed.data : { entries: [], saved: [] };
+  }
+  const entry = JournalEntrySchema.safeParse(raw);
+  return { entries: entry.success ? [entry.data] : [], saved: [] };
 }
 
 const JOURNAL_PREFIX = 'helpdesk-draft-journal:';
 
-/** A journal in `storage` (localStorage). Drafts never hold secrets, so nothing secret lands here. */
-export function storageJournal(storage: Storage): DraftJournal {
+/**
+ * A journal in `storage` (localStorage): one entry per draft, written in the same task as the edit. Not
+ * durable against a killed browser (Chromium commits it lazily), so pages keep it only beside the
+ * IndexedDB journal, for a tab closed mid-word. Drafts never hold secrets, so nothing secret lands here.
+ */
+export function storageJournal(
+  storage: Storage,
+): DraftJournal & { read(draftId: string): JournalEntry | null } {
+  const readEntry = (draftId: string): JournalEntry | null => {
+    try {
+      const raw = storage.getItem(JOURNAL_PREFIX + draftId);
+      if (!raw) return null;
+      const parsed = JournalEntrySchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
   return {
-    read(draftId) {
-      try {
-        const raw = storage.getItem(JOURNAL_PREFIX + draftId);
-        if (!raw) return null;
-        const entry = JSON.parse(raw) as JournalEntry;
-        return entry && typeof entry === 'object' && entry.base && entry.mine ? entry : null;
-      } catch {
-        return null;
-      }
-    },
+    read: readEntry,
     write(draftId, entry) {
       try {
         storage.setItem(JOURNAL_PREFIX + draftId, JSON.stringify(entry));
@@ -72,17 +110,22 @@ export function storageJournal(storage: Storage): DraftJournal {
         // A full localStorage only loses the crash copy; the draft is still in memory and in IndexedDB.
       }
     },
-    clear(draftId) {
+    clear(draftId, scope) {
       try {
+        if (scope) {
+          const entry = readEntry(draftId);
+          if (!entry || entry.sessionId !== scope.sessionId) return;
+          if (scope.seq !== undefined && entry.seq > scope.seq) return;
+        }
         storage.removeItem(JOURNAL_PREFIX + draftId);
       } catch {
-        // Nothing to do: a stale journal entry equal to the stored draft is ignored on the next load.
+        // Nothing to do: a stale journal entry is recognised as such on the next load.
       }
     },
   };
 }
 
-/** The default journal: the page's localStorage when it has one. */
+/** The fallback journal: the page's localStorage when it has one. */
 export function defaultJournal(): DraftJournal | null {
   try {
     return typeof localStorage === 'undefined' ? null : storageJournal(localStorage);
@@ -93,17 +136,17 @@ export function defaultJournal(): DraftJournal | null {
 
 /** Options of {@link DraftSession}. */
 export interface SessionOptions {
-  /** Pause in typing before a write (ms). */
+  /** Pause in typing before a write (ms, default 300). */
   readonly delayMs?: number;
+  /**
+   * Longest time an edit waits for its write while the agent keeps typing (ms, default 1500; never
+   * shorter than `delayMs`): without it, a debounce never fires for a fast typist (issue 12).
+   */
+  readonly maxWaitMs?: number;
+  /** Default: the journal the drafts store carries (`drafts.journal`), else localStorage. */
   readonly journal?: DraftJournal | null;
   /** Follow the store's change notices to pick up edits made elsewhere. */
   readonly live?: boolean;
-}
-
-/** The parts of a draft that carry the agent's content (not the bookkeeping). */
-function content(d: Draft): string {
-  const { revision: _r, updatedAt: _u, createdAt: _c, ...rest } = d;
-  return JSON.stringify(rest);
 }
 
 /** See the module comment. */
@@ -122,13 +165,18 @@ export class DraftSession {
   private dirty = false;
   private edits = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest edit not yet being written was made (for the maximum wait). */
+  private pendingSince: number | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
   private unwatch: (() => void) | null = null;
   private listeners = new Set<(v: SessionView) => void>();
   private closed = false;
   private readonly delayMs: number;
+  private readonly maxWaitMs: number;
   private readonly journal: DraftJournal | null;
+  /** This session's id: journal entries and save stamps name it (recover-draft.ts). */
+  readonly sessionId: string = crypto.randomUUID();
 
   constructor(
     private readonly drafts: DraftsApi,
@@ -136,7 +184,9 @@ export class DraftSession {
     private readonly options: SessionOptions = {},
   ) {
     this.delayMs = options.delayMs ?? 300;
-    this.journal = options.journal === undefined ? defaultJournal() : options.journal;
+    this.maxWaitMs = Math.max(options.maxWaitMs ?? 1500, this.delayMs);
+    const carried = (drafts as DraftsApi & { journal?: DraftJournal }).journal;
+    this.journal = options.journal !== undefined ? options.journal : (carried ?? defaultJournal());
   }
 
   /** The current view. */
@@ -155,14 +205,16 @@ export class DraftSession {
     for (const fn of this.listeners) fn(this.view);
   }
 
-  /** Loads the draft (recovering an unsaved journal entry) and starts following the database. */
+  /** Loads the draft (recovering unsaved journal entries, recover-draft.ts) and starts following the database. */
   async start(): Promise<void> {
     const got = await this.drafts.getDraft(this.draftId);
     if (this.closed) return;
     if (!got.ok) {
       const code = got.error.code;
-      const recovered = await this.journal?.read(this.draftId);
-      if (code !== 'not-found' && recovered) {
+      const entries = code === 'not-found' ? [] : (await this.readJournal()).entries;
+      const recovered = entries.sort((a, b) => b.at - a.at)[0];
+      if (this.closed) return;
+      if (recovered) {
         // The database is unreadable right now; the journal still has the agent's text.
         this.base = recovered.base;
         this.mine = recovered.mine;
@@ -185,31 +237,50 @@ export class DraftSession {
     const stored = got.draft;
     this.base = stored;
     this.mine = stored;
-    const entry = (await this.journal?.read(this.draftId)) ?? null;
-    if (entry && content(entry.mine) !== content(stored)) {
-      if (entry.base.revision === stored.revision) {
-        this.mine = { ...entry.mine, revision: stored.revision };
-        this.dirty = true;
+    const recovery = recoverDraft(stored, await this.readJournal());
+    if (this.closed) return;
+    for (const entry of recovery.stale)
+      this.journal?.clear(this.draftId, { sessionId: entry.sessionId, seq: entry.seq });
+    if (recovery.kind === 'stored') {
+      this.set({ draft: stored, status: 'saved' });
+    } else {
+      // The recovered text becomes this session's edit (journalled under its id first), then the
+      // crashed sessions' entries go: at no moment is the text only in memory.
+      this.mine = recovery.kind === 'recovered' ? recovery.draft : recovery.mine;
+      this.dirty = true;
+      this.edits++;
+      this.pendingSince = Date.now();
+      this.journalNow();
+      for (const entry of recovery.used)
+        this.journal?.clear(this.draftId, { sessionId: entry.sessionId, seq: entry.seq });
+      if (recovery.kind === 'recovered') {
         this.set({ draft: this.mine, status: 'pending', notice: 'recovered' });
         void this.flush();
       } else {
-        const merged = mergeDrafts(entry.base, entry.mine, stored);
-        if (merged.ok) {
-          this.mine = merged.draft;
-          this.dirty = true;
-          this.set({ draft: this.mine, status: 'pending', notice: 'recovered' });
-          void this.flush();
-        } else {
-          this.mine = entry.mine;
-          this.dirty = true;
-          this.set({ draft: this.mine, status: 'conflict', theirs: stored });
-        }
+        this.set({ draft: this.mine, status: 'conflict', theirs: stored });
       }
-    } else {
-      if (entry) this.journal?.clear(this.draftId);
-      this.set({ draft: stored, status: 'saved' });
     }
     if (this.options.live !== false) this.follow();
+  }
+
+  private async readJournal(): Promise<JournalSnapshot> {
+    try {
+      return toSnapshot(await this.journal?.read(this.draftId));
+    } catch {
+      return { entries: [], saved: [] };
+    }
+  }
+
+  /** Writes the current unsaved copy to the journal, numbered with the latest edit. */
+  private journalNow(base: Draft = this.base!) {
+    if (!this.mine) return;
+    this.journal?.write(this.draftId, {
+      sessionId: this.sessionId,
+      seq: this.edits,
+      at: Date.now(),
+      base,
+      mine: this.mine,
+    });
   }
 
   private follow() {
@@ -238,18 +309,22 @@ export class DraftSession {
     this.mine = typeof change === 'function' ? change(this.mine) : { ...this.mine, ...change };
     this.dirty = true;
     this.edits++;
-    this.journal?.write(this.draftId, { base: this.base, mine: this.mine });
+    this.pendingSince ??= Date.now();
+    this.journalNow();
     const keepStatus = this.view.status === 'conflict' || this.view.status === 'saving';
     this.set({ draft: this.mine, ...(keepStatus ? {} : { status: 'pending' as const }) });
     this.schedule();
   }
 
+  /** A pause of `delayMs` in typing, or `maxWaitMs` after the oldest unsaved edit, whichever comes first. */
   private schedule() {
     if (this.timer !== null) clearTimeout(this.timer);
+    const sinceFirst = Date.now() - (this.pendingSince ?? Date.now());
+    const wait = Math.max(0, Math.min(this.delayMs, this.maxWaitMs - sinceFirst));
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, this.delayMs);
+    }, wait);
   }
 
   /** Writes pending edits now (page hidden, unload, hand-over). Resolves when the write is done. */
@@ -279,19 +354,22 @@ export class DraftSession {
   private async write(options: { durability?: 'default' | 'strict' }): Promise<void> {
     const snapshot = this.mine!;
     const editsAtStart = this.edits;
+    this.pendingSince = null;
     this.set({ status: 'saving' });
-    const result = await this.drafts.saveDraft(snapshot, this.base!.revision, options);
+    // The stamp tells crash recovery which edit this revision contains (journal-repo.ts).
+    const stamp = { sessionId: this.sessionId, seq: editsAtStart };
+    const result = await this.drafts.saveDraft(snapshot, this.base!.revision, { ...options, stamp });
     if (result.ok) {
       this.base = result.draft;
       if (this.edits === editsAtStart) {
         this.mine = result.draft;
         this.dirty = false;
-        this.journal?.clear(this.draftId);
+        this.journal?.clear(this.draftId, stamp);
         this.set({ status: 'saved', draft: result.draft, errorCode: null, errorMessage: null });
       } else {
         // Typing went on during the write: keep the newer text, now based on the new revision.
         this.mine = { ...this.mine!, revision: result.draft.revision, updatedAt: result.draft.updatedAt };
-        this.journal?.write(this.draftId, { base: this.base, mine: this.mine });
+        this.journalNow();
         this.set({ status: 'pending', draft: this.mine, errorCode: null, errorMessage: null });
         this.again = true;
       }
@@ -304,11 +382,11 @@ export class DraftSession {
       this.base = theirs;
       if (merged.ok) {
         this.mine = merged.draft;
-        this.journal?.write(this.draftId, { base: theirs, mine: this.mine });
+        this.journalNow(theirs);
         this.set({ draft: this.mine, status: 'pending', notice: 'merged' });
         this.again = true;
       } else {
-        this.journal?.write(this.draftId, { base: theirs, mine: this.mine! });
+        this.journalNow(theirs);
         this.set({ status: 'conflict', theirs });
       }
       return;
@@ -334,7 +412,7 @@ export class DraftSession {
     this.base = theirs;
     this.mine = theirs;
     this.dirty = false;
-    this.journal?.clear(this.draftId);
+    this.journal?.clear(this.draftId, { sessionId: this.sessionId });
     this.set({ status: 'saved', draft: theirs, theirs: null });
   }
 

@@ -3,33 +3,44 @@
  * browsers refuse or partition IndexedDB; the background owns first-party storage, so it answers the
  * sidebar's calls over a port and tells it when drafts changed (from any surface).
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { createDraftsApi } from '../../lib/db/drafts-api';
 import type { HelpdeskDb } from '../../lib/db/database';
+import {
+  clearJournal,
+  createJournalQueue,
+  putJournalEntry,
+  readJournal,
+  type ClearScope,
+} from '../../lib/db/journal-repo';
 import { serveDraftsPort, type JournalEntryWire } from '../../lib/messaging/drafts-rpc';
 import { DRAFTS_PORT } from '../../lib/messaging/registry';
 import { admitPort } from './router';
 
-// The sidebar's crash copies of unsaved edits: session storage (memory of this browser session, never
-// on disk); drafts never hold secrets.
-const journalKey = (id: string) => `draft-journal:${id}`;
-const journal = {
-  async read(id: string) {
-    return (
-      ((await browser.storage.session.get(journalKey(id)))[journalKey(id)] as JournalEntryWire | undefined) ??
-      null
-    );
-  },
-  async write(id: string, entry: JournalEntryWire) {
-    await browser.storage.session.set({ [journalKey(id)]: entry });
-  },
-  async clear(id: string) {
-    await browser.storage.session.remove(journalKey(id));
-  },
-};
-
 export function createDraftsService(db: () => HelpdeskDb) {
   const api = createDraftsApi(db());
+  // The sidebar's crash copies of unsaved edits (issue 12): the `journal` table of the extension's
+  // IndexedDB, durable against a killed browser once committed (storage.session, memory only, lost
+  // everything). Per draft, one write in flight and the newest waiting; drafts never hold secrets.
+  const queue = createJournalQueue((draftId, op) =>
+    op.kind === 'write' ? putJournalEntry(db(), draftId, op.entry) : clearJournal(db(), draftId, op.scope),
+  );
+  const journal = {
+    async read(id: string) {
+      await queue.idle();
+      const read = await readJournal(db(), id);
+      if (!read.ok) return null;
+      const { entries, saved } = read.snapshot;
+      const newest = [...entries].sort((a, b) => b.at - a.at)[0];
+      return newest ? { ...newest, entries, saved } : null;
+    },
+    write(id: string, entry: JournalEntryWire) {
+      queue.push(id, { kind: 'write', entry });
+    },
+    clear(id: string, scope?: ClearScope) {
+      queue.push(id, scope ? { kind: 'clear', scope } : { kind: 'clear' });
+    },
+  };
   const ports = new Set<Browser.runtime.Port>();
   api.watch(() => {
     for (const port of ports) port.postMessage({ type: 'changed' });
@@ -54,7 +65,10 @@ export function createDraftsService(db: () => HelpdeskDb) {
         port.onDisconnect.addListener(() => ports.delete(port));
         const listeners: Array<(raw: unknown) => void> = [];
         serveDraftsPort(
-          { postMessage: (m) => port.postMessage(m), onMessage: { addListener: (cb) => void listeners.push(cb) } },
+          {
+            postMessage: (m) => port.postMessage(m),
+            onMessage: { addListener: (cb) => void listeners.push(cb) },
+          },
           { api, journal },
         );
         const deliver = (raw: unknown) => listeners.forEach((l) => l(raw));

@@ -9,11 +9,12 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openExtensionDb } from '../../lib/db/extension-db';
-import { createDraftsApi } from '../../lib/db/drafts-api';
+import { pageDraftsApi } from '../../components/platform/draft-journal';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';
 
-const drafts = createDraftsApi(openExtensionDb(browser.storage));
+// With the crash journal (issue 12).
+const drafts = pageDraftsApi(openExtensionDb(browser.storage));
 
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));

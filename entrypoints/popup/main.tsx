@@ -15,7 +15,7 @@ import { openExtensionDb } from '../../lib/db/extension-db';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
-import { createDraftsApi } from '../../lib/db/drafts-api';
+import { pageDraftsApi } from '../../components/platform/draft-journal';
 import type { PageContext } from '../../lib/portal/page-context';
 import { sendToBackground } from '../../components/platform/messaging';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
@@ -51,7 +51,8 @@ async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
-  const drafts = createDraftsApi(openExtensionDb(browser.storage));
+  // With the crash journal (issue 12).
+  const drafts = pageDraftsApi(openExtensionDb(browser.storage));
   // The page context needs the tab and a round trip to the background (which may have to wake up):
   // the form does not wait for it (it fills the page's ICCID when it comes). The storage reads below
   // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.

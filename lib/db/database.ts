@@ -12,6 +12,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Draft } from '../escalation/draft';
+import type { JournalRow, SaveStamp } from './journal-repo';
 import type { SecretFieldPolicy, VendorSource } from './secret-policy';
 
 export type { SecretFieldPolicy, VendorSource } from './secret-policy';
@@ -25,6 +26,11 @@ export const DB_NAME = 'helpdesk-assistant';
  */
 export interface DraftRow extends Draft {
   terms: string[];
+  /**
+   * Which editing session and edit wrote this revision (v2, issue 12; absent when the writer had no
+   * session: creation, import). Read only by crash recovery (`journal-repo.ts`); not part of a Draft.
+   */
+  savedBy?: SaveStamp;
 }
 
 /** An attachment (screenshot, log file) of a draft; the Blob is stored as-is (IndexedDB clones Blobs). */
@@ -79,6 +85,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  // v2 — the crash journal (issue 12): unsaved edits, one row per draft × editing session × kind, keyed
+  // `<draftId>|<sessionId>|<kind>`; `draftId` is indexed because recovery reads all the rows of one
+  // draft. Draft rows may carry `savedBy` (not indexed). A new empty table: nothing to upgrade. FROZEN.
+  {
+    version: 2,
+    stores: {
+      drafts:
+        'id, iccid, subscriberId, updatedAt, handedOverAt, [status+updatedAt], [vendorId+updatedAt], *terms',
+      attachments: 'id, draftId',
+      settings: 'key',
+      journal: 'key, draftId',
+    },
+  },
 ];
 
 /** The version today's code declares last. */
@@ -117,12 +136,15 @@ interface HelpdeskDbOptions {
 }
 
 /**
- * The typed Dexie database. Build it with {@link openDb}; tables are `drafts`, `attachments`, `settings`.
+ * The typed Dexie database. Build it with {@link openDb}; tables are `drafts`, `attachments`, `settings`,
+ * `journal`.
  */
 export class HelpdeskDb extends Dexie {
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly attachments: Table<AttachmentRow, string>;
   declare readonly settings: Table<SettingRow, string>;
+  /** The crash journal (v2); rows are parsed by `journal-repo.ts`, the only code that touches it. */
+  declare readonly journal: Table<JournalRow, string>;
   /** {@link DbDeps.vendors}: every repository write drops the fields these vendors declare secret. */
   readonly vendors: VendorSource;
   /** The extra policy from {@link DbDeps.secretFields}, applied by every repository write. */

@@ -80,8 +80,10 @@ export function createDraftsApi(db: HelpdeskDb): DraftsApi {
     watch(listener) {
       // Dexie broadcasts writes made through it, in this context and in every other context of the
       // same origin (other extension pages, the background).
+      // Crash-journal writes (one per keystroke, journal-repo.ts) are not draft changes: ignored.
+      const journalPart = `/${db.name}/journal/`;
       const onMutated = (parts: Record<string, unknown>) => {
-        if (Object.keys(parts).some((key) => key.includes(`/${db.name}/`) || key.includes(db.name))) listener();
+        if (Object.keys(parts).some((key) => key.includes(db.name) && !key.includes(journalPart))) listener();
       };
       Dexie.on('storagemutated', onMutated);
       return () => Dexie.on('storagemutated').unsubscribe(onMutated);

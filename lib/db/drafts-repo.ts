@@ -19,7 +19,15 @@ import {
   type PreparedRow,
   type TooLargeError,
 } from './draft-rows';
-import { guarded, type DbError, type DbResult, type InvalidError, type InvalidRow } from './result';
+import { SaveStampSchema, type SaveStamp } from './journal-repo';
+import {
+  guarded,
+  zodIssues,
+  type DbError,
+  type DbResult,
+  type InvalidError,
+  type InvalidRow,
+} from './result';
 import { MAX_TERM_LENGTH, tokenise } from './search-terms';
 import { resolveSecretTest, type SecretFieldPolicy } from './secret-policy';
 
@@ -42,6 +50,11 @@ export interface SaveOptions extends WriteOptions {
    * (REFERENCE "Durability"). Autosaves keep the browser default, which is faster.
    */
   durability?: 'default' | 'strict';
+  /**
+   * The editing session and edit this save contains (issue 12): kept in the row (`savedBy`), so crash
+   * recovery can tell an older journal entry from a newer one (journal-repo.ts).
+   */
+  stamp?: SaveStamp;
 }
 
 /** Why {@link saveDraft} refused or failed. */
@@ -86,7 +99,9 @@ function clampLimit(limit: number | undefined): number {
 
 /** The error of a refused {@link prepareDraftRow}: `too-large` when a cap failed, else `invalid`. */
 function refusal(prepared: Extract<PreparedRow, { ok: false }>): InvalidError | TooLargeError {
-  return prepared.tooLarge ?? { code: 'invalid', message: 'The draft is not valid.', issues: prepared.issues };
+  return (
+    prepared.tooLarge ?? { code: 'invalid', message: 'The draft is not valid.', issues: prepared.issues }
+  );
 }
 
 /**
@@ -142,6 +157,14 @@ export async function saveDraft(
 ): Promise<DbResult<Written, SaveError>> {
   const target = options.durability === 'strict' ? db.strict() : db;
   const now = (options.now ?? new Date()).toISOString();
+  // The stamp may come over the sidebar's port: parsed like every other value crossing a boundary.
+  const stamp = options.stamp === undefined ? undefined : SaveStampSchema.safeParse(options.stamp);
+  if (stamp && !stamp.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid', message: 'The save stamp is not valid.', issues: zodIssues(stamp.error) },
+    };
+  }
   return guarded(async () => {
     // Before the transaction: awaiting the vendor source inside it would end it.
     const isSecret = await resolveSecretTest(db, options.secretFields);
@@ -168,7 +191,11 @@ export async function saveDraft(
         isSecret,
       );
       if (!prepared.ok) return { ok: false, error: refusal(prepared) };
-      await target.drafts.put(prepared.row);
+      // The stamp lives in the row itself: written atomically with the text it describes, and gone when
+      // a writer without one (import, another use case) replaces the row. Only the drafts store is in the
+      // transaction, so a save never waits behind the journal's per-keystroke writes (a closing popup's
+      // save must commit before the page is gone).
+      await target.drafts.put(stamp?.success ? { ...prepared.row, savedBy: stamp.data } : prepared.row);
       return { ok: true, draft: prepared.draft, stripped: prepared.stripped };
     });
   });
@@ -197,10 +224,11 @@ export async function getDraft(
 /** Deletes a draft and its attachments in one transaction; `deleted` is false when it did not exist. */
 export async function deleteDraft(db: HelpdeskDb, id: string): Promise<DbResult<{ deleted: boolean }>> {
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, async () => {
+    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
       const existed = (await db.drafts.where('id').equals(id).count()) > 0;
       await db.drafts.delete(id);
       await db.attachments.where('draftId').equals(id).delete();
+      await db.journal.where('draftId').equals(id).delete();
       return { ok: true as const, deleted: existed };
     }),
   );
@@ -426,7 +454,7 @@ export async function purgeExpired(
   const retentionDays = options.retentionDays ?? 30;
   const cutoff = (options.now ?? new Date()).getTime() - retentionDays * DAY_MS;
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, async () => {
+    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
       const candidates: string[] = [];
       // Date.parse rather than string comparison: imported drafts may carry another ISO offset.
       await db.drafts.orderBy('handedOverAt').eachKey((key, cursor) => {
@@ -441,6 +469,7 @@ export async function purgeExpired(
       });
       await db.drafts.bulkDelete(ids);
       await db.attachments.where('draftId').anyOf(ids).delete();
+      await db.journal.where('draftId').anyOf(ids).delete();
       return { ok: true as const, purged: ids.length };
     }),
   );

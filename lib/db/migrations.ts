@@ -38,6 +38,8 @@ export const MigrationFixtureSchema = z.object({
   drafts: z.array(z.record(z.string(), z.unknown())),
   attachments: z.array(AttachmentMetaSchema.extend({ dataBase64: z.string() }).loose()).default([]),
   settings: z.array(z.object({ key: z.string(), value: z.unknown() })).default([]),
+  /** Crash-journal rows (v2+), raw as that version stored them. */
+  journal: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 /** A parsed migration fixture. */
 export type MigrationFixture = z.infer<typeof MigrationFixtureSchema>;
@@ -57,6 +59,7 @@ export async function writeMigrationFixture(db: HelpdeskDb, fixture: MigrationFi
     drafts: fixture.drafts,
     attachments,
     settings: fixture.settings,
+    journal: fixture.journal,
   };
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {

@@ -11,13 +11,26 @@
  */
 import { z } from 'zod';
 import { AttachmentSchema } from '../db/attachments-repo';
+import {
+  JournalEntrySchema,
+  type ClearScope,
+  type JournalEntryInput,
+  type JournalSnapshot,
+} from '../db/journal-repo';
 import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../db/drafts-api';
 // Drafts cross the port in their stored shape, without the size caps: the store applies the caps and
 // answers `too-large` naming the field, which the editor can word for the agent (a refusal here could not).
-import { DraftShapeSchema as DraftSchema, DraftStatusSchema, type Draft } from '../escalation/draft';
+import { DraftShapeSchema as DraftSchema, DraftStatusSchema } from '../escalation/draft';
 import type { VendorProfile } from '../escalation/vendor-profile';
 import { PageContextSchema } from '../portal/page-context';
-import { ERROR_CODES, failure, MessagingError, messageType, type MessagingFailure, type Reply } from './protocol';
+import {
+  ERROR_CODES,
+  failure,
+  MessagingError,
+  messageType,
+  type MessagingFailure,
+  type Reply,
+} from './protocol';
 import { DRAFTS_PORT } from './registry';
 import { decodeWire, encodeWire, encodeWireSync } from './wire-codec';
 
@@ -43,7 +56,8 @@ const filters = {
 };
 const page = { limit: z.number().optional(), offset: z.number().optional() };
 const draftInit = DraftSchema.pick({ vendorId: true }).extend(
-  DraftSchema.omit({ id: true, vendorId: true, revision: true, createdAt: true, updatedAt: true }).partial().shape,
+  DraftSchema.omit({ id: true, vendorId: true, revision: true, createdAt: true, updatedAt: true }).partial()
+    .shape,
 );
 // Custom/managed vendor profiles: validated again, one by one, by the use case (start-escalation.ts
 // `validCustom`) — a bad one is skipped there, not refused here.
@@ -137,7 +151,12 @@ export const DRAFTS_RPC = {
   },
   startSubscriberEscalation: {
     args: z.tuple([
-      z.object({ context: PageContextSchema, vendorId: z.string().max(64).optional(), customVendors, ...clock }),
+      z.object({
+        context: PageContextSchema,
+        vendorId: z.string().max(64).optional(),
+        customVendors,
+        ...clock,
+      }),
     ]),
     reply: result(
       { draft: DraftSchema, reused: z.boolean() },
@@ -191,9 +210,17 @@ export const JournalMessageSchema = z.discriminatedUnion('op', [
     type: z.literal('journal'),
     op: z.literal('write'),
     draftId: z.string().min(1).max(64),
-    entry: z.object({ base: DraftSchema, mine: DraftSchema }),
+    entry: JournalEntrySchema,
   }),
-  z.object({ type: z.literal('journal'), op: z.literal('clear'), draftId: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('journal'),
+    op: z.literal('clear'),
+    draftId: z.string().min(1).max(64),
+    /** One session's edit (up to `seq`); absent: every entry of the draft. */
+    scope: z
+      .object({ sessionId: z.string().max(64), seq: z.number().int().nonnegative().optional() })
+      .optional(),
+  }),
   z.object({
     type: z.literal('journal'),
     op: z.literal('read'),
@@ -201,18 +228,37 @@ export const JournalMessageSchema = z.discriminatedUnion('op', [
     draftId: z.string().min(1).max(64),
   }),
 ]);
-export type JournalEntryWire = { base: Draft; mine: Draft };
-const JournalEntrySchema = z.object({ base: DraftSchema, mine: DraftSchema });
+export type JournalEntryWire = JournalEntryInput;
+/**
+ * A journal read: the newest entry, plus (from the background's IndexedDB journal) every entry and save
+ * stamp of the draft for crash recovery (components/ticket/recover-draft.ts); `null` when nothing is kept.
+ */
+export type JournalReadWire = (JournalEntryWire & Partial<JournalSnapshot>) | null;
 
 /** What the background sends on the port: an answer to call `id`, or "drafts changed". */
 export type DraftsReply = { type: 'reply'; id: number | null } & Reply<unknown>;
 export const DraftsPushSchema = z.union([
-  z.object({ type: z.literal('reply'), id: z.number().int().nullable(), ok: z.literal(true), value: z.unknown() }),
-  z.object({ type: z.literal('reply'), id: z.number().int().nullable(), ok: z.literal(false), error: failureSchema }),
+  z.object({
+    type: z.literal('reply'),
+    id: z.number().int().nullable(),
+    ok: z.literal(true),
+    value: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('reply'),
+    id: z.number().int().nullable(),
+    ok: z.literal(false),
+    error: failureSchema,
+  }),
   z.object({ type: z.literal('changed') }),
 ]);
 
-const refuse = (id: number | null, error: MessagingFailure): DraftsReply => ({ type: 'reply', id, ok: false, error });
+const refuse = (id: number | null, error: MessagingFailure): DraftsReply => ({
+  type: 'reply',
+  id,
+  ok: false,
+  error,
+});
 const isMethod = (method: string): method is DraftsApiMethod =>
   (DRAFTS_API_METHODS as readonly string[]).includes(method);
 /** The call's id when it has a usable one (so even a malformed call can be answered). */
@@ -224,14 +270,18 @@ function callId(raw: unknown): number | null {
 /** The background side: checks and runs one call against the local store; always an answer. */
 export async function answerDraftsCall(api: DraftsApi, raw: unknown): Promise<DraftsReply> {
   const parsed = DraftsCallSchema.safeParse(raw);
-  if (!parsed.success) return refuse(callId(raw), failure('malformed', 'Refused a malformed drafts call.').error);
+  if (!parsed.success)
+    return refuse(callId(raw), failure('malformed', 'Refused a malformed drafts call.').error);
   const { id, method, args } = parsed.data;
   if (!isMethod(method)) return refuse(id, failure('unknown-method', `No drafts method "${method}".`).error);
   const checked = DRAFTS_RPC[method].args.safeParse(decodeWire(args));
   if (!checked.success) {
     const first = checked.error.issues[0];
     const where = first?.path.length ? ` (argument ${first.path.map(String).join('.')})` : '';
-    return refuse(id, failure('bad-request', `Refused "${method}"${where}: ${first?.message ?? 'invalid'}`).error);
+    return refuse(
+      id,
+      failure('bad-request', `Refused "${method}"${where}: ${first?.message ?? 'invalid'}`).error,
+    );
   }
   try {
     // The arguments were just checked against this very method's tuple.
@@ -245,9 +295,9 @@ export async function answerDraftsCall(api: DraftsApi, raw: unknown): Promise<Dr
 
 /** Where the background keeps the journal (drafts-service.ts). */
 export interface JournalStore {
-  read(id: string): Promise<JournalEntryWire | null>;
-  write(id: string, e: JournalEntryWire): Promise<void>;
-  clear(id: string): Promise<void>;
+  read(id: string): Promise<JournalReadWire>;
+  write(id: string, e: JournalEntryWire): Promise<unknown> | void;
+  clear(id: string, scope?: ClearScope): Promise<unknown> | void;
 }
 
 /** The background side of the journal: answers reads, applies writes; `null` when not a valid journal message. */
@@ -259,8 +309,14 @@ export async function answerJournalMessage(
   if (!parsed.success) return null;
   const msg = parsed.data;
   if (msg.op === 'write') await store.write(msg.draftId, msg.entry);
-  else if (msg.op === 'clear') await store.clear(msg.draftId);
-  else return { type: 'reply', id: msg.id, ok: true, value: (await store.read(msg.draftId)) ?? null };
+  else if (msg.op === 'clear') await store.clear(msg.draftId, msg.scope);
+  else
+    return {
+      type: 'reply',
+      id: msg.id,
+      ok: true,
+      value: await encodeWire((await store.read(msg.draftId)) ?? null),
+    };
   return { type: 'none' };
 }
 
@@ -273,9 +329,14 @@ export async function answerDraftsPortMessage(
   try {
     const answer = await answerJournalMessage(deps.journal, raw);
     if (answer?.type === 'none') return null;
-    return answer ?? refuse(callId(raw), failure('bad-request', 'Refused a malformed journal message.').error);
+    return (
+      answer ?? refuse(callId(raw), failure('bad-request', 'Refused a malformed journal message.').error)
+    );
   } catch (error) {
-    return refuse(callId(raw), failure('failed', error instanceof Error ? error.message : String(error)).error);
+    return refuse(
+      callId(raw),
+      failure('failed', error instanceof Error ? error.message : String(error)).error,
+    );
   }
 }
 
@@ -303,9 +364,9 @@ export function serveDraftsPort(port: ServerPortLike, deps: { api: DraftsApi; jo
 
 /** The journal the framed sidebar keeps through the background. */
 export interface RemoteJournal {
-  read(draftId: string): Promise<JournalEntryWire | null>;
+  read(draftId: string): Promise<JournalReadWire>;
   write(draftId: string, entry: JournalEntryWire): void;
-  clear(draftId: string): void;
+  clear(draftId: string, scope?: ClearScope): void;
 }
 
 /** The minimal port the client needs (`runtime.Port`). */
@@ -360,7 +421,9 @@ export function createRemoteDraftsApi(
     });
     p.onDisconnect.addListener(() => {
       if (port === p) port = null;
-      const gone = new MessagingError(failure('disconnected', 'The drafts store went away; try again.').error);
+      const gone = new MessagingError(
+        failure('disconnected', 'The drafts store went away; try again.').error,
+      );
       for (const id of [...pending.keys()]) settle(id, (w) => w.reject(gone));
     });
     port = p;
@@ -371,7 +434,10 @@ export function createRemoteDraftsApi(
   function post(id: number, message: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => settle(id, (w) => w.reject(new MessagingError(failure('timeout', 'The drafts store did not answer.').error))),
+        () =>
+          settle(id, (w) =>
+            w.reject(new MessagingError(failure('timeout', 'The drafts store did not answer.').error)),
+          ),
         timeoutMs,
       );
       pending.set(id, {
@@ -389,7 +455,10 @@ export function createRemoteDraftsApi(
     });
   }
 
-  function call<M extends DraftsApiMethod>(method: M, args: unknown[]): Promise<Awaited<ReturnType<DraftsApi[M]>>> {
+  function call<M extends DraftsApiMethod>(
+    method: M,
+    args: unknown[],
+  ): Promise<Awaited<ReturnType<DraftsApi[M]>>> {
     const id = nextId++;
     const parse = (value: unknown) => {
       const parsed = DRAFTS_RPC[method].reply.safeParse(value);
@@ -405,14 +474,12 @@ export function createRemoteDraftsApi(
       .then(parse);
   }
 
-  function readJournal(draftId: string): Promise<JournalEntryWire | null> {
+  function readJournal(draftId: string): Promise<JournalReadWire> {
     const id = nextId++;
-    // A crash copy that cannot be read is no crash copy: every failure reads as "none".
+    // A crash copy that cannot be read is no crash copy: every failure reads as "none". The value is
+    // parsed by the session (draft-session.ts `toSnapshot`), like everything read from a journal.
     return post(id, { type: 'journal', op: 'read', id, draftId }).then(
-      (value) => {
-        const parsed = JournalEntrySchema.nullable().safeParse(value);
-        return parsed.success ? parsed.data : null;
-      },
+      (value) => (value as JournalReadWire) ?? null,
       () => null,
     );
   }
@@ -427,8 +494,8 @@ export function createRemoteDraftsApi(
       write(draftId, entry) {
         open().postMessage({ type: 'journal', op: 'write', draftId, entry });
       },
-      clear(draftId) {
-        open().postMessage({ type: 'journal', op: 'clear', draftId });
+      clear(draftId, scope) {
+        open().postMessage({ type: 'journal', op: 'clear', draftId, ...(scope ? { scope } : {}) });
       },
     },
     watch(listener) {

@@ -17,6 +17,7 @@ import {
   writeMigrationFixture,
   type MigrationFixture,
 } from '../../../lib/db';
+import { readJournal } from '../../../lib/db/journal-repo';
 import { fakeIdb } from './helpers';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -92,6 +93,26 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('database written by schema
     }
     for (const setting of fixture.settings) {
       expect((await db.settings.get(setting.key))?.value).toEqual(setting.value);
+    }
+    // Crash-journal rows (v2+) still read back through the repository: nothing typed before an update is lost.
+    for (const draftId of new Set(fixture.journal.map((row) => String(row.draftId)))) {
+      const read = await readJournal(db, draftId);
+      const rows = fixture.journal.filter((row) => row.draftId === draftId);
+      expect(read.ok && read.snapshot.entries.length, `journal of ${draftId}`).toBe(rows.length);
+    }
+    // Save stamps (v2+) kept in the draft rows still tell recovery who wrote the stored revision.
+    for (const raw of fixture.drafts.filter((d) => d.savedBy !== undefined)) {
+      const read = await readJournal(db, String(raw.id));
+      expect(
+        read.ok && read.snapshot.saved.map((m) => [m.sessionId, m.seq, m.revision]),
+        `stamp of ${String(raw.id)}`,
+      ).toEqual([
+        [
+          (raw.savedBy as { sessionId: string }).sessionId,
+          (raw.savedBy as { seq: number }).seq,
+          raw.revision,
+        ],
+      ]);
     }
     db.close();
   });
