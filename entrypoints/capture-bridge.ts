@@ -4,9 +4,10 @@
  * it otherwise). It:
  * - covers ICCIDs, IMSIs and phone numbers with black boxes while a screenshot is taken (DESIGN §2:
  *   personal data; screenshots can be redacted before they are kept), and hides our own in-page UI;
- * - relays the calls `api-capture.js` posts from the page's world to the background — after checking
- *   the channel and the shape, trusting nothing (REFERENCE: main-world scripts are forgeable by the page);
- * - shows a "Recording API calls" badge in a closed shadow root while capture is on.
+ * - shows a "Recording API calls" badge in a closed shadow root while capture is on — and, issue 14,
+ *   "Recording interrupted" as soon as the capture relay (same isolated world, capture-relay.ts) stops
+ *   receiving intact heartbeats from the hook. The calls themselves no longer pass through here: the
+ *   hook hands them to the relay over a private port, never over `window.postMessage`.
  * It never opens IndexedDB and never renders page text as markup.
  */
 import { browser } from '@wxt-dev/browser';
@@ -14,12 +15,13 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findIccids } from '../lib/telecom/iccid';
 import { findPhoneNumbers } from '../lib/telecom/msisdn';
 import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
+import type { RelayLiveness } from '../lib/evidence/capture-channel';
 
 /** Bounds for a hostile or huge page: masking costs a fixed amount of work at most. */
 const MAX_TEXT_NODES = 50_000;
 const MAX_BOXES = 2_000;
-/** A call bigger than this (serialised) is dropped before it is sent: the background caps far lower. */
-const MAX_CALL_CHARS = 256 * 1024;
+/** The badge turns to "interrupted" after this long without a beat (the hook beats every second). */
+const BADGE_STALE_MS = 3500;
 
 /** Viewport rectangles of the personal identifiers in the page's visible text. */
 function identifierRects(): DOMRect[] {
@@ -74,8 +76,22 @@ export default defineUnlistedScript(() => {
 
   let masks: HTMLElement | null = null;
   let hidden: { el: HTMLElement; visibility: string }[] = [];
-  let channel: string | null = null;
   let badge: HTMLElement | null = null;
+  let badgeText: HTMLElement | null = null;
+  let watch: ReturnType<typeof setInterval> | undefined;
+
+  /** Keeps the badge's words true to the relay's heartbeats (checked every second while recording). */
+  function checkLiveness() {
+    const relay = (globalThis as { __helpdeskCaptureRelay?: RelayLiveness }).__helpdeskCaptureRelay;
+    if (!relay || !badgeText) return; // no relay on this page: the background never turned recording on
+    const last = relay.last;
+    const live = relay.recording && last !== null && last.intact && Date.now() - last.at <= BADGE_STALE_MS;
+    const label = live ? t('evRecordingBadge') : t('evRecordingInterruptedBadge');
+    if (badgeText.getAttribute('aria-label') !== label) {
+      badgeText.textContent = `${live ? '●' : '⚠'} ${label}`;
+      badgeText.setAttribute('aria-label', label);
+    }
+  }
 
   function prepare(mask: boolean): number {
     restore();
@@ -111,7 +127,6 @@ export default defineUnlistedScript(() => {
   }
 
   function setRecording(next: string | null) {
-    channel = next;
     if (next && !badge) {
       const { host, root } = makeHost(
         document,
@@ -126,29 +141,16 @@ export default defineUnlistedScript(() => {
       root.append(p);
       rootOf(document).append(host);
       badge = host;
+      badgeText = p;
+      watch = setInterval(checkLiveness, 1000);
     } else if (!next) {
       badge?.remove();
       badge = null;
+      badgeText = null;
+      clearInterval(watch);
+      watch = undefined;
     }
   }
-
-  // Calls posted by api-capture.js. The page sees the channel too and can post the same shape: the
-  // background keeps only well-formed calls on the current channel and labels them "reported by the page".
-  window.addEventListener('message', (event: MessageEvent) => {
-    if (!channel || event.source !== window) return;
-    const data: unknown = event.data;
-    if (typeof data !== 'object' || data === null) return;
-    const { helpdeskCapture, call } = data as { helpdeskCapture?: unknown; call?: unknown };
-    if (helpdeskCapture !== channel || typeof call !== 'object' || call === null) return;
-    let size: number;
-    try {
-      size = JSON.stringify(call).length;
-    } catch {
-      return;
-    }
-    if (size > MAX_CALL_CHARS) return;
-    void browser.runtime.sendMessage({ type: 'captured-call', channel, call }).catch(() => undefined);
-  });
 
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
     const message =

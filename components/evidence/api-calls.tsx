@@ -12,11 +12,21 @@ import { useI18n } from '../i18n';
 import { blobText, type EvidenceItem } from './evidence-store';
 import { ALERT, BUTTON, HINT, PRIMARY, SELECT } from './ui';
 
+/**
+ * The capture's state for a tab. Issue 14: `recording` is true only while the page's capture hook
+ * sends intact heartbeats; `interrupted` says why it stopped when capture is still on for the tab.
+ */
+export interface CaptureState {
+  recording: boolean;
+  hosts: string[];
+  interrupted?: 'silent' | 'replaced' | undefined;
+}
+
 /** The opt-in capture as the page sees it (browser glue lives in components/platform). */
 export interface CaptureControls {
-  status(): Promise<{ recording: boolean; hosts: string[] }>;
-  start(hosts: string[]): Promise<{ recording: boolean; hosts: string[] }>;
-  stop(): Promise<{ recording: boolean; hosts: string[] }>;
+  status(): Promise<CaptureState>;
+  start(hosts: string[]): Promise<CaptureState>;
+  stop(): Promise<CaptureState>;
   list(): Promise<ApiCall[]>;
 }
 
@@ -260,7 +270,14 @@ function CaptureSection({
   const id = useId();
   const [hosts, setHosts] = useState(defaultHosts.join(', '));
   const [recording, setRecording] = useState(false);
+  const [interrupted, setInterrupted] = useState<CaptureState['interrupted']>(undefined);
   const [calls, setCalls] = useState<ApiCall[]>([]);
+  /** Capture is on for the tab, live or not: its calls are listed and its state is polled. */
+  const on = recording || interrupted !== undefined;
+  const apply = useCallback((s: CaptureState) => {
+    setRecording(s.recording);
+    setInterrupted(s.recording ? undefined : s.interrupted);
+  }, []);
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -278,29 +295,34 @@ function CaptureSection({
     capture.status().then(
       (s) => {
         if (!live) return;
-        setRecording(s.recording);
-        if (s.recording && s.hosts.length > 0) setHosts(s.hosts.join(', '));
+        apply(s);
+        if ((s.recording || s.interrupted) && s.hosts.length > 0) setHosts(s.hosts.join(', '));
       },
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [capture]);
+  }, [capture, apply]);
 
+  // While capture is on, the heartbeat-backed status is polled with the list: "recording" is shown
+  // only while the page's hook is alive and intact (issue 14).
   useEffect(() => {
-    if (!recording) return;
+    if (!on) return;
     void refresh();
-    const timer = setInterval(() => void refresh(), pollMs);
+    const timer = setInterval(() => {
+      void refresh();
+      capture.status().then(apply, () => undefined);
+    }, pollMs);
     return () => clearInterval(timer);
-  }, [recording, refresh, pollMs]);
+  }, [on, refresh, pollMs, capture, apply]);
 
   const toggle = async () => {
     setError(null);
     try {
       if (recording) {
         await capture.stop();
-        setRecording(false);
+        apply({ recording: false, hosts: [] });
         setCalls([]);
       } else {
         const list = hosts
@@ -312,11 +334,26 @@ function CaptureSection({
           return;
         }
         const s = await capture.start(list);
-        setRecording(s.recording);
+        apply(s);
       }
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      setError(reason === 'no_portal' ? t('evCaptureError_no_portal') : t('evCaptureFailed', reason));
+      setError(
+        reason === 'no_portal' || reason === 'no_hook'
+          ? t(`evCaptureError_${reason}`)
+          : t('evCaptureFailed', reason),
+      );
+    }
+  };
+
+  const forget = async () => {
+    setError(null);
+    try {
+      await capture.stop();
+      apply({ recording: false, hosts: [] });
+      setCalls([]);
+    } catch (e) {
+      setError(t('evCaptureFailed', e instanceof Error ? e.message : String(e)));
     }
   };
 
@@ -350,18 +387,28 @@ function CaptureSection({
             ● {t('evRecordingBadge')}
           </span>
         )}
-        {recording && (
+        {interrupted && (
+          <button type="button" className={BUTTON} onClick={() => void forget()}>
+            {t('evCaptureStop')}
+          </button>
+        )}
+        {on && (
           <button type="button" className={BUTTON} onClick={() => void refresh()}>
             {t('evCaptureRefresh')}
           </button>
         )}
       </div>
+      {interrupted && (
+        <p role="alert" className={ALERT}>
+          {t(`evCaptureInterrupted_${interrupted}`)}
+        </p>
+      )}
       {error && (
         <p role="alert" className={ALERT}>
           {error}
         </p>
       )}
-      {recording &&
+      {on &&
         (calls.length === 0 ? (
           <p className={HINT}>{t('evCaptureEmpty')}</p>
         ) : (

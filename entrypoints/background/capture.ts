@@ -6,19 +6,31 @@
  *   permission covers it — REFERENCE "Screenshots"); the PNG goes back to the requesting page as a data
  *   URL and is never stored here. With `mask`, the capture bridge covers ICCIDs, IMSIs and phone numbers
  *   on the page while the picture is taken.
- * - API calls: the agent turns capture on for a tab and lists API hosts; the background injects the
- *   capture bridge (ISOLATED world) and `api-capture.js` (MAIN world) with a random channel id. What
- *   comes back is "reported by the page" (REFERENCE "Main-world scripts": forgeable), re-validated and
- *   redacted by {@link createCaptureBuffer}, kept per tab in `storage.session` (memory only, survives the
- *   worker being stopped) and forgotten when capture stops, the tab navigates or closes.
+ * - API calls: the agent turns capture on for a tab and lists API hosts. The capture hook
+ *   (`api-capture.js`, MAIN world) and its relay (`capture-relay.js`) already run on the portal since
+ *   document_start (capture-scripts.ts, issue 14); the background tells the relay to start with a
+ *   random channel id, and injects the capture bridge for the in-page badge. What comes back is
+ *   "reported by the page" (REFERENCE "Main-world scripts": forgeable), re-validated and redacted by
+ *   {@link createCaptureBuffer}, kept per tab in `storage.session` (memory only, survives the worker
+ *   being stopped) and forgotten when capture stops or the tab closes.
+ * - Issue 14, honest recording state: the hook beats every second while recording; the tab counts as
+ *   recording only while beats arrive and say the page still calls through the hook. Otherwise the
+ *   status is "interrupted" (the calls captured so far stay listed).
  */
 import { browser, type Browser } from 'wxt/browser';
 import { ApiCallSchema, createCaptureBuffer, type ApiCall } from '../../lib/evidence';
 import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/registry';
+import { captureHookRegistered } from './capture-scripts';
 
 const STATE_PREFIX = 'evidence-capture:';
 const BRIDGE_FILE = '/capture-bridge.js';
-const PAGE_FILE = '/api-capture.js';
+/** A visible tab beats every second: three missed beats and it is silent. */
+const STALE_MS = 3500;
+/**
+ * A hidden tab's timers may be slowed to one run a minute (Chrome's intensive throttling after five
+ * minutes hidden): a beat from a hidden tab stays good this long.
+ */
+const STALE_HIDDEN_MS = 75_000;
 
 /** What is kept per recording tab. */
 interface TabCapture {
@@ -32,6 +44,8 @@ export const CAPTURE_ERRORS = {
   noPortal: 'no_portal',
   permission: 'permission',
   notReady: 'not_ready',
+  /** Issue 14: the page has no live capture hook (opened before the extension started, or unsupported). */
+  noHook: 'no_hook',
 } as const;
 
 /** Which portal tab a message is about (lib/messaging `captureTarget`). */
@@ -44,6 +58,16 @@ interface Target {
 export interface EvidenceCaptureDeps {
   /** True when the URL belongs to an enabled portal (capture never runs elsewhere). */
   isPortalUrl(url: string | undefined): Promise<boolean>;
+  /** The clock heartbeats are timed with (tests pass their own). */
+  now?: () => number;
+}
+
+/** The last heartbeat of a recording tab (memory only: a restarted worker waits for the next beat). */
+interface Beat {
+  channel: string;
+  at: number;
+  intact: boolean;
+  hidden: boolean;
 }
 
 // A host entry the agent may type: a host name or IPv4 address, optionally `*.` before a domain.
@@ -62,6 +86,8 @@ function cleanHosts(hosts: readonly string[]): string[] {
 export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
   const session = browser.storage.session;
   const key = (tabId: number) => `${STATE_PREFIX}${tabId}`;
+  const now = deps.now ?? Date.now;
+  const beats = new Map<number, Beat>();
 
   async function load(tabId: number): Promise<TabCapture | null> {
     const raw = (await session.get(key(tabId)))[key(tabId)] as Partial<TabCapture> | undefined;
@@ -131,39 +157,18 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [BRIDGE_FILE] });
   }
 
-  /**
-   * The tab's recording state, or null — also when the tab loaded a new document since capture was
-   * turned on (the bridge's isolated-world flag is gone then; the page cannot set that flag).
-   */
-  async function live(tabId: number | undefined): Promise<TabCapture | null> {
-    if (tabId === undefined) return null;
-    const state = await load(tabId);
-    if (!state) return null;
-    const [result] = await browser.scripting
-      .executeScript({
-        target: { tabId, frameIds: [0] },
-        func: () => (globalThis as { __helpdeskBridge?: true }).__helpdeskBridge === true,
-      })
-      .catch(() => [undefined]);
-    if (result?.result === true) return state;
-    await serial(() => session.remove(key(tabId)));
-    return null;
-  }
-
   const tell = (tabId: number, message: BackgroundToBridge) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<unknown>;
 
-  async function stopPage(tabId: number) {
-    await browser.scripting
-      .executeScript({
-        target: { tabId, frameIds: [0] },
-        world: 'MAIN',
-        func: () => {
-          (globalThis as { __helpdeskApiCapture?: { stop(): void } }).__helpdeskApiCapture?.stop();
-        },
-      })
-      .catch(() => undefined);
-    await tell(tabId, { type: 'evidence-recording', channel: null }).catch(() => undefined);
+  /** What the status says for a tab whose capture is on: live only while intact beats arrive. */
+  function statusOf(tabId: number, state: TabCapture): CaptureStatus {
+    const beat = beats.get(tabId);
+    const fresh =
+      beat !== undefined &&
+      beat.channel === state.channel &&
+      now() - beat.at <= (beat.hidden ? STALE_HIDDEN_MS : STALE_MS);
+    if (fresh && beat.intact) return { recording: true, hosts: state.hosts };
+    return { recording: false, hosts: state.hosts, interrupted: fresh ? 'replaced' : 'silent' };
   }
 
   /**
@@ -226,28 +231,25 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
     ): Promise<CaptureStatus> {
       const tab = await portalTab(message, sender);
       const hosts = cleanHosts(message.hosts);
+      if (!(await captureHookRegistered())) throw new Error(CAPTURE_ERRORS.noHook);
       const previous = await load(tab.id);
       // A new channel each time: an old page script's posts no longer count.
       const state: TabCapture = { channel: crypto.randomUUID(), hosts, calls: previous?.calls ?? [] };
       await save(tab.id, state);
+      beats.delete(tab.id);
+      // The relay answers once the hook's first beat arrived (or says there is no live hook).
+      const reply = (await tell(tab.id, { type: 'capture-config', channel: state.channel, hosts }).catch(
+        () => undefined,
+      )) as { live?: unknown } | undefined;
+      if (reply?.live !== true) {
+        await serial(() => session.remove(key(tab.id)));
+        // The page was opened before the hook was registered (or refused it): a reload brings it.
+        throw new Error(CAPTURE_ERRORS.noHook);
+      }
+      beats.set(tab.id, beats.get(tab.id) ?? { channel: state.channel, at: now(), intact: true, hidden: false });
       await injectBridge(tab.id);
       await tell(tab.id, { type: 'evidence-recording', channel: state.channel });
-      await browser.scripting.executeScript({
-        target: { tabId: tab.id, frameIds: [0] },
-        world: 'MAIN',
-        files: [PAGE_FILE],
-      });
-      await browser.scripting.executeScript({
-        target: { tabId: tab.id, frameIds: [0] },
-        world: 'MAIN',
-        func: (config: { channel: string; hosts: string[] }) => {
-          (
-            globalThis as { __helpdeskApiCapture?: { configure(c: unknown): void } }
-          ).__helpdeskApiCapture?.configure(config);
-        },
-        args: [{ channel: state.channel, hosts }],
-      });
-      return { recording: true, hosts };
+      return statusOf(tab.id, state);
     },
 
     /** Turns capture off and forgets the tab's calls. */
@@ -255,18 +257,32 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
       const id = (await findPortalTab(message, sender))?.id;
       if (id === undefined) return { recording: false, hosts: [] };
       await serial(() => session.remove(key(id)));
-      await stopPage(id);
+      beats.delete(id);
+      await tell(id, { type: 'capture-config', channel: null, hosts: [] }).catch(() => undefined);
+      await tell(id, { type: 'evidence-recording', channel: null }).catch(() => undefined);
       return { recording: false, hosts: [] };
     },
 
     async status(message: Target, sender: Browser.runtime.MessageSender): Promise<CaptureStatus> {
-      const state = await live((await findPortalTab(message, sender))?.id);
-      return state ? { recording: true, hosts: state.hosts } : { recording: false, hosts: [] };
+      const id = (await findPortalTab(message, sender))?.id;
+      const state = id === undefined ? null : await load(id);
+      return id !== undefined && state ? statusOf(id, state) : { recording: false, hosts: [] };
     },
 
+    /** The calls kept for the tab — also after an interruption (they were captured before it). */
     async list(message: Target, sender: Browser.runtime.MessageSender): Promise<ApiCall[]> {
-      const state = await live((await findPortalTab(message, sender))?.id);
-      return state?.calls ?? [];
+      const id = (await findPortalTab(message, sender))?.id;
+      return (id === undefined ? null : await load(id))?.calls ?? [];
+    },
+
+    /** A heartbeat relayed from the page: counts only on the tab's current channel. */
+    async onHeartbeat(
+      tabId: number,
+      beat: { channel: string; intact: boolean; hidden: boolean },
+    ): Promise<null> {
+      const state = await load(tabId);
+      if (state && state.channel === beat.channel) beats.set(tabId, { ...beat, at: now() });
+      return null;
     },
 
     /** A call relayed by the bridge: kept only while capture is on for that tab and on its channel. */
@@ -285,6 +301,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
 
     /** The tab closed: its capture is over. */
     forget(tabId: number): Promise<void> {
+      beats.delete(tabId);
       return serial(() => session.remove(key(tabId)));
     },
   };

@@ -12,6 +12,7 @@ import { browserConfigAreas, managedStorage } from '../../components/platform/st
 // Static: a dynamic import() in the service worker goes through Vite's preload helper, which touches
 // `document` (undefined in a worker) and made every content-script message fail.
 import { matchesPattern } from '../../lib/portal/match-pattern';
+import { CAPTURE_SCRIPT_IDS, captureScripts } from './capture-scripts';
 
 const SCRIPT_ID = 'portal';
 
@@ -44,12 +45,15 @@ async function mirrorManagedPortals(): Promise<void> {
 export async function syncPortalScript(): Promise<string[]> {
   await mirrorManagedPortals();
   const matches = await enabledPortalPatterns();
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, ...CAPTURE_SCRIPT_IDS] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   if (matches.length) {
-    await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches, js: ['portal.js'], runAt: 'document_idle', allFrames: false },
-    ]);
+    const portal = { id: SCRIPT_ID, matches, js: ['portal.js'], runAt: 'document_idle' as const, allFrames: false };
+    // Issue 14: the API-capture hook and relay at document_start (capture-scripts.ts); a browser that
+    // refuses a MAIN-world script still gets the portal script, and capture says it is unavailable.
+    await browser.scripting
+      .registerContentScripts([portal, ...captureScripts(matches)])
+      .catch(() => browser.scripting.registerContentScripts([portal]));
   }
   return matches;
 }

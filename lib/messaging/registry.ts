@@ -54,8 +54,15 @@ export type CaptureTabReply = z.infer<typeof CaptureTabReplySchema>;
 
 /** Issue 7: the answer to `capture-start`, `capture-stop` and `capture-status`. */
 export const CaptureStatusSchema = z.object({
+  /** Issue 14: true only while the page's capture hook sends intact heartbeats. */
   recording: z.boolean(),
   hosts: z.array(z.string().max(253)).max(20),
+  /**
+   * Issue 14: recording was started on this tab but is not live any more — `silent`: the heartbeats
+   * stopped (the page was reloaded, left or froze); `replaced`: the page swapped `fetch`/XHR for
+   * functions the hook does not see. The calls captured so far are kept.
+   */
+  interrupted: z.enum(['silent', 'replaced']).optional(),
 });
 export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
 
@@ -84,6 +91,16 @@ export const BACKGROUND_MESSAGES = {
     ['portal-content'],
     z.object({ channel: z.string().min(8).max(64), call: z.unknown() }),
     z.object({ kept: z.boolean() }),
+  ),
+
+  /**
+   * Issue 14: the capture hook's heartbeat (every second while recording), relayed by the capture
+   * relay. `intact`: the page still calls through the hook; `hidden`: the tab is hidden (slowed timers).
+   */
+  'capture-heartbeat': message(
+    ['portal-content'],
+    z.object({ channel: z.string().min(8).max(64), intact: z.boolean(), hidden: z.boolean() }),
+    none,
   ),
 
   // ── from the sidebar frame ──
@@ -164,6 +181,12 @@ export const BackgroundToBridgeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evidence-prepare'), mask: z.boolean() }),
   z.object({ type: z.literal('evidence-restore') }),
   z.object({ type: z.literal('evidence-recording'), channel: z.string().max(64).nullable() }),
+  // Issue 14: to the capture relay (document_start content script): start (channel + hosts) or stop (null).
+  z.object({
+    type: z.literal('capture-config'),
+    channel: z.string().max(64).nullable(),
+    hosts: z.array(z.string().max(253)).max(20),
+  }),
 ]);
 export type BackgroundToBridge = z.infer<typeof BackgroundToBridgeSchema>;
 

@@ -6,7 +6,7 @@ import { senderTab } from './portal';
 export function captureHandlers(
   evidence: EvidenceCapture,
 ): FeatureHandlers<
-  'capture-tab' | 'capture-start' | 'capture-stop' | 'capture-status' | 'list-captured-calls' | 'captured-call'
+  'capture-tab' | 'capture-start' | 'capture-stop' | 'capture-status' | 'list-captured-calls' | 'captured-call' | 'capture-heartbeat'
 > {
   return {
     'capture-tab': (request, ctx) => evidence.captureTab(request, ctx.raw),
@@ -15,5 +15,6 @@ export function captureHandlers(
     'capture-status': (request, ctx) => evidence.status(request, ctx.raw),
     'list-captured-calls': (request, ctx) => evidence.list(request, ctx.raw),
     'captured-call': ({ channel, call }, ctx) => evidence.onCapturedCall(senderTab(ctx), channel, call),
+    'capture-heartbeat': (beat, ctx) => evidence.onHeartbeat(senderTab(ctx), beat),
   };
 }

@@ -152,4 +152,43 @@ describe('API call details', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
     await waitFor(() => expect(screen.queryByText(/Recording API calls/)).toBeNull());
   });
+
+  // Issue 14: "recording" comes from the page hook's heartbeat; when it stopped, the panel says so.
+  it('says recording was interrupted (not "Recording API calls") and keeps the calls captured before', async () => {
+    const captured: ApiCall = {
+      method: 'GET',
+      endpoint: `http://127.0.0.1:4000/api/v2/esims/${ICCID}`,
+      status: 200,
+      requestHeaders: [],
+      responseHeaders: [],
+      startedAt: '2026-11-21T09:31:00.000Z',
+      timestampSource: 'page',
+      source: 'reported-by-page',
+      truncated: false,
+    };
+    let on = true;
+    const stop = vi.fn(async () => ((on = false), { recording: false, hosts: [] }));
+    const platform: EvidencePlatform = {
+      captureTab: vi.fn(),
+      capture: {
+        status: async () =>
+          on ? { recording: false, hosts: ['127.0.0.1'], interrupted: 'silent' as const } : { recording: false, hosts: [] },
+        start: vi.fn(),
+        stop,
+        list: async () => (on ? [captured] : []),
+      },
+    };
+    await setup(platform);
+    const alert = await screen.findByText(/Recording interrupted: the page stopped answering/);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(screen.queryByText(/Recording API calls/)).toBeNull();
+    const list = await screen.findByRole('list', { name: 'Captured calls' });
+    expect(within(list).getByText(/reported by the page/)).toBeTruthy();
+    // Start again is offered, and Stop forgets the tab's calls.
+    expect(screen.getByRole('button', { name: 'Start recording' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
+    await waitFor(() => expect(screen.queryByText(/Recording interrupted/)).toBeNull());
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('list', { name: 'Captured calls' })).toBeNull();
+  });
 });

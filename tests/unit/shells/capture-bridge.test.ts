@@ -49,18 +49,38 @@ describe('the capture bridge', () => {
     expect(document.querySelector('[data-helpdesk-assistant="evidence-recording"]')).toBeNull();
   });
 
-  it('relays a call posted on the current channel only', async () => {
+  // Issue 14: calls no longer travel over window.postMessage (the page sees and forges those); the hook
+  // hands them to the capture relay over a private port. The bridge relays nothing the page posts.
+  it('relays nothing posted on the window, not even on the current channel', async () => {
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
     await send({ type: 'evidence-recording', channel: 'c-2' });
     const post = (data: unknown) =>
       window.dispatchEvent(new MessageEvent('message', { data, source: window }));
     post({ helpdeskCapture: 'wrong-channel', call: { url: 'https://api.example/x' } });
-    post({ helpdeskCapture: 'c-2', call: 'not an object' });
     post({ helpdeskCapture: 'c-2', call: { url: 'https://api.example/esims' } });
-    expect(sendMessage.mock.calls).toEqual([
-      [{ type: 'captured-call', channel: 'c-2', call: { url: 'https://api.example/esims' } }],
-    ]);
+    expect(sendMessage.mock.calls).toEqual([]);
     await send({ type: 'evidence-recording', channel: null });
+  });
+
+  it('turns its badge to "Recording interrupted" when the relay reports no intact heartbeat', async () => {
+    vi.useFakeTimers();
+    try {
+      const relay = { last: { at: Date.now(), intact: true }, recording: true };
+      (globalThis as { __helpdeskCaptureRelay?: unknown }).__helpdeskCaptureRelay = relay;
+      await send({ type: 'evidence-recording', channel: 'c-4' });
+      const badge = () => ourRoot(document, roots, 'evidence-recording')?.querySelector('p[role="status"]');
+      vi.advanceTimersByTime(1000);
+      relay.last = { at: Date.now(), intact: true };
+      expect(badge()?.getAttribute('aria-label')).toBe('Recording API calls');
+      relay.last = { at: Date.now(), intact: false }; // the page swapped fetch
+      vi.advanceTimersByTime(1000);
+      expect(badge()?.getAttribute('aria-label')).toBe('Recording interrupted');
+      expect(badge()?.textContent).toBe('⚠ Recording interrupted');
+      await send({ type: 'evidence-recording', channel: null });
+    } finally {
+      delete (globalThis as { __helpdeskCaptureRelay?: unknown }).__helpdeskCaptureRelay;
+      vi.useRealTimers();
+    }
   });
 
   it('hides our own UI and mounts the mask for a screenshot, then puts everything back', async () => {
