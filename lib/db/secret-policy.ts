@@ -48,7 +48,8 @@ export function isSecretField(
 /** The vendors' policy: the draft's vendor's `secret` fields; for an unknown vendor, any known vendor's. */
 export function vendorSecretTest(overrides: readonly VendorProfile[]): SecretTest {
   const anyKnown = new Set<string>();
-  for (const vendor of [...overrides, ...builtInVendors]) for (const id of secretFieldIds(vendor)) anyKnown.add(id);
+  for (const vendor of [...overrides, ...builtInVendors])
+    for (const id of secretFieldIds(vendor)) anyKnown.add(id);
   const byVendor = new Map<string, ReadonlySet<string>>();
   return (fieldId, vendorId) => {
     let ids = byVendor.get(vendorId);
@@ -71,14 +72,13 @@ interface PolicyHolder {
  * The one secret test a write applies: the vendors' policy plus the database's and the call's extra
  * policies. Await it before opening a transaction (awaiting anything else inside one ends it).
  */
-export async function resolveSecretTest(
-  db: PolicyHolder,
-  extra?: SecretFieldPolicy,
-): Promise<SecretTest> {
+export async function resolveSecretTest(db: PolicyHolder, extra?: SecretFieldPolicy): Promise<SecretTest> {
   const vendors = vendorSecretTest(await db.vendors.overrides());
   const own = db.secretFields;
   return (fieldId, vendorId) =>
-    vendors(fieldId, vendorId) || isSecretField(own, fieldId, vendorId) || isSecretField(extra, fieldId, vendorId);
+    vendors(fieldId, vendorId) ||
+    isSecretField(own, fieldId, vendorId) ||
+    isSecretField(extra, fieldId, vendorId);
 }
 
 /** The storage areas the extension keeps vendor profiles in, and their change event (`storage.onChanged`). */
@@ -91,18 +91,16 @@ export interface VendorStorage {
 }
 
 /**
- * The longest a write waits for the managed area. Its first read of a browser session can take seconds
- * (measured: 6 s in headless Chromium without a policy, see entrypoints/popup/main.tsx). Only the first
- * write of a read waits, at most this long; until the read ends, writes go on with the built-in and local
- * profiles, and the unknown-vendor rule above still drops any field id a known profile calls secret.
+ * Writes never wait for the managed area. Its first read of a browser session can take seconds (measured:
+ * 6 s in headless Chromium without a policy, see entrypoints/popup/main.tsx), and a write that waits is a
+ * write a closing popup never makes (issue 12: the save on `pagehide` must leave in the same task). Until
+ * the read ends, writes go on with the built-in and local profiles, and the unknown-vendor rule above still
+ * drops any field id a known profile calls secret; the editor itself never puts a secret in a draft.
  */
-export const MANAGED_WAIT_MS = 1000;
-
-/** One read of the managed profiles: pending, then `done`; `waited` once a write has waited for it. */
+/** One read of the managed profiles: pending, then `done`. */
 interface ManagedRead {
   readonly read: Promise<readonly VendorProfile[]>;
   done: readonly VendorProfile[] | null;
-  waited: boolean;
 }
 
 /**
@@ -112,10 +110,12 @@ interface ManagedRead {
  */
 export function storedVendorSource(storage: VendorStorage): VendorSource {
   let local: Promise<readonly VendorProfile[]> | null = null;
+  // The last local read, once it ended: lets a write decide in the task it was made in.
+  let localDone: readonly VendorProfile[] | null = null;
   let managed: ManagedRead | null = null;
   const readLocal = () =>
     (local ??= readCustomVendors(storage.local).then(
-      (read) => read.vendors,
+      (read) => (localDone = read.vendors),
       (error: unknown) => {
         local = null; // read again on the next write
         throw error;
@@ -126,7 +126,6 @@ export function storedVendorSource(storage: VendorStorage): VendorSource {
     const entry: ManagedRead = {
       read: readManaged(storage.managed).then((read) => read.data.vendors ?? []),
       done: null,
-      waited: false,
     };
     void entry.read.then((vendors) => {
       entry.done = vendors;
@@ -136,26 +135,19 @@ export function storedVendorSource(storage: VendorStorage): VendorSource {
   };
   storage.onChanged?.addListener((changes, areaName) => {
     if (areaName === 'managed') managed = null;
-    else if (areaName === 'local' && CUSTOM_VENDORS_KEY in changes) local = null;
+    else if (areaName === 'local' && CUSTOM_VENDORS_KEY in changes) {
+      local = null;
+      localDone = null;
+    }
   });
   readPolicy();
   readLocal().catch(() => undefined); // a failure is met again, and reported, by the first write
   return {
-    async overrides() {
-      const policy = readPolicy();
-      let fromPolicy = policy.done;
-      if (fromPolicy === null && !policy.waited) {
-        policy.waited = true;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        fromPolicy = await Promise.race([
-          policy.read,
-          new Promise<null>((resolve) => {
-            timer = setTimeout(() => resolve(null), MANAGED_WAIT_MS);
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      return vendorOverrides([...(await readLocal())], [...(fromPolicy ?? [])]);
+    overrides() {
+      const fromPolicy = [...(readPolicy().done ?? [])];
+      // Synchronous once the local read ended (the common case): no task boundary before the transaction.
+      if (localDone) return vendorOverrides([...localDone], fromPolicy);
+      return readLocal().then((vendors) => vendorOverrides([...vendors], fromPolicy));
     },
   };
 }
