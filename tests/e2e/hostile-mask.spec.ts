@@ -120,7 +120,7 @@ test('a masked capture covers every identifier the page draws, and our sidebar e
   // The cross-origin frame really is cross-origin and really shows its ICCID.
   const xframe = page.frames().find((f) => f.url().startsWith('http://localhost:'));
   expect(xframe).toBeDefined();
-  await expect(xframe!.locator('#iccid')).toHaveText('ICCID 8944 5000 1225 1077 807');
+  await expect(xframe!.locator('#iccid')).toHaveText('8944 5000 1225 1077 807');
 
   // Our sidebar, open: the page will force it visible while the capture is taken.
   await clickAx(page, 'button', 'Helpdesk Assistant');
@@ -148,9 +148,9 @@ test('a masked capture covers every identifier the page draws, and our sidebar e
   const report = Object.fromEntries(Object.entries(result.counts).map(([k, v]) => [k, `${v.ink} ink, ${Math.round((100 * v.black) / v.total)}% black`]));
   console.log('masked capture:', JSON.stringify(report), 'uninspected:', JSON.stringify(result.uninspected));
   for (const [name, c] of Object.entries(result.counts)) {
-    expect(c.ink, `${name}: red ink left in the capture`).toBe(0);
+    expect.soft(c.ink, `${name}: red ink left in the capture`).toBe(0);
     // Labelled blocks (canvas, frames) carry a little white text; identifiers and controls are solid.
-    expect(c.black / c.total, `${name}: covered by the mask`).toBeGreaterThan(0.6);
+    expect.soft(c.black / c.total, `${name}: covered by the mask`).toBeGreaterThan(0.6);
   }
   // The agent is told what was covered without being read.
   expect(result.uninspected.map((u) => u.kind).sort()).toEqual(['canvas', 'frame']);
