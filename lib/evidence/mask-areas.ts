@@ -120,6 +120,8 @@ interface Frame {
   dy: number;
   clip: Box;
   segments: Segment[];
+  /** Text pieces already covered (`index,from,to;…`). */
+  covered: Set<string>;
   joined: string[];
   joinedLength: number;
   glued: string[];
@@ -336,6 +338,7 @@ export function findMaskAreas(doc: Document, options: MaskOptions = {}): MaskPla
       dy,
       clip,
       segments: [],
+      covered: new Set(),
       joined: [],
       joinedLength: 0,
       glued: [],
@@ -354,14 +357,7 @@ export function findMaskAreas(doc: Document, options: MaskOptions = {}): MaskPla
     for (const [start, end] of identifierSpans(joined)) coverRange(frame, 'joined', start, end);
     // Glued: every element boundary erased, for block elements a page lays out inline (ICCIDs only:
     // Luhn-checked, so gluing rarely invents one; when it does, a few digits too many are covered).
-    const seen = new Set<string>();
-    for (const m of findIccids(glued)) {
-      const key = `${m.start}:${m.end}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        coverRange(frame, 'glued', m.start, m.end);
-      }
-    }
+    for (const m of findIccids(glued)) coverRange(frame, 'glued', m.start, m.end);
   };
 
   const coverRange = (frame: Frame, axis: 'joined' | 'glued', start: number, end: number) => {
@@ -379,13 +375,21 @@ export function findMaskAreas(doc: Document, options: MaskOptions = {}): MaskPla
       if (s[axis] + s.length <= start) lo = mid + 1;
       else hi = mid;
     }
-    const boxes: Box[] = [];
+    const pieces: [number, number, number][] = [];
     for (let i = lo; i < segs.length; i++) {
       const s = segs[i]!;
       if (s[axis] >= end) break;
       const from = Math.max(0, start - s[axis]);
       const to = Math.min(s.length, end - s[axis]);
-      if (to <= from) continue;
+      if (to > from) pieces.push([i, from, to]);
+    }
+    // The same number read on both axes is one occurrence.
+    const key = pieces.join(';');
+    if (pieces.length === 0 || frame.covered.has(key)) return;
+    frame.covered.add(key);
+    const boxes: Box[] = [];
+    for (const [i, from, to] of pieces) {
+      const s = segs[i]!;
       const range = invoke<Range>(frame.doc, 'createRange');
       if (!range) continue;
       range.setStart(s.node, from);
