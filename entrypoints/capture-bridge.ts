@@ -2,8 +2,12 @@
  * The capture bridge (issue 7): a small ISOLATED-world script the background injects into a portal tab
  * only when the agent takes a screenshot or turns API-call capture on (so portal pages pay nothing for
  * it otherwise). It:
- * - covers ICCIDs, IMSIs and phone numbers with black boxes while a screenshot is taken (DESIGN §2:
- *   personal data; screenshots can be redacted before they are kept), and hides our own in-page UI;
+ * - measures what a screenshot must cover (lib/evidence/mask-areas: ICCIDs, IMSIs and phone numbers
+ *   wherever they are drawn — text, form controls, shadow roots, generated content, same-origin frames —
+ *   and the areas it cannot read: canvas, images, cross-origin frames), covers it on the page while the
+ *   screenshot is taken, hides our own in-page UI, and hands the boxes to the background, which paints
+ *   them onto the image too (issue 14: a page can undo what we do to its DOM, not what we do to the PNG)
+ *   (DESIGN §2: personal data; screenshots can be redacted before they are kept);
  * - shows a "Recording API calls" badge in a closed shadow root while capture is on — and, issue 14,
  *   "Recording interrupted" as soon as the capture relay (same isolated world, capture-relay.ts) stops
  *   receiving intact heartbeats from the hook. The calls themselves no longer pass through here: the
@@ -12,61 +16,79 @@
  */
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { findIccids } from '../lib/telecom/iccid';
-import { findPhoneNumbers } from '../lib/telecom/msisdn';
+import { findMaskAreas, type Box, type MaskPlan } from '../lib/evidence/mask-areas';
+import { invoke, prop } from '../lib/portal/safe-dom';
 import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
 import type { RelayLiveness } from '../lib/evidence/capture-channel';
 
-/** Bounds for a hostile or huge page: masking costs a fixed amount of work at most. */
-const MAX_TEXT_NODES = 50_000;
-const MAX_BOXES = 2_000;
 /** The badge turns to "interrupted" after this long without a beat (the hook beats every second). */
 const BADGE_STALE_MS = 3500;
 
-/** Viewport rectangles of the personal identifiers in the page's visible text. */
-function identifierRects(): DOMRect[] {
-  const rects: DOMRect[] = [];
-  const root = rootOf(document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest(`[${HOST_ATTRIBUTE}],script,style,noscript,template`))
-        return NodeFilter.FILTER_REJECT;
-      return /\d/.test(node.nodeValue ?? '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  });
-  const width = window.innerWidth;
-  const height = window.innerHeight;
-  let nodes = 0;
-  for (
-    let node = walker.nextNode() as Text | null;
-    node && nodes < MAX_TEXT_NODES;
-    node = walker.nextNode() as Text | null
-  ) {
-    nodes++;
-    const text = node.data;
-    const ranges: [number, number][] = [];
-    for (const m of findIccids(text)) ranges.push([m.start, m.end]);
-    for (const m of findPhoneNumbers(text)) ranges.push([m.start, m.end]);
-    // IMSI (15 digits) — and IMEI, also personal: any standalone 15-digit run.
-    for (const m of text.matchAll(/(?<!\d)\d{15}(?!\d)/g)) ranges.push([m.index, m.index + 15]);
-    for (const [start, end] of ranges) {
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      for (const r of Array.from(range.getClientRects())) {
-        if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < height && r.left < width)
-          rects.push(r);
-        if (rects.length >= MAX_BOXES) return rects;
-      }
-    }
+/** A closed shadow root we (or the page) attached: extension APIs can open it (Chrome 88+, Firefox). */
+function openOrClosedRoot(host: Element): ShadowRoot | null {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } })
+    .chrome?.dom;
+  try {
+    if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(host) ?? null;
+    const firefox = (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+    if (firefox !== undefined) return firefox;
+  } catch {
+    // Not an HTMLElement (SVG): only an open root, below.
   }
-  return rects;
+  return prop<ShadowRoot | null>(host, 'shadowRoot') ?? null;
 }
 
 /** Resolves after the browser has painted the current DOM (two animation frames). */
 const painted = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+const isOurs = (node: Element) => invoke<boolean>(node, 'hasAttribute', HOST_ATTRIBUTE) === true;
+
+/** Our in-page hosts (sidebar frame and toggle, badges, guard verdict and dialog, recording badge). */
+const ourHosts = () =>
+  Array.from(invoke<ArrayLike<HTMLElement>>(rootOf(document), 'querySelectorAll', `[${HOST_ATTRIBUTE}]`) ?? []);
+
+/**
+ * Where our own UI is drawn: the host and everything in its closed root, in viewport pixels. Measured
+ * even when hidden (visibility keeps the layout), because a page can force a host visible again between
+ * the hide and the capture: these boxes are painted over on the image whatever the page does.
+ */
+function ownBoxes(host: Element): Box[] {
+  const width = window.innerWidth;
+  const height = window.innerHeight;
+  const root = openOrClosedRoot(host);
+  const parts = [host, ...(root ? Array.from(root.querySelectorAll('*')) : [])];
+  const out: Box[] = [];
+  for (const part of parts) {
+    const r = invoke<DOMRect>(part, 'getBoundingClientRect');
+    if (!r || !(r.width > 0 && r.height > 0)) continue;
+    const x = Math.max(0, r.left);
+    const y = Math.max(0, r.top);
+    const right = Math.min(width, r.right);
+    const bottom = Math.min(height, r.bottom);
+    if (right > x && bottom > y) out.push({ x, y, width: right - x, height: bottom - y });
+  }
+  return out;
+}
+
+/** What a screenshot must cover right now; `mask` off: only our own UI. */
+function measure(mask: boolean, maskHost: Element | null): MaskPlan {
+  const own = ourHosts()
+    .filter((h) => h !== maskHost)
+    .flatMap(ownBoxes);
+  if (!mask) {
+    return {
+      identifiers: [],
+      opaque: [],
+      own,
+      found: 0,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      truncated: false,
+    };
+  }
+  const plan = findMaskAreas(document, { isOwn: isOurs, ownBoxes: () => [], shadowRootOf: openOrClosedRoot });
+  return { ...plan, own };
+}
 
 export default defineUnlistedScript(() => {
   const g = globalThis as unknown as { __helpdeskBridge?: true };
@@ -75,7 +97,8 @@ export default defineUnlistedScript(() => {
   g.__helpdeskBridge = true;
 
   let masks: HTMLElement | null = null;
-  let hidden: { el: HTMLElement; visibility: string }[] = [];
+  let hidden: { el: HTMLElement; value: string; priority: string }[] = [];
+  let lastPlan: MaskPlan | null = null;
   let badge: HTMLElement | null = null;
   let badgeText: HTMLElement | null = null;
   let watch: ReturnType<typeof setInterval> | undefined;
@@ -95,34 +118,41 @@ export default defineUnlistedScript(() => {
 
   function prepare(mask: boolean): number {
     restore();
-    // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture.
-    for (const el of Array.from(rootOf(document).querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`))) {
-      hidden.push({ el, visibility: el.style.visibility });
-      el.style.visibility = 'hidden';
+    // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture. `!important`
+    // inline beats any page style sheet; a page script can still undo it — its boxes are painted over
+    // on the image anyway (see ownBoxes).
+    for (const host of ourHosts()) {
+      hidden.push({ el: host, value: host.style.getPropertyValue('visibility'), priority: host.style.getPropertyPriority('visibility') });
+      host.style.setProperty('visibility', 'hidden', 'important');
     }
+    const plan = measure(mask, null);
+    lastPlan = plan;
     if (!mask) return 0;
-    const rects = identifierRects();
     const { host, root } = makeHost(
       document,
       'evidence-mask',
-      ':host{all:initial}div{position:fixed;background:#000;z-index:2147483647;pointer-events:none}',
+      ':host{all:initial}div{position:fixed;background:#000;z-index:2147483647;pointer-events:none;' +
+        'color:#fff;font:600 11px/1.2 system-ui,sans-serif;overflow:hidden;white-space:nowrap}',
     );
     host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none';
-    for (const r of rects) {
-      const box = el(document, 'div');
-      // 2 px of margin: anti-aliased glyph edges must not peek out.
-      box.style.cssText = `left:${r.left - 2}px;top:${r.top - 2}px;width:${r.width + 4}px;height:${r.height + 4}px`;
+    const block = (b: Box, margin: number, label?: string) => {
+      const box = el(document, 'div', label ? { text: label } : {});
+      box.style.cssText = `left:${b.x - margin}px;top:${b.y - margin}px;width:${b.width + 2 * margin}px;height:${b.height + 2 * margin}px`;
       root.append(box);
-    }
+    };
+    // 2 px of margin: anti-aliased glyph edges must not peek out.
+    for (const b of plan.identifiers) block(b, 2);
+    for (const o of plan.opaque) block(o.box, 0, t(`evMaskLabel_${o.kind}`));
+    for (const b of plan.own) block(b, 0);
     rootOf(document).append(host);
     masks = host;
-    return rects.length;
+    return plan.found;
   }
 
   function restore() {
     masks?.remove();
     masks = null;
-    for (const { el, visibility } of hidden) el.style.visibility = visibility;
+    for (const { el: host, value, priority } of hidden) host.style.setProperty('visibility', value, priority);
     hidden = [];
   }
 
@@ -163,6 +193,11 @@ export default defineUnlistedScript(() => {
         void painted().then(() => sendResponse({ masked }));
         return true;
       }
+      case 'evidence-measure':
+        // After the capture: what was covered before, and what is there now (the page may have moved
+        // content in between); the background paints both onto the image.
+        sendResponse({ before: lastPlan, after: measure(message.mask === true, masks) });
+        return undefined;
       case 'evidence-restore':
         restore();
         sendResponse({ ok: true });

@@ -20,7 +20,10 @@ import { ALERT, HINT, PRIMARY } from './ui';
 
 /** What the surface can do beyond the database (the sidebar: a portal tab to capture). */
 export interface EvidencePlatform {
-  captureTab(mask: boolean): Promise<{ dataUrl: string; masked: number }>;
+  /** `uninspected`: areas covered without being read (issue 14), listed for the agent. */
+  captureTab(
+    mask: boolean,
+  ): Promise<{ dataUrl: string; masked: number; uninspected?: { kind: string; count: number }[] | undefined }>;
   capture: CaptureControls;
   /** The portal page the capture targets, when known (its host is proposed for API capture). */
   portalUrl?: string | null;
@@ -112,7 +115,13 @@ export function EvidencePanel({
       const size = await imageSize(shot.dataUrl);
       maskedRef.current = shot.masked;
       setEditing({ src: shot.dataUrl, ...size });
-      setCaptureState({ busy: false, error: null, note: mask ? t('evCaptureMasked', String(shot.masked)) : null });
+      // Canvas, images, cross-origin frames: covered whole, since nothing in them can be read — said here,
+      // so the agent knows why part of the picture is black before keeping it.
+      const areas = (shot.uninspected ?? []).map((a) => t(`evUninspected_${a.kind}`, String(a.count))).join(', ');
+      const note = mask
+        ? [t('evCaptureMasked', String(shot.masked)), ...(areas ? [t('evCaptureUninspected', areas)] : [])].join(' ')
+        : null;
+      setCaptureState({ busy: false, error: null, note });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       // The background's stable codes (entrypoints/background/capture.ts CAPTURE_ERRORS) have their own text.

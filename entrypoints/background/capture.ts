@@ -18,9 +18,12 @@
  *   status is "interrupted" (the calls captured so far stay listed).
  */
 import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
 import { ApiCallSchema, createCaptureBuffer, type ApiCall } from '../../lib/evidence';
+import { imageBlocks, MaskPlanSchema, uninspected } from '../../lib/evidence/mask-plan';
 import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/registry';
 import { captureHookRegistered } from './capture-scripts';
+import { paintMasks } from './paint-masks';
 
 const STATE_PREFIX = 'evidence-capture:';
 const BRIDGE_FILE = '/capture-bridge.js';
@@ -31,6 +34,17 @@ const STALE_MS = 3500;
  * minutes hidden): a beat from a hidden tab stays good this long.
  */
 const STALE_HIDDEN_MS = 75_000;
+
+/** The bridge's answer to `evidence-measure`: parsed, it comes from a script in the page's tab. */
+const MeasureReplySchema = z.object({ before: MaskPlanSchema, after: MaskPlanSchema });
+
+/** Pixel size of a PNG data URL (IHDR: width and height, big-endian, at bytes 16–23). */
+async function imageSize(dataUrl: string): Promise<{ width: number; height: number }> {
+  const head = atob(dataUrl.slice(dataUrl.indexOf(',') + 1, dataUrl.indexOf(',') + 1 + 44));
+  const at = (i: number) => head.charCodeAt(i);
+  const u32 = (i: number) => ((at(i) << 24) | (at(i + 1) << 16) | (at(i + 2) << 8) | at(i + 3)) >>> 0;
+  return { width: u32(16), height: u32(20) };
+}
 
 /** What is kept per recording tab. */
 interface TabCapture {
@@ -173,7 +187,9 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
 
   /**
    * Prepares the page (our overlay hidden, identifiers covered when `mask`; the bridge answers once
-   * that is painted), captures the visible tab, and restores the page.
+   * that is painted), captures the visible tab, asks the bridge what had to be covered before and what
+   * is on screen now, paints both onto the image (issue 14: the page can undo what we do to its DOM
+   * between "ready" and the capture, not the PNG), and restores the page.
    */
   async function shoot(tab: Browser.tabs.Tab & { id: number }, mask: boolean): Promise<CaptureTabReply> {
     let masked = 0;
@@ -197,7 +213,26 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
           const text = error instanceof Error ? error.message : String(error);
           throw new Error(/activeTab|all_urls/i.test(text) ? CAPTURE_ERRORS.permission : text);
         });
-      return { dataUrl, masked };
+      if (!prepared) return { dataUrl, masked };
+      const plans = MeasureReplySchema.safeParse(
+        await tell(tab.id, { type: 'evidence-measure', mask }).catch(() => undefined),
+      );
+      // No plan (the page navigated away mid-capture): with masking on, nothing unmasked is handed back.
+      if (!plans.success) {
+        if (mask) throw new Error(CAPTURE_ERRORS.notReady);
+        return { dataUrl, masked };
+      }
+      const { before, after } = plans.data;
+      const size = await imageSize(dataUrl);
+      const blocks = imageBlocks([before, after], size.width, size.height);
+      const painted = await paintMasks(
+        dataUrl,
+        blocks,
+        (kind) => browser.i18n.getMessage(`evMaskLabel_${kind}`) || kind,
+        size.width / before.viewport.width,
+      );
+      const areas = uninspected(before);
+      return { dataUrl: painted, masked, ...(areas.length > 0 ? { uninspected: areas } : {}) };
     } finally {
       if (prepared) await tell(tab.id, { type: 'evidence-restore' }).catch(() => undefined);
     }

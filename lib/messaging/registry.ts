@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { ApiCallSchema } from '../evidence/api-call';
+import { OPAQUE_KINDS } from '../evidence/mask-areas';
 import { PageContextSchema } from '../portal/page-context';
 import { DOCK_SIDES, type ContentCommand } from './protocol';
 import type { SenderKind } from './sender';
@@ -49,6 +50,11 @@ export const CaptureTabReplySchema = z.object({
   dataUrl: z.string().startsWith('data:image/png;base64,'),
   /** How many identifiers were covered on the page while it was captured. */
   masked: z.number().int().nonnegative(),
+  /** Issue 14: areas covered without being read (canvas, images, cross-origin frames…), per kind. */
+  uninspected: z
+    .array(z.object({ kind: z.enum(OPAQUE_KINDS), count: z.number().int().positive() }))
+    .max(OPAQUE_KINDS.length)
+    .optional(),
 });
 export type CaptureTabReply = z.infer<typeof CaptureTabReplySchema>;
 
@@ -174,12 +180,15 @@ void contentCommandsAgree;
 /**
  * Issue 7: sent by the background to the capture bridge (an ISOLATED-world script injected on demand
  * by the background; it is not the portal content script). `evidence-prepare`: hide our in-page UI and,
- * when `mask`, cover personal identifiers before a screenshot; `evidence-restore`: undo it;
+ * when `mask`, cover personal identifiers before a screenshot; `evidence-measure`: the boxes to paint
+ * onto the captured image; `evidence-restore`: undo it;
  * `evidence-recording`: start or stop relaying captured calls on `channel` and show the badge.
  */
 export const BackgroundToBridgeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evidence-prepare'), mask: z.boolean() }),
   z.object({ type: z.literal('evidence-restore') }),
+  /** Issue 14: after the capture, what was covered and what is on screen now (lib/evidence/mask-plan). */
+  z.object({ type: z.literal('evidence-measure'), mask: z.boolean() }),
   z.object({ type: z.literal('evidence-recording'), channel: z.string().max(64).nullable() }),
   // Issue 14: to the capture relay (document_start content script): start (channel + hosts) or stop (null).
   z.object({
