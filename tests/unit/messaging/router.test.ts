@@ -14,6 +14,7 @@ import { createRouter, type HandlerContext } from '../../../entrypoints/backgrou
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
 import { sidebarHandlers } from '../../../entrypoints/background/handlers/sidebar';
 import { captureHandlers } from '../../../entrypoints/background/handlers/capture';
+import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
@@ -44,6 +45,9 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'escalate-iccid': ['content', { iccid: '89445000200000077765' }],
   'load-guard': ['content', {}],
   'sidebar-state': ['content', { open: true }],
+  'page-hides-ui': ['content', { part: 'dialog', hidden: true }],
+  'register-sidebar-frame': ['content', { token: 'abcdefghijklmnopqrstuv' }],
+  'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'captured-call': ['content', { channel: 'channel-0001', call: { method: 'GET' } }],
   'close-sidebar': ['sidebar', {}],
   'dock-sidebar': ['sidebar', { side: 'left' }],
@@ -65,6 +69,9 @@ function spyHandlers() {
     'escalate-iccid': { draftId: 'd-1' },
     'load-guard': null,
     'sidebar-state': null,
+    'page-hides-ui': null,
+    'register-sidebar-frame': null,
+    'claim-sidebar-frame': { claimed: false },
     'captured-call': { kept: true },
     'close-sidebar': null,
     'dock-sidebar': null,
@@ -164,6 +171,7 @@ describe('the background router', () => {
       ...sidebarHandlers({ contexts, sidebars }),
       ...captureHandlers({} as EvidenceCapture),
       ...settingsHandlers(),
+      ...pageUiHandlers(),
     });
     const malformed: Array<[unknown, string]> = [
       [null, 'malformed'],
@@ -203,6 +211,7 @@ describe('the background router', () => {
       sidebarHandlers({ contexts, sidebars }),
       captureHandlers({} as EvidenceCapture),
       settingsHandlers(),
+      pageUiHandlers(),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);
