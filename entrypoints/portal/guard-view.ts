@@ -6,7 +6,7 @@
  */
 import type { GuardDialogModel, RemedyChoice, Say, VerdictLine } from '../../lib/portal/guard-model';
 import { invoke } from '../../lib/portal/safe-dom';
-import { HOST_STYLES, pinHost, realClick, reportHidden, watchVisibility, type VisibilityWatch } from './redress';
+import { agentConfirms, HOST_STYLES, pinHost, reportHidden, watchVisibility, type VisibilityWatch } from './redress';
 import { BASE_CSS, el, focused, makeHost, rootOf, t } from './shadow-host';
 
 // Status colours tint the system background, so the verdict reads in light and dark mode.
@@ -74,11 +74,12 @@ export interface DialogHandlers {
   onRemedy(choice: RemedyChoice): void;
   onOverride(): void;
   /**
-   * Whether a click on an override button is the agent's own (issue 14): default {@link realClick}
-   * — trusted, on a dialog the browser reports visible (IntersectionObserver v2), not through page
-   * content. Injected only by unit tests in jsdom, which has neither trusted clicks nor layout.
+   * Whether a click on an override button is the agent's own (issue 14): default {@link agentConfirms}
+   * — trusted, on a dialog the browser reports visible (IntersectionObserver v2, looked at again after
+   * the click), not through page content. Injected only by unit tests in jsdom, which has neither
+   * trusted clicks nor layout.
    */
-  isAgentClick?(ev: Event, host: Element, watch: VisibilityWatch): boolean;
+  isAgentClick?(ev: Event, host: Element, watch: VisibilityWatch): boolean | Promise<boolean>;
 }
 
 /** An open dialog; `close(false)` leaves focus where it is (another dialog replaces this one). */
@@ -131,7 +132,7 @@ export function openGuardDialog(doc: Document, model: GuardDialogModel, on: Dial
   const watch = watchVisibility(box, host, (visible) => {
     if (visible !== !reportedHidden) reportHidden('dialog', (reportedHidden = !visible));
   });
-  const agentClick = on.isAgentClick ?? realClick;
+  const agentClick = on.isAgentClick ?? agentConfirms;
 
   const close = (restoreFocus = true) => {
     watch.stop();
@@ -145,8 +146,11 @@ export function openGuardDialog(doc: Document, model: GuardDialogModel, on: Dial
   const button = (label: string, className: string, onClick: () => void, guarded = false) => {
     const b = el(doc, 'button', { className, text: label, attrs: { type: 'button' } });
     b.addEventListener('click', (ev) => {
-      if (guarded && !agentClick(ev, host, watch)) return;
-      onClick();
+      if (!guarded) return onClick();
+      const verdict = agentClick(ev, host, watch);
+      if (verdict === true) return onClick();
+      // The decision may wait for the browser's next rendering; the dialog must still be open then.
+      if (verdict !== false) void verdict.then((ok) => ok && host.isConnected && onClick());
     });
     return b;
   };

@@ -105,8 +105,21 @@ export interface VisibilityWatch {
    * report: a click that comes before the browser has looked is refused.
    */
   visible(): boolean;
+  /**
+   * A fresh look, for a click that is about to act: resolves true only if the browser, at its next
+   * rendering, reports the target visible, and the running watch has not seen it hidden in the last
+   * {@link RECENTLY_HIDDEN_MS}. Reports are at most `delay` apart, so the running watch alone can be
+   * up to 100 ms stale: a page that covers the dialog just before the click is caught by the fresh
+   * look; one that uncovers it on pointerdown, by the recent hidden report.
+   */
+  confirm(): Promise<boolean>;
   stop(): void;
 }
+
+/** A target reported hidden this recently does not take an override click. */
+export const RECENTLY_HIDDEN_MS = 500;
+/** How long a fresh look may take (a background tab does not render): then the click is refused. */
+const FRESH_LOOK_MS = 2_000;
 
 /**
  * Follows whether `target` is really visible to the agent. With IntersectionObserver v2 the browser
@@ -131,22 +144,59 @@ export function watchVisibility(
         if (r.width === 0 || r.height === 0) return false;
         return topAt(doc, r.left + r.width / 2, r.top + r.height / 2) === host;
       },
+      confirm() {
+        return Promise.resolve(this.visible());
+      },
       stop: () => undefined,
     };
   }
   let visible = false;
+  let hiddenAt = -Infinity;
   const observer = new IntersectionObserver(
     (entries) => {
       const entry = entries[entries.length - 1];
       if (!entry) return;
       visible = entry.isIntersecting && (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+      if (!visible) hiddenAt = performance.now();
       onChange?.(visible, entry.isIntersecting);
     },
     // `delay` 100 ms is the smallest the browser accepts with `trackVisibility`.
     { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
   );
   observer.observe(target);
-  return { visible: () => visible, stop: () => observer.disconnect() };
+  const freshLook = () =>
+    new Promise<boolean>((resolve) => {
+      const once = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          once.disconnect();
+          clearTimeout(timer);
+          resolve(!!entry && entry.isIntersecting && (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+        },
+        { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      );
+      const timer = setTimeout(() => {
+        once.disconnect();
+        resolve(false);
+      }, FRESH_LOOK_MS);
+      once.observe(target);
+    });
+  return {
+    visible: () => visible,
+    async confirm() {
+      const fresh = await freshLook();
+      return fresh && visible && performance.now() - hiddenAt >= RECENTLY_HIDDEN_MS;
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
+/**
+ * {@link realClick}, then a fresh look at `watch` (see VisibilityWatch.confirm): for the clicks that
+ * override the guard.
+ */
+export async function agentConfirms(ev: Event, host: Element, watch: VisibilityWatch): Promise<boolean> {
+  return realClick(ev, host, watch) && (await watch.confirm());
 }
 
 /** The topmost element at a viewport point (through the prototype: a page can shadow the method). */
