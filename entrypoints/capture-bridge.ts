@@ -13,6 +13,7 @@ import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findIccids } from '../lib/telecom/iccid';
 import { findPhoneNumbers } from '../lib/telecom/msisdn';
+import { setCaptureHiding } from './portal/redress';
 import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
 
 /** Bounds for a hostile or huge page: masking costs a fixed amount of work at most. */
@@ -79,7 +80,9 @@ export default defineUnlistedScript(() => {
 
   function prepare(mask: boolean): number {
     restore();
-    // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture.
+    // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture (issue 14:
+    // telling the pinned hosts not to put their style back meanwhile).
+    setCaptureHiding(true);
     for (const el of Array.from(rootOf(document).querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`))) {
       hidden.push({ el, visibility: el.style.visibility });
       el.style.visibility = 'hidden';
@@ -108,6 +111,7 @@ export default defineUnlistedScript(() => {
     masks = null;
     for (const { el, visibility } of hidden) el.style.visibility = visibility;
     hidden = [];
+    setCaptureHiding(false);
   }
 
   function setRecording(next: string | null) {

@@ -25,8 +25,20 @@ import { invoke, prop } from '../../lib/portal/safe-dom';
 /** Which of our in-page parts the page hides (the background shows it on the toolbar button). */
 export type UiPart = 'toggle' | 'verdict' | 'dialog' | 'badge';
 
+// The capture bridge hides our hosts for a screenshot (our UI is not evidence): while it does, pinned
+// hosts are not put back and nothing is reported. A symbol on the isolated world's global, which the
+// page cannot see.
+const CAPTURE_HIDING = Symbol.for('helpdesk-assistant.capture-hiding');
+const captureHiding = () => (globalThis as Record<symbol, unknown>)[CAPTURE_HIDING] === true;
+
+/** Called by the capture bridge around a screenshot (entrypoints/capture-bridge.ts). */
+export function setCaptureHiding(on: boolean): void {
+  (globalThis as Record<symbol, unknown>)[CAPTURE_HIDING] = on;
+}
+
 /** Tells the background that the page hides (or stopped hiding) one of our parts. Never throws. */
 export function reportHidden(part: UiPart, hidden: boolean): void {
+  if (hidden && captureHiding()) return;
   try {
     void Promise.resolve(browser.runtime.sendMessage({ type: 'page-hides-ui', part, hidden })).catch(
       () => undefined,
@@ -73,6 +85,7 @@ export function pinHost(host: HTMLElement, style: string, onTamper?: () => void)
   for (const name of host.getAttributeNames()) snapshot.set(name, host.getAttribute(name) ?? '');
   if (typeof MutationObserver !== 'function') return () => undefined;
   const observer = new MutationObserver((records) => {
+    if (captureHiding()) return;
     let tampered = false;
     for (const record of records) {
       const name = record.attributeName;
