@@ -39,8 +39,18 @@ export default defineConfig({
         description: '__MSG_commandToggleSidebar__',
       },
     },
-    // The sidebar page is framed by the content script on the portal.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The sidebar page is framed by the content script on the portal. Issue 14: in Chrome only through
+    // the per-session dynamic URL (`runtime.getURL` gives it to our content script), so a page cannot
+    // frame sidebar.html by the extension's fixed id. Firefox MV2 has no `use_dynamic_url`, and its
+    // moz-extension:// host is already a per-install random UUID. Either way the sidebar acts only
+    // after the background confirms our content script framed it (claim-sidebar-frame).
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

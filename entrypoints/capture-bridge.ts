@@ -18,6 +18,7 @@ import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findMaskAreas, type Box, type MaskPlan } from '../lib/evidence/mask-areas';
 import { invoke, prop } from '../lib/portal/safe-dom';
+import { setCaptureHiding } from './portal/redress';
 import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
 import type { RelayLiveness } from '../lib/evidence/capture-channel';
 
@@ -26,8 +27,9 @@ const BADGE_STALE_MS = 3500;
 
 /** A closed shadow root we (or the page) attached: extension APIs can open it (Chrome 88+, Firefox). */
 function openOrClosedRoot(host: Element): ShadowRoot | null {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } })
-    .chrome?.dom;
+  const dom = (
+    globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }
+  ).chrome?.dom;
   try {
     if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(host) ?? null;
     const firefox = (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
@@ -46,7 +48,9 @@ const isOurs = (node: Element) => invoke<boolean>(node, 'hasAttribute', HOST_ATT
 
 /** Our in-page hosts (sidebar frame and toggle, badges, guard verdict and dialog, recording badge). */
 const ourHosts = () =>
-  Array.from(invoke<ArrayLike<HTMLElement>>(rootOf(document), 'querySelectorAll', `[${HOST_ATTRIBUTE}]`) ?? []);
+  Array.from(
+    invoke<ArrayLike<HTMLElement>>(rootOf(document), 'querySelectorAll', `[${HOST_ATTRIBUTE}]`) ?? [],
+  );
 
 /**
  * Where our own UI is drawn: the host and everything in its closed root, in viewport pixels. Measured
@@ -120,9 +124,14 @@ export default defineUnlistedScript(() => {
     restore();
     // Our own overlay (sidebar, toggle, badges) is not evidence: hide it for the picture. `!important`
     // inline beats any page style sheet; a page script can still undo it — its boxes are painted over
-    // on the image anyway (see ownBoxes).
+    // on the image anyway (see ownBoxes). The pinned hosts are told not to put their style back meanwhile.
+    setCaptureHiding(true);
     for (const host of ourHosts()) {
-      hidden.push({ el: host, value: host.style.getPropertyValue('visibility'), priority: host.style.getPropertyPriority('visibility') });
+      hidden.push({
+        el: host,
+        value: host.style.getPropertyValue('visibility'),
+        priority: host.style.getPropertyPriority('visibility'),
+      });
       host.style.setProperty('visibility', 'hidden', 'important');
     }
     const plan = measure(mask, null);
@@ -154,6 +163,7 @@ export default defineUnlistedScript(() => {
     masks = null;
     for (const { el: host, value, priority } of hidden) host.style.setProperty('visibility', value, priority);
     hidden = [];
+    setCaptureHiding(false);
   }
 
   function setRecording(next: string | null) {

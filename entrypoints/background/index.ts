@@ -8,6 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
 import { createRouter } from './router';
 import { captureHandlers } from './handlers/capture';
+import { pageUiHandlers } from './handlers/page-ui';
 import { portalHandlers } from './handlers/portal';
 import { settingsHandlers } from './handlers/settings';
 import { sidebarHandlers } from './handlers/sidebar';
@@ -37,6 +38,7 @@ export default defineBackground({
       ...sidebarHandlers({ contexts, sidebars }),
       ...captureHandlers(evidence),
       ...settingsHandlers(),
+      ...pageUiHandlers(),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

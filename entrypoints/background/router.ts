@@ -22,12 +22,19 @@ export interface HandlerContext {
 export type FeatureHandlers<K extends MessageType> = HandlerGroup<HandlerContext, K>;
 export type BackgroundHandlers = Handlers<HandlerContext>;
 
+/**
+ * Our sidebar page's URL as frames report it (the fixed extension id). Issue 14: with `use_dynamic_url`
+ * (wxt.config.ts), `runtime.getURL('/sidebar.html')` answers the per-session dynamic URL instead, which
+ * is what the content script frames but not what `sender.url` says.
+ */
+export const sidebarPageUrl = () => new URL('sidebar.html', browser.runtime.getURL('/')).href;
+
 /** Classifies a message's or a port's sender. */
 export function classify(sender: Browser.runtime.MessageSender | undefined): Promise<SenderInfo> {
   return classifySender(sender ?? {}, {
     extensionId: browser.runtime.id,
     extensionBaseUrl: browser.runtime.getURL('/'),
-    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+    sidebarUrl: sidebarPageUrl(),
     isPortalUrl,
   });
 }

@@ -3,16 +3,16 @@
  * context on connect and on every change (the sidebar follows within one frame of the message).
  * Only our own sidebar page, inside a portal tab, may connect.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { SIDEBAR_PORT, type SidebarPush } from '../../lib/messaging/registry';
 import type { TabContexts } from '../../lib/settings/tab-contexts';
-import { admitPort } from './router';
+import { admitPort, sidebarPageUrl } from './router';
 
 type Port = Browser.runtime.Port;
 
 export function createSidebarPorts(contexts: TabContexts) {
   const ports = new Map<number, Set<Port>>();
-  const sidebarUrl = browser.runtime.getURL('/sidebar.html');
+  const sidebarUrl = sidebarPageUrl();
   /** Drafts to open in a tab's sidebar once it connects ("Continue in sidebar", context menu). */
   const pendingDrafts = new Map<number, string>();
 

@@ -8,6 +8,7 @@
 import { scanIccids } from '../../lib/portal/scanner';
 import { invoke, parentOf, prop, tagOf } from '../../lib/portal/safe-dom';
 import { formatIccid } from '../../lib/telecom/iccid';
+import { HOST_STYLES, pinHost, realClick } from './redress';
 import { BASE_CSS, el, listen, makeHost, t } from './shadow-host';
 
 /** Badges on one page at most: a page listing thousands of ICCIDs gets the first ones only. */
@@ -27,6 +28,14 @@ export interface BadgeDeps {
 /** Starts the badges; `schedule()` after the page settled, `stop()` removes every badge. */
 export function startBadges(doc: Document, deps: BadgeDeps) {
   const badges = new Map<Element, string>();
+  // Issue 14: each badge host's size is pinned (page CSS cannot stretch it over the page).
+  const unpins = new Map<Element, () => void>();
+  const drop = (host: Element) => {
+    unpins.get(host)?.();
+    unpins.delete(host);
+    host.remove();
+    badges.delete(host);
+  };
   let idle: number | undefined;
   let stopped = false;
 
@@ -73,12 +82,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
       invoke(parent, 'insertBefore', host, prop<Node | null>(last, 'nextSibling'));
       keep.add(host);
     }
-    for (const [host] of badges) {
-      if (!keep.has(host)) {
-        host.remove();
-        badges.delete(host);
-      }
-    }
+    for (const [host] of badges) if (!keep.has(host)) drop(host);
   }
 
   function badge(iccid: string): Element {
@@ -94,17 +98,20 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
       }),
     );
     badges.set(host, iccid);
+    unpins.set(host, pinHost(host, HOST_STYLES.inline));
     return host;
   }
 
   // Clicks inside a closed shadow root reach the document retargeted to the host. Only a real click
-  // counts: a page script calling `host.click()` cannot start an escalation.
+  // counts: a page script calling `host.click()` cannot start an escalation, and a click that lands
+  // on the host without the host being the topmost element there (issue 14) is not the agent's.
   const offClick = listen(doc, 'click', (ev) => {
-    const iccid = badges.get(ev.target as Element);
+    const host = ev.target as Element;
+    const iccid = badges.get(host);
     if (iccid === undefined) return;
     ev.preventDefault();
     ev.stopPropagation();
-    if (ev.isTrusted) deps.escalate(iccid);
+    if (realClick(ev, host)) deps.escalate(iccid);
   });
 
   return {
@@ -119,8 +126,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     stop() {
       stopped = true;
       offClick();
-      for (const [host] of badges) host.remove();
-      badges.clear();
+      for (const [host] of badges) drop(host);
     },
   };
 }

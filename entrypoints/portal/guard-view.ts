@@ -6,6 +6,7 @@
  */
 import type { GuardDialogModel, RemedyChoice, Say, VerdictLine } from '../../lib/portal/guard-model';
 import { invoke } from '../../lib/portal/safe-dom';
+import { agentConfirms, HOST_STYLES, pinHost, reportHidden, watchVisibility, type VisibilityWatch } from './redress';
 import { BASE_CSS, el, focused, makeHost, rootOf, t } from './shadow-host';
 
 // Status colours tint the system background, so the verdict reads in light and dark mode.
@@ -31,6 +32,7 @@ export const lineText = (line: VerdictLine): string => line.text.map(say).join('
 /** A verdict line placed right after `form` (never inside it: the form's data stays the portal's). */
 export interface VerdictView {
   readonly host: HTMLElement;
+  stop(): void;
   show(line: VerdictLine): void;
 }
 
@@ -39,8 +41,25 @@ export function mountVerdict(doc: Document, kind: string, form: Element): Verdic
   const p = el(doc, 'p', { attrs: { role: 'status' } });
   root.append(p);
   invoke(form, 'after', host);
+  // Issue 14: page CSS cannot hide the verdict (inline !important, put back if changed); when the
+  // page still hides it (an ancestor's opacity, something stacked over it) while its form shows,
+  // the toolbar button says so.
+  const unpin = pinHost(host, HOST_STYLES.block);
+  let hidden = false;
+  // Hidden means: in the viewport, with something to say, yet not painted for the agent (scrolled
+  // away is not hidden).
+  const watch = watchVisibility(p, host, (visible, intersecting) => {
+    const now = intersecting && !visible && p.textContent !== '';
+    if (now !== hidden) reportHidden('verdict', (hidden = now));
+  });
+  const stopWatching = () => {
+    unpin();
+    watch.stop();
+    if (hidden) reportHidden('verdict', false);
+  };
   return {
     host,
+    stop: stopWatching,
     show(line) {
       const text = lineText(line);
       // Rewriting the same text would make screen readers announce it again.
@@ -54,6 +73,13 @@ export function mountVerdict(doc: Document, kind: string, form: Element): Verdic
 export interface DialogHandlers {
   onRemedy(choice: RemedyChoice): void;
   onOverride(): void;
+  /**
+   * Whether a click on an override button is the agent's own (issue 14): default {@link agentConfirms}
+   * — trusted, on a dialog the browser reports visible (IntersectionObserver v2, looked at again after
+   * the click), not through page content. Injected only by unit tests in jsdom, which has neither
+   * trusted clicks nor layout.
+   */
+  isAgentClick?(ev: Event, host: Element, watch: VisibilityWatch): boolean | Promise<boolean>;
 }
 
 /** An open dialog; `close(false)` leaves focus where it is (another dialog replaces this one). */
@@ -86,14 +112,46 @@ export function openGuardDialog(doc: Document, model: GuardDialogModel, on: Dial
   root.append(backdrop);
   rootOf(doc).append(host);
 
+  // Issue 14: the override must not be clickable through the page. The dialog sits in the top layer
+  // (a manual popover: above every z-index of the page, out of its ancestors' opacity and clipping),
+  // its host's style is pinned, and the override buttons act only on a click the browser reports as
+  // landing on a visible, unoccluded dialog.
+  host.setAttribute('popover', 'manual');
+  const unpin = pinHost(host, HOST_STYLES.modal);
+  const showOnTop = () => {
+    try {
+      if (host.isConnected && !host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // No popover support (jsdom): the pinned fixed layer with the highest z-index still applies.
+    }
+  };
+  showOnTop();
+  // A page that closes our popover gets it back (the `toggle` event fires on the host).
+  host.addEventListener('toggle', showOnTop);
+  let reportedHidden = false;
+  const watch = watchVisibility(box, host, (visible) => {
+    if (visible !== !reportedHidden) reportHidden('dialog', (reportedHidden = !visible));
+  });
+  const agentClick = on.isAgentClick ?? agentConfirms;
+
   const close = (restoreFocus = true) => {
+    watch.stop();
+    unpin();
+    host.removeEventListener('toggle', showOnTop);
+    if (reportedHidden) reportHidden('dialog', false);
     host.remove();
     if (restoreFocus && returnTo !== null) invoke(returnTo, 'focus');
   };
 
-  const button = (label: string, className: string, onClick: () => void) => {
+  const button = (label: string, className: string, onClick: () => void, guarded = false) => {
     const b = el(doc, 'button', { className, text: label, attrs: { type: 'button' } });
-    b.addEventListener('click', onClick);
+    b.addEventListener('click', (ev) => {
+      if (!guarded) return onClick();
+      const verdict = agentClick(ev, host, watch);
+      if (verdict === true) return onClick();
+      // The decision may wait for the browser's next rendering; the dialog must still be open then.
+      if (verdict !== false) void verdict.then((ok) => ok && host.isConnected && onClick());
+    });
     return b;
   };
 
@@ -114,7 +172,7 @@ export function openGuardDialog(doc: Document, model: GuardDialogModel, on: Dial
     const actions = el(doc, 'div', { className: 'actions' });
     actions.append(
       button(t('gdCancel'), '', () => close()),
-      button(t('gdSubmitAnyway'), 'danger', secondStep),
+      button(t('gdSubmitAnyway'), 'danger', secondStep, true),
     );
     content.replaceChildren(...(model.remedies.length ? [list] : []), actions);
     content.querySelector('button')?.focus();
@@ -126,10 +184,15 @@ export function openGuardDialog(doc: Document, model: GuardDialogModel, on: Dial
     const back = button(t('gdBack'), '', firstStep);
     actions.append(
       back,
-      button(t('gdConfirmSubmit'), 'danger', () => {
-        close();
-        on.onOverride();
-      }),
+      button(
+        t('gdConfirmSubmit'),
+        'danger',
+        () => {
+          close();
+          on.onOverride();
+        },
+        true,
+      ),
     );
     content.replaceChildren(actions);
     back.focus();

@@ -30,7 +30,13 @@ import {
 import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
 import type { FormRule, PortalProfile } from '../../lib/portal/profile-schema';
 import { invoke, prop, tagOf } from '../../lib/portal/safe-dom';
-import { mountVerdict, openGuardDialog, type DialogView, type VerdictView } from './guard-view';
+import {
+  mountVerdict,
+  openGuardDialog,
+  type DialogHandlers,
+  type DialogView,
+  type VerdictView,
+} from './guard-view';
 import { listen } from './shadow-host';
 
 /** What the guard needs from the reader and the platform. */
@@ -41,6 +47,8 @@ export interface GuardDeps {
   /** The active plan catalog (validated by Options or the background before it was stored). */
   catalog(): Catalog | null;
   lang: 'en' | 'fr';
+  /** Unit tests in jsdom only (no trusted clicks, no layout): see DialogHandlers.isAgentClick. */
+  isAgentClick?: DialogHandlers['isAgentClick'];
 }
 
 type FormKind = 'add-plan' | 'add-line';
@@ -69,6 +77,7 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const found = rule === undefined ? null : findForm(doc, rule);
     if (found !== null && old !== null && old.found.form === found.form && old.view.host.isConnected)
       return { ...old, found };
+    old?.view.stop();
     old?.view.host.remove();
     return found === null ? null : { kind, found, view: mountVerdict(doc, kind, found.form) };
   }
@@ -109,6 +118,7 @@ export function startGuard(doc: Document, deps: GuardDeps) {
         record(decision.override);
         resubmit(tracked.found);
       },
+      ...(deps.isAgentClick ? { isAgentClick: deps.isAgentClick } : {}),
     });
   }
 
@@ -183,7 +193,9 @@ export function startGuard(doc: Document, deps: GuardDeps) {
       offSubmit();
       offChange();
       dialog?.close(false);
+      plan?.view.stop();
       plan?.view.host.remove();
+      line?.view.stop();
       line?.view.host.remove();
     },
   };

@@ -5,6 +5,7 @@
  * than by editing the portal's own elements.
  */
 import { browser } from '@wxt-dev/browser';
+import { HOST_STYLES, pinHost, realClick, reportHidden, watchVisibility } from './redress';
 
 export const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 const MIN_WIDTH = 320;
@@ -32,6 +33,12 @@ const STYLE = `
 .grip { position: absolute; top: 0; bottom: 0; width: 6px; cursor: ew-resize; background: transparent; }
 .grip:hover, .grip:focus-visible { background: rgba(29,78,216,.35); outline: none; }
 `;
+
+/** 32 random URL-safe characters (192 bits). */
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
 
 function prefsKey(origin: string) {
   return `overlay:${origin}`;
@@ -76,6 +83,15 @@ export async function mountOverlay(doc: Document) {
   panel.append(grip);
   shadow.append(style, button, panel);
   doc.documentElement.append(host);
+  // Issue 14: page CSS cannot hide or move the toggle's host (inline !important, put back if changed);
+  // if the page still hides the toggle (covers it, fades an ancestor), the toolbar button says so.
+  const unpin = pinHost(host, HOST_STYLES.layer);
+  let toggleHidden = false;
+  const toggleWatch = watchVisibility(button, host, (visible) => {
+    if (visible === !toggleHidden) return;
+    toggleHidden = !visible;
+    reportHidden('toggle', toggleHidden);
+  });
 
   // Narrow the page instead of covering its controls. Adopted sheets do not touch the portal's DOM.
   const pageSheet = new CSSStyleSheet();
@@ -111,7 +127,19 @@ export async function mountOverlay(doc: Document) {
     if (open && !frame) {
       frame = doc.createElement('iframe');
       frame.title = t('extName');
-      frame.src = browser.runtime.getURL('/sidebar.html');
+      // Issue 14: a one-time token, registered with the background before the frame loads, travels in
+      // the URL's fragment; the sidebar acts only once the background confirms it (a sidebar.html the
+      // page frames itself has no token). The fragment is not sent over the network, and the frame's
+      // URL sits in our closed shadow root.
+      const token = newToken();
+      const src = `${browser.runtime.getURL('/sidebar.html')}#${token}`;
+      const created = frame;
+      void browser.runtime
+        .sendMessage({ type: 'register-sidebar-frame', token })
+        .catch(() => undefined)
+        .then(() => {
+          if (frame === created) created.src = src;
+        });
       // The sidebar needs clipboard writes for its copy buttons.
       frame.allow = 'clipboard-write';
       panel.append(frame);
@@ -122,7 +150,10 @@ export async function mountOverlay(doc: Document) {
     if (persist) save();
   }
 
-  button.addEventListener('click', () => setOpen(!prefs.open));
+  // Only the agent's own click, on the toggle itself (not through a page element over it).
+  button.addEventListener('click', (ev) => {
+    if (realClick(ev, host)) setOpen(!prefs.open);
+  });
 
   // Resizing: pointer drag on the grip, or arrow keys when it has focus.
   grip.addEventListener('pointerdown', (down) => {
@@ -163,6 +194,8 @@ export async function mountOverlay(doc: Document) {
       save();
     },
     teardown() {
+      unpin();
+      toggleWatch.stop();
       host.remove();
       if (sheetAdopted) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== pageSheet);
     },

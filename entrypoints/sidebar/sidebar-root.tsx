@@ -27,6 +27,25 @@ const TicketEditor = lazy(() =>
 
 const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
+/**
+ * Issue 14: whether our content script framed this page. It put a one-time token in the URL's
+ * fragment and registered it with the background; the background confirms it once. A sidebar.html
+ * framed by the page itself (or opened on its own) has no valid token and stays inert: no port, no
+ * action. Asked once per page load (the token is single-use, so not from a React effect).
+ */
+let framing: Promise<boolean> | null = null;
+function framedByUs(): Promise<boolean> {
+  framing ??= (async () => {
+    const token = location.hash.slice(1);
+    // The token is spent: keep it out of the address the page's history or a reload could reuse.
+    history.replaceState(null, '', location.pathname + location.search);
+    if (!token) return false;
+    const reply = await sendToBackground('claim-sidebar-frame', { token });
+    return reply.ok && reply.value.claimed;
+  })();
+  return framing;
+}
+
 export function SidebarRoot() {
   const { t, locale } = useI18n();
   const [status, setStatus] = useState<SidebarStatus>('connecting');
@@ -48,8 +67,18 @@ export function SidebarRoot() {
   const steps = useChecklist().checklist;
   const { vendors, overrides } = useVendors();
   const mainRef = useRef<HTMLDivElement>(null);
+  const [ours, setOurs] = useState<boolean | null>(null);
 
   useEffect(() => {
+    let live = true;
+    void framedByUs().then((claimed) => live && setOurs(claimed));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (ours !== true) return;
     const port = browser.runtime.connect({ name: SIDEBAR_PORT });
     port.onMessage.addListener((raw: unknown) => {
       const parsed = SidebarPushSchema.safeParse(raw);
@@ -62,7 +91,7 @@ export function SidebarRoot() {
       else if (message.type === 'open-draft') setOpenDraftId(message.draftId);
     });
     return () => port.disconnect();
-  }, []);
+  }, [ours]);
 
   const escalate = useCallback(
     async (target: EscalationTarget) => {
@@ -101,6 +130,13 @@ export function SidebarRoot() {
     // Give keyboard users a defined place to continue from.
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
+
+  if (ours !== true)
+    return (
+      <main className="p-3 text-sm text-slate-900 dark:text-slate-100">
+        <p role="status">{t(ours === null ? 'sbCheckingFrame' : 'sbNotFramedByUs')}</p>
+      </main>
+    );
 
   const close = () => void sendToBackground('close-sidebar', {});
   const swapSide = () => void sendToBackground('dock-sidebar', { side: 'other' });

@@ -20,6 +20,7 @@ import type { SenderKind } from './sender';
 const iccid = z.string().regex(/^89\d{17,18}$/);
 const tabId = z.number().int().nonnegative();
 const dockSide = z.enum(DOCK_SIDES);
+const sidebarToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 
 /** One registry entry: who may send it, what it carries, what it gets back. */
 export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Rep extends z.ZodType = z.ZodType> {
@@ -86,6 +87,21 @@ export const BACKGROUND_MESSAGES = {
   ),
   /** A guarded form (Add plan / Add line) is on the page: inject the guard script next to us. */
   'load-guard': message(['portal-content'], z.object({}), none),
+  /**
+   * Issue 14: the page hides one of our in-page parts (covers it, fades it, closes it) or stopped
+   * doing so; the toolbar button of that tab says so. Untrusted like everything from the page: at
+   * worst a page raises or clears its own tab's warning.
+   */
+  'page-hides-ui': message(
+    ['portal-content'],
+    z.object({ part: z.enum(['toggle', 'verdict', 'dialog', 'badge']), hidden: z.boolean() }),
+    none,
+  ),
+  /**
+   * Issue 14: the content script is about to frame the sidebar with this one-time token in the URL's
+   * fragment; only the frame that presents it (claim-sidebar-frame) gets a working sidebar.
+   */
+  'register-sidebar-frame': message(['portal-content'], z.object({ token: sidebarToken }), none),
   /** The toggle button / keyboard toggle changed the overlay; the background remembers nothing. */
   'sidebar-state': message(['portal-content'], z.object({ open: z.boolean() }), none),
   /**
@@ -114,6 +130,16 @@ export const BACKGROUND_MESSAGES = {
   'close-sidebar': message(['sidebar'], z.object({}), none),
   /** The sidebar asks to be docked on a side of the portal ('other' swaps). */
   'dock-sidebar': message(['sidebar'], z.object({ side: dockSide }), none),
+
+  /**
+   * Issue 14: a sidebar page asks whether our content script framed it (its token was registered for
+   * its tab). A sidebar.html framed by the page itself cannot know the token and stays inert.
+   */
+  'claim-sidebar-frame': message(
+    ['extension-page'],
+    z.object({ token: sidebarToken }),
+    z.object({ claimed: z.boolean() }),
+  ),
 
   // ── from extension pages (popup, options, drafts tab, sidebar) ──
   /** Popup/options: the context of a tab (the popup asks for the active tab's). */

@@ -14,6 +14,7 @@ import { createRouter, type HandlerContext } from '../../../entrypoints/backgrou
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
 import { sidebarHandlers } from '../../../entrypoints/background/handlers/sidebar';
 import { captureHandlers } from '../../../entrypoints/background/handlers/capture';
+import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
@@ -43,11 +44,14 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'page-context': ['content', { context }],
   'escalate-iccid': ['content', { iccid: '89445000200000077765' }],
   'load-guard': ['content', {}],
+  'page-hides-ui': ['content', { part: 'dialog', hidden: true }],
+  'register-sidebar-frame': ['content', { token: 'abcdefghijklmnopqrstuv' }],
   'sidebar-state': ['content', { open: true }],
   'captured-call': ['content', { channel: 'channel-0001', call: { method: 'GET' } }],
   'capture-heartbeat': ['content', { channel: 'channel-0001', intact: true, hidden: false }],
   'close-sidebar': ['sidebar', {}],
   'dock-sidebar': ['sidebar', { side: 'left' }],
+  'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'get-tab-context': ['popup', { tabId: 3 }],
   'open-sidebar': ['popup', { tabId: 3, draftId: 'd-1' }],
   'portals-changed': ['popup', {}],
@@ -66,6 +70,9 @@ function spyHandlers() {
     'escalate-iccid': { draftId: 'd-1' },
     'load-guard': null,
     'sidebar-state': null,
+    'page-hides-ui': null,
+    'register-sidebar-frame': null,
+    'claim-sidebar-frame': { claimed: false },
     'captured-call': { kept: true },
     'capture-heartbeat': null,
     'close-sidebar': null,
@@ -166,6 +173,7 @@ describe('the background router', () => {
       ...sidebarHandlers({ contexts, sidebars }),
       ...captureHandlers({} as EvidenceCapture),
       ...settingsHandlers(),
+      ...pageUiHandlers(),
     });
     const malformed: Array<[unknown, string]> = [
       [null, 'malformed'],
@@ -205,6 +213,7 @@ describe('the background router', () => {
       sidebarHandlers({ contexts, sidebars }),
       captureHandlers({} as EvidenceCapture),
       settingsHandlers(),
+      pageUiHandlers(),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);

@@ -33,7 +33,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 /** A demo portal page with the guard started on it, as the injected script would. */
-function portal(route: string) {
+function portal(route: string, gate: 'jsdom' | 'real' = 'jsdom') {
   const dom = loadFixture('portal/index.html', `http://127.0.0.1:8123/portal/subscribers/${route}`);
   const win = dom.window;
   const doc = win.document;
@@ -48,6 +48,9 @@ function portal(route: string) {
     record: (e) => events.push(e),
     catalog: () => catalog,
     lang: 'en',
+    // jsdom has no trusted clicks and no layout: the real gate (trusted, visible, unoccluded) is
+    // tested in Chromium (tests/e2e/hostile-ui.spec.ts) and refused-untrusted below.
+    ...(gate === 'jsdom' ? { isAgentClick: () => true } : {}),
   });
   const submissions = () => (win as unknown as { __portalSubmissions: Submission[] }).__portalSubmissions;
   const dialog = () => ourRoot(doc, roots, 'guard-dialog');
@@ -146,6 +149,19 @@ describe('the guard on the demo portal', () => {
     p.submit('add-plan-form');
     expect(p.dialog()).toBeDefined();
     expect(p.submissions()).toHaveLength(1);
+  });
+
+  it('issue 14: with the real gate, a script click (untrusted) on the override buttons does nothing', async () => {
+    const p = portal(`S-1002/add-plan?esim=${FRANCE}`, 'real');
+    p.choose('#add-plan-form select[name="plan"]', 'asia-1');
+    p.submit('add-plan-form');
+    p.button('Submit anyway…').click();
+    await Promise.resolve();
+    // Still the first step: no confirmation shown, nothing submitted, no override recorded.
+    expect(p.dialog()?.textContent).not.toContain('This override is recorded');
+    expect(() => p.button('Confirm: submit anyway')).toThrow();
+    expect(p.submissions()).toEqual([]);
+    expect(p.events.map((e) => e.kind)).toEqual(['blocked']);
   });
 
   it('Add line with "Complimentary eSIM" ticked is stopped for a subscriber who is not eligible', () => {
