@@ -3,7 +3,7 @@
  * filterable by status and vendor; each row shows how complete it is and opens the draft.
  */
 import { useId, useState } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { DraftStatusSchema, type DraftStatus } from '../../lib/escalation/draft';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { builtInVendors } from '../../lib/escalation/vendors';

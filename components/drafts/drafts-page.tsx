@@ -3,7 +3,7 @@
  * and the ticket form — for working without a portal open. Which draft is open lives in the URL hash
  * (`#draft=<id>`), so the context menu, the popup and bookmarks can open one directly.
  */
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { useI18n } from '../i18n';
 import { TicketEditor } from '../ticket/ticket-editor';

@@ -9,7 +9,7 @@
  * props from entrypoints/popup.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { prefillFields } from '../../lib/escalation/prefill';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';

@@ -7,7 +7,7 @@
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
 import { fieldValue } from '../../lib/escalation/field-values';

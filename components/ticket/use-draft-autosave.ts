@@ -4,9 +4,10 @@
  * — the moments a popup closes or a tab goes away. See draft-session.ts for conflicts and failures.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
-import { DraftSession, type DraftJournal, type SessionView } from './draft-session';
+import { DraftSession, type DraftJournal, type SessionView } from '../../lib/drafts/draft-session';
+import { defaultJournal } from '../platform/draft-journal';
 
 /** What {@link useDraftAutosave} gives the form. */
 export interface DraftAutosave extends SessionView {
@@ -46,7 +47,12 @@ export function useDraftAutosave(
   const [session, setSession] = useState<DraftSession | null>(null);
 
   useEffect(() => {
-    const next = new DraftSession(drafts, draftId, { delayMs, journal });
+    // The journal the store carries, else the page's localStorage (lib/ touches no browser storage).
+    const carried = (drafts as DraftsApi & { journal?: DraftJournal }).journal;
+    const next = new DraftSession(drafts, draftId, {
+      delayMs,
+      journal: journal !== undefined ? journal : (carried ?? defaultJournal()),
+    });
     setSession(next);
     void next.start();
     const flush = () => void next.flush();
