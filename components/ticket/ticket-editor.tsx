@@ -3,7 +3,7 @@
  * vendor's fields in its order (labels and help in the agent's language), values already known
  * prefilled, the priority explained, what is missing, the response clock and the hand-over.
  *
- * Every keystroke goes through {@link useDraftAutosave} (never lost: see draft-session.ts). Secret
+ * Every keystroke goes through {@link useDraft} (never lost: see lib/drafts/draft-session.ts). Secret
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
@@ -28,7 +28,8 @@ import { HandoverPanel } from './handover-panel';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
-import { useDraftAutosave, type AutosaveOptions } from './use-draft-autosave';
+import { useDraft, type AutosaveOptions } from './use-draft';
+import { VendorSelect } from '../vendor-select';
 
 export interface TicketEditorProps {
   drafts: DraftsApi;
@@ -108,7 +109,7 @@ export function TicketEditor({
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
-  const autosave = useDraftAutosave(drafts, draftId, autosaveOptions);
+  const autosave = useDraft(drafts, draftId, { autosave: autosaveOptions });
   const secrets = useSessionSecrets(draftId);
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
@@ -214,18 +215,13 @@ export function TicketEditor({
         <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
           {t('tkVendor')}
         </label>
-        <select
+        <VendorSelect
           id={`${id}-vendor`}
           className={SELECT}
+          vendors={vendors}
           value={vendor.id}
-          onChange={(e) => changeVendor(e.target.value)}
-        >
-          {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
+          onChange={changeVendor}
+        />
       </div>
 
       {!summaryBound && (
