@@ -20,7 +20,7 @@ import { parseIccid } from '../../lib/telecom/iccid';
 import { toApiCallEvidence } from '../../lib/evidence';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import type { EvidenceState } from '../evidence/evidence-store';
-import { browserEvidencePlatform } from '../platform/evidence-platform';
+import type { EvidencePlatform } from '../evidence/evidence-panel';
 import { useSessionSecrets } from '../platform/use-session-secrets';
 import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
@@ -41,6 +41,11 @@ export interface TicketEditorProps {
   onHandedOver?: (draft: Draft) => void;
   /** Vendor profiles to choose from (default: the built-in ones). */
   vendors?: readonly VendorProfile[];
+  /**
+   * The shell's screenshot/API-capture glue for the draft's portal page (components/platform/
+   * evidence-platform.ts); none: the evidence panel offers no capture.
+   */
+  evidencePlatform?: (portalUrl: string | null) => EvidencePlatform | undefined;
   /** Clock and clipboard, injectable for tests. */
   clock?: () => Date;
   copy?: (text: string) => Promise<void>;
@@ -106,6 +111,7 @@ export function TicketEditor({
   clock = systemClock,
   copy = defaultCopy,
   autosave: autosaveOptions,
+  evidencePlatform: platformFor,
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -117,7 +123,7 @@ export function TicketEditor({
   // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
   const [evidence, setEvidence] = useState<EvidenceState | null>(null);
   const evidencePortalUrl = draft?.portalUrl ?? context?.url ?? null;
-  const evidencePlatform = useMemo(() => browserEvidencePlatform(evidencePortalUrl), [evidencePortalUrl]);
+  const evidencePlatform = useMemo(() => platformFor?.(evidencePortalUrl), [platformFor, evidencePortalUrl]);
 
   const vendor = useMemo(
     () =>
