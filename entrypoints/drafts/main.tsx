@@ -10,6 +10,7 @@ import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openExtensionDb } from '../../lib/db/extension-db';
 import { pageDraftsApi } from '../../components/platform/draft-journal';
+import { tabEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';
 
@@ -40,6 +41,8 @@ function DraftsApp() {
       draftId={draftId}
       onSelect={select}
       vendors={vendors}
+      // Screenshots and API calls come from the open tab showing the draft's portal page.
+      evidencePlatform={tabEvidencePlatform}
       {...(defaultVendorId ? { defaultVendorId } : {})}
     />
   );
