@@ -5,6 +5,7 @@
  * than by editing the portal's own elements.
  */
 import { browser } from '@wxt-dev/browser';
+import { markOwnHost } from './own-hosts';
 
 export const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 const MIN_WIDTH = 320;
@@ -52,7 +53,7 @@ export async function mountOverlay(doc: Document) {
     side: stored?.side === 'left' ? 'left' : 'right',
   };
 
-  const host = doc.createElement('div');
+  const host = markOwnHost(doc.createElement('div'));
   host.setAttribute(HOST_ATTRIBUTE, 'overlay');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
