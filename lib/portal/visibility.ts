@@ -37,13 +37,16 @@ function hiddenByAttribute(el: Element): boolean {
 
 /**
  * A fresh visibility test for one read of `doc`. `layout` forces the rule (tests); by default it is
- * on when the engine has `Element.checkVisibility` (Chromium 105+, Firefox 106+).
+ * on when the document has a window and the engine has `Element.checkVisibility` (Chromium 105+,
+ * Firefox 106+).
  */
 export function newVisibility(doc: Document, layout?: boolean): IsShown {
   const view = prop<Window | null>(doc, 'defaultView') ?? null;
   const root = prop<Element | null>(doc, 'documentElement') ?? null;
   const probe = root === null ? undefined : (root as unknown as Record<string, unknown>)['checkVisibility'];
-  const hasLayout = layout ?? typeof probe === 'function';
+  // A document with no window (a DOMParser snapshot, as Options' "Test on an open tab" reads) is
+  // never rendered: `checkVisibility` says false for everything there, so only attributes count.
+  const hasLayout = view !== null && (layout ?? typeof probe === 'function');
   // Attribute verdicts of ancestors are shared by every candidate under them.
   const byAttribute = new Map<Element, boolean>();
   const verdicts = new Map<Element, boolean>();

@@ -75,3 +75,14 @@ describe('the scanner and our host marker', () => {
     expect(scanIccids(doc).iccids).toEqual([]);
   });
 });
+
+describe('a snapshot document with no window (DOMParser)', () => {
+  it('is read by attributes only, even where the engine has checkVisibility', () => {
+    const doc = page(`<div hidden><p id="in-hidden">x</p></div><p id="shown">x</p>`);
+    const snapshot = new DOMParser().parseFromString(doc.documentElement.outerHTML, 'text/html');
+    expect(snapshot.defaultView).toBeNull();
+    const isShown = newVisibility(snapshot, true);
+    expect(isShown(snapshot.getElementById('shown') as Element)).toBe(true);
+    expect(isShown(snapshot.getElementById('in-hidden') as Element)).toBe(false);
+  });
+});
