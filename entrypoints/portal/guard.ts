@@ -184,7 +184,9 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const target = ev.target;
     if (plan !== null && contains(plan.found.form, target)) update(plan);
     else if (line !== null && contains(line.found.form, target)) update(line);
-    else if (isElement(target) && tagOf(target) !== '') refresh();
+    // Looking for a newly rendered form again is for the agent's own changes: a page script's flood
+    // of synthetic `change` events must not make us re-find forms hundreds of times (issue 14).
+    else if (ev.isTrusted && isElement(target) && tagOf(target) !== '') refresh();
   });
 
   refresh();
