@@ -13,7 +13,7 @@
  * No DOM globals (lib/ rule): the window is the element's own `ownerDocument.defaultView`, read
  * through safe-dom (a page can clobber `document.defaultView` with `<embed name="defaultView">`).
  */
-import { attr, invoke, parentOf, prop } from './safe-dom';
+import { attr, invoke, parentOf, prop, tagOf } from './safe-dom';
 
 /** Answers "is this element shown to the agent?" for one extraction (memoised). */
 export type IsShown = (el: Element) => boolean;
@@ -131,6 +131,10 @@ export function newVisibility(doc: Document, layout?: boolean): IsShown {
         break;
       }
       path.push(e);
+      // The root and body are left out: `body{overflow:hidden}` with absolutely placed content
+      // (height 0) is a common app layout, and that overflow does not clip such content.
+      const tag = tagOf(e);
+      if (tag === 'html' || tag === 'body') continue;
       const s = style(e);
       if (s !== null && (s.overflowX !== 'visible' || s.overflowY !== 'visible')) {
         const r = invoke<Rect>(e, 'getBoundingClientRect');
