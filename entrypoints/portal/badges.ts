@@ -9,6 +9,7 @@ import { scanIccids } from '../../lib/portal/scanner';
 import { invoke, parentOf, prop, tagOf } from '../../lib/portal/safe-dom';
 import { formatIccid } from '../../lib/telecom/iccid';
 import { HOST_STYLES, pinHost, realClick } from './redress';
+import { isOwnHost } from './own-hosts';
 import { BASE_CSS, el, listen, makeHost, t } from './shadow-host';
 
 /** Badges on one page at most: a page listing thousands of ICCIDs gets the first ones only. */
@@ -55,7 +56,12 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     if (stopped) return;
     const body = prop<HTMLElement | null>(doc, 'body');
     if (!body) return;
-    const scan = scanIccids(body, { maxIccids: MAX_BADGES, maxOccurrences: MAX_BADGES, maxChars: 2_000_000 });
+    const scan = scanIccids(body, {
+      maxIccids: MAX_BADGES,
+      maxOccurrences: MAX_BADGES,
+      maxChars: 2_000_000,
+      isOwnHost,
+    });
     const keep = new Set<Element>();
     for (const occurrence of scan.occurrences) {
       const anchor = anchorOf(occurrence.endNode);

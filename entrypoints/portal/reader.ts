@@ -1,7 +1,9 @@
 /**
  * Keeps the page context current on single-page portals: reads once, then re-reads after DOM changes,
  * debounced and bounded (a table of 10,000 rows must not cause work on every mutation: the observer
- * callback only marks the page dirty). Sends each new context to the background.
+ * callback only marks the page dirty). Sends each new context to the background, rate-limited with
+ * coalescing: one message in flight at most, at least SEND_INTERVAL_MS apart, the latest pending
+ * context wins (issue 14: a page cannot make us send hundreds of messages).
  */
 import { browser } from '@wxt-dev/browser';
 import { extractContext } from '../../lib/portal/extract';
@@ -10,10 +12,11 @@ import { builtInPortalProfiles } from '../../lib/portal/profiles';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
 import { MANAGED_PORTALS_KEY, USER_PORTALS_KEY } from '../../lib/settings/keys';
-import { HOST_ATTRIBUTE } from './overlay';
+import { isInOwnHost, isOwnHost } from './own-hosts';
 
 const QUIET_MS = 150; // wait for the page to settle…
 const MAX_WAIT_MS = 1000; // …but never longer than this while it keeps changing
+const SEND_INTERVAL_MS = 250; // page-context messages at most this often; the latest one wins
 
 export interface ReaderDeps {
   send: (message: { type: 'page-context'; context: PageContext }) => Promise<unknown>;
@@ -29,12 +32,9 @@ async function loadProfiles(): Promise<PortalProfile[]> {
   return [...managed, ...user, ...builtInPortalProfiles];
 }
 
-function isOurs(node: Node | null): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTRIBUTE)) return true;
-  }
-  return false;
-}
+// Ours by reference, never by attribute: a page that marks its own <main> with our host attribute
+// must not make us ignore its changes (issue 14).
+const isOurs = isInOwnHost;
 
 export async function startReader(doc: Document, deps: ReaderDeps) {
   const profiles = await loadProfiles();
@@ -46,13 +46,17 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   let lastSent = '';
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let maxTimer: ReturnType<typeof setTimeout> | undefined;
+  let sendTimer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight = false;
+  let pending: PageContext | null = null;
+  let lastSendAt = -Infinity;
   let stopped = false;
   const listeners = new Set<(c: PageContext) => void>();
   const settledListeners = new Set<() => void>();
 
   function read(): PageContext {
     return {
-      ...extractContext(doc, profile, { url: doc.location.href, now: new Date() }),
+      ...extractContext(doc, profile, { url: doc.location.href, now: new Date(), isOwnHost }),
       guardEvents: [...guardEvents],
     };
   }
@@ -73,8 +77,30 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     const json = JSON.stringify({ ...context, readAt: '' });
     if (json === lastSent) return;
     lastSent = json;
-    void deps.send({ type: 'page-context', context });
+    pending = context;
+    pump();
     for (const l of listeners) l(context);
+  }
+
+  /** Sends the pending context when nothing is in flight and the interval has passed. */
+  function pump() {
+    if (stopped || inFlight || pending === null || sendTimer !== undefined) return;
+    const wait = lastSendAt + SEND_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      sendTimer = setTimeout(() => {
+        sendTimer = undefined;
+        pump();
+      }, wait);
+      return;
+    }
+    const next = pending;
+    pending = null;
+    inFlight = true;
+    lastSendAt = Date.now();
+    void deps.send({ type: 'page-context', context: next }).finally(() => {
+      inFlight = false;
+      pump();
+    });
   }
 
   function flush() {
@@ -121,12 +147,23 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     observer.disconnect();
     clearTimeout(quietTimer);
     clearTimeout(maxTimer);
+    clearTimeout(sendTimer);
   }
 
   publish();
 
   return {
     current: () => context,
+    /**
+     * Reads the page now (not the last debounced read) and publishes it: the guard decides on what
+     * the agent sees at the moment of the submit (issue 14).
+     */
+    readNow(): PageContext {
+      if (!alive()) return context;
+      context = read();
+      publish();
+      return context;
+    },
     profile: () => profile,
     /** Called by the guard: record what it did, and send the context now. */
     recordGuardEvent(event: GuardEvent) {

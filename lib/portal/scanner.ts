@@ -38,10 +38,24 @@ export interface ScanLimits {
   readonly maxOccurrences?: number;
   /** Characters of text to read (default 5,000,000). */
   readonly maxChars?: number;
+  /**
+   * Whether an element carrying {@link OWN_HOST_ATTRIBUTE} really is one of the extension's hosts,
+   * by reference (the content script keeps them in a WeakSet). The attribute alone proves nothing: a
+   * page can put it on its own `<main>` (issue 14). Without this test, no element counts as ours.
+   */
+  readonly isOwnHost?: (el: Element) => boolean;
 }
 
-/** Marks the extension's own in-page hosts (toggle button, badges, warnings): never scanned. */
+/**
+ * The attribute our in-page hosts carry (toggle button, badges, warnings). A label for finding
+ * candidates cheaply, never trusted alone: see {@link ScanLimits.isOwnHost}.
+ */
 export const OWN_HOST_ATTRIBUTE = 'data-helpdesk-assistant';
+
+// Subtrees the agent cannot see or act in, found by attribute in one selector query (issue 14: read
+// what the agent sees). Hidden by CSS is not looked for here: that needs the style of every element,
+// and the text scan must stay one cheap pass; the extraction checks its candidate containers instead.
+const HIDDEN_SELECTOR = '[hidden],[aria-hidden],[inert]';
 
 // Subtrees that are not page text a person reads as such: code, styles, form fields and SVG.
 // Editable regions and the extension's own hosts are skipped by attribute (see isSkipped).
@@ -115,14 +129,18 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
   let truncated = false;
   let chars = 0;
 
+  const isOwnHost = limits.isOwnHost ?? notOurs;
   const doc = docOf(root);
   const walker = invoke<TreeWalker>(doc, 'createTreeWalker', root, SHOW_ELEMENT_AND_TEXT);
-  if (walker === undefined || (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element))) {
+  if (
+    walker === undefined ||
+    (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element, isOwnHost))
+  ) {
     return { iccids, occurrences, truncated };
   }
-  // Own hosts and editable regions, found by one selector query up front (usually none): reading
-  // the attributes of every element of a big table cost more than the selector query.
-  const marked = markedElements(root);
+  // Own hosts, editable regions and hidden subtrees, found by one selector query up front (usually
+  // few): reading the attributes of every element of a big table cost more than the selector query.
+  const marked = markedElements(root, isOwnHost);
 
   // The current run of text: its text nodes, and how much text they hold. Their `data` is read only
   // when the run is long enough to hold an ICCID: most text nodes of a table are short cells, and
@@ -220,23 +238,31 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
  * The elements under `root` whose subtree is not scanned because of an attribute: the extension's
  * own hosts and editable regions (`contenteditable` other than "false"). Null when there are none.
  */
-function markedElements(root: Node): Set<Node> | null {
+function markedElements(root: Node, isOwnHost: (el: Element) => boolean): Set<Node> | null {
   let marked: Set<Node> | null = null;
-  for (const el of queryAll(root as ParentNode, `[${OWN_HOST_ATTRIBUTE}],[contenteditable]`)) {
-    if (attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'))) {
-      (marked ??= new Set()).add(el);
-    }
+  const selector = `[${OWN_HOST_ATTRIBUTE}],[contenteditable],${HIDDEN_SELECTOR}`;
+  for (const el of queryAll(root as ParentNode, selector)) {
+    if (isMarked(el, isOwnHost)) (marked ??= new Set()).add(el);
   }
   return marked;
 }
 
+function isMarked(el: Element, isOwnHost: (el: Element) => boolean): boolean {
+  if (isEditable(attr(el, 'contenteditable'))) return true;
+  if (attr(el, 'hidden') !== null || attr(el, 'inert') !== null) return true;
+  const aria = attr(el, 'aria-hidden');
+  if (aria !== null && aria.trim().toLowerCase() === 'true') return true;
+  return attr(el, OWN_HOST_ATTRIBUTE) !== null && isOwnHost(el);
+}
+
+const notOurs = (): boolean => false;
+
 /**
  * True for an element whose subtree is not scanned: a SKIP_TAGS element, an editable region
- * (`contenteditable` other than "false"), or one of the extension's own hosts.
+ * (`contenteditable` other than "false"), a hidden subtree, or one of the extension's own hosts.
  */
-function isSkipped(el: Element, tag: string = tagOf(el)): boolean {
-  if (SKIP_TAGS.has(tag)) return true;
-  return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
+function isSkipped(el: Element, isOwnHost: (el: Element) => boolean): boolean {
+  return SKIP_TAGS.has(tagOf(el)) || isMarked(el, isOwnHost);
 }
 
 function isEditable(value: string | null): boolean {

@@ -19,7 +19,10 @@ const NIMBUS = JSON.parse(
  */
 async function registeredMatches(sw: Worker): Promise<string[]> {
   const scripts = await sw.evaluate(async () =>
-    (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches ?? [] })),
+    (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({
+      id: s.id,
+      matches: s.matches ?? [],
+    })),
   );
   const portal = scripts.find((s) => s.id === 'portal')?.matches ?? [];
   for (const s of scripts) expect(s.matches).toEqual(portal);
