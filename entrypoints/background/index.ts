@@ -3,6 +3,8 @@
  * Context menu, keyboard command, toolbar menu, the message handlers, the sidebar and drafts ports,
  * content-script registration for enabled portals and the retention schedule.
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
@@ -22,6 +24,7 @@ import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
 import { createEvidenceCapture } from './capture';
 import { syncManagedPolicy } from './managed-policy';
+import { TOOLBAR_MENU_CONTEXT } from './browser-differences';
 
 const PURGE_ALARM = 'purge-expired-drafts';
 
@@ -60,7 +63,8 @@ export default defineBackground({
         browser.contextMenus.create({
           id: OPEN_SIDEBAR_MENU_ID,
           title: browser.i18n.getMessage('menuOpenSidebar'),
-          contexts: ['action'],
+          // Issue 20: `action` in MV3, `browser_action` in Firefox MV2 (browser-differences.ts).
+          contexts: [TOOLBAR_MENU_CONTEXT],
         });
       });
       void browser.alarms.create(PURGE_ALARM, { periodInMinutes: 60 * 6, delayInMinutes: 1 });
