@@ -11,13 +11,15 @@ import { LOOPBACK_PATTERNS } from './lib/settings/settings';
  * reports as DANGEROUS_EVAL. The build fails if zod's code changes shape, rather than ship the probe.
  */
 function zodWithoutEvalProbe(): Plugin {
-  const probe = /try\s*\{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\)\s*\{\s*return false;\s*\}/;
+  const probe =
+    /try\s*\{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\)\s*\{\s*return false;\s*\}/;
   return {
     name: 'zod-without-eval-probe',
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id)) return null;
-      if (!probe.test(code)) throw new Error(`zod's eval probe not found in ${id}: update zodWithoutEvalProbe`);
+      if (!probe.test(code))
+        throw new Error(`zod's eval probe not found in ${id}: update zodWithoutEvalProbe`);
       return { code: code.replace(probe, 'return false;'), map: null };
     },
   };
@@ -33,11 +35,13 @@ function reactDomChunk(): Plugin {
     name: 'react-dom-chunk',
     // Only the pages' build splits chunks; WXT bundles each script (content, background) into one file.
     outputOptions(options) {
-      const unsplit = (options as { codeSplitting?: unknown }).codeSplitting === false || options.inlineDynamicImports;
+      const unsplit =
+        (options as { codeSplitting?: unknown }).codeSplitting === false || options.inlineDynamicImports;
       if (unsplit) return null;
       return {
         ...options,
-        manualChunks: (id: string) => (/[\\/]node_modules[\\/]react-dom[\\/]/.test(id) ? 'react-dom' : undefined),
+        manualChunks: (id: string) =>
+          /[\\/]node_modules[\\/]react-dom[\\/]/.test(id) ? 'react-dom' : undefined,
       };
     },
   };

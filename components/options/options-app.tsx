@@ -34,7 +34,12 @@ export function OptionsApp({ api, builtInPortals, vendors, customData }: Options
       <h1 className="mb-2 text-2xl font-semibold">{t('opTitle')}</h1>
       {/* Issue 20: the privacy statement (PRIVACY.md) ships in the package as privacy.txt (wxt.config.ts). */}
       <p className="mb-6 text-sm">
-        <a href={PRIVACY_URL} target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+        <a
+          href={PRIVACY_URL}
+          target="_blank"
+          rel="noreferrer"
+          className="text-blue-700 underline dark:text-blue-300"
+        >
           {t('opPrivacyLink')}
         </a>
       </p>

@@ -31,7 +31,9 @@ export function caseChecklistKey(pageUrl: string, subscriberId: string | undefin
 }
 
 function stepIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 200) : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 200)
+    : [];
 }
 
 /** Ticked step ids of a case and a setter. */
@@ -64,7 +66,10 @@ export const backgroundCaseArea: StorageAreaLike = {
 };
 
 /** See the module comment. `area` is injectable for tests (default: the background's session memory). */
-export function useCaseChecklist(key: string | null, area: StorageAreaLike = backgroundCaseArea): CaseChecklistState {
+export function useCaseChecklist(
+  key: string | null,
+  area: StorageAreaLike = backgroundCaseArea,
+): CaseChecklistState {
   const [state, setState] = useState<{ key: string | null; done: string[]; ready: boolean }>({
     key,
     done: [],

@@ -45,7 +45,11 @@ export function sessionMemoryHandlers(
   area: StorageAreaLike,
   opener: PageOpener = browserOpener,
 ): FeatureHandlers<
-  'get-case-checklist' | 'set-case-checklist' | 'get-ticket-secrets' | 'set-ticket-secrets' | 'open-extension-page'
+  | 'get-case-checklist'
+  | 'set-case-checklist'
+  | 'get-ticket-secrets'
+  | 'set-ticket-secrets'
+  | 'open-extension-page'
 > {
   return {
     async 'get-case-checklist'({ key }) {

@@ -9,7 +9,10 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { createMessageClient } from '../../../lib/messaging/channel';
 import { createRouter } from '../../../entrypoints/background/router';
-import { sessionMemoryHandlers, type PageOpener } from '../../../entrypoints/background/handlers/session-memory';
+import {
+  sessionMemoryHandlers,
+  type PageOpener,
+} from '../../../entrypoints/background/handlers/session-memory';
 import { captureHandlers } from '../../../entrypoints/background/handlers/capture';
 import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
@@ -28,7 +31,12 @@ const sidebar = (): Sender => ({
   tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
   frameId: 7,
 });
-const content = (): Sender => ({ id: fakeBrowser.runtime.id, url: PORTAL, tab: { id: 3, url: PORTAL } as Browser.tabs.Tab, frameId: 0 });
+const content = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  url: PORTAL,
+  tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
+  frameId: 0,
+});
 
 function setup(from: () => Sender = sidebar) {
   const opened: string[] = [];
@@ -47,7 +55,9 @@ function setup(from: () => Sender = sidebar) {
     ...sessionMemoryHandlers(fakeBrowser.storage.session, opener),
   });
   // Through JSON, as the browser carries messages.
-  const send = createMessageClient(async (m) => JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), from()))));
+  const send = createMessageClient(async (m) =>
+    JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), from()))),
+  );
   return { send, opened };
 }
 
@@ -57,13 +67,22 @@ describe('session memory in the background (issue 20)', () => {
   it('keeps the case ticks in storage.session and drops junk on the way out', async () => {
     const { send } = setup();
     expect(await send('get-case-checklist', { key: CASE })).toEqual({ ok: true, value: [] });
-    expect(await send('set-case-checklist', { key: CASE, done: ['restarted', 'internet'] })).toEqual({ ok: true, value: null });
-    expect(await send('get-case-checklist', { key: CASE })).toEqual({ ok: true, value: ['restarted', 'internet'] });
+    expect(await send('set-case-checklist', { key: CASE, done: ['restarted', 'internet'] })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await send('get-case-checklist', { key: CASE })).toEqual({
+      ok: true,
+      value: ['restarted', 'internet'],
+    });
     expect(await fakeBrowser.storage.session.get(CASE)).toEqual({ [CASE]: ['restarted', 'internet'] });
     await fakeBrowser.storage.session.set({ [CASE]: ['restarted', 42, 'x'.repeat(65)] });
     expect(await send('get-case-checklist', { key: CASE })).toEqual({ ok: true, value: ['restarted'] });
     // Only case keys: the background's other session keys (tab contexts, frame tokens) are out of reach.
-    expect(await send('get-case-checklist', { key: 'sidebar-frame-token:3' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await send('get-case-checklist', { key: 'sidebar-frame-token:3' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   });
 
   it("keeps a draft's secrets in session memory only, per draft, and forgets an emptied draft", async () => {
@@ -71,7 +90,10 @@ describe('session memory in the background (issue 20)', () => {
     expect(await send('get-ticket-secrets', { draftId: 'd-1' })).toEqual({ ok: true, value: {} });
     await send('set-ticket-secrets', { draftId: 'd-1', values: { credentials: 'CANARY-1' } });
     await send('set-ticket-secrets', { draftId: 'd-2', values: { credentials: 'CANARY-2' } });
-    expect(await send('get-ticket-secrets', { draftId: 'd-1' })).toEqual({ ok: true, value: { credentials: 'CANARY-1' } });
+    expect(await send('get-ticket-secrets', { draftId: 'd-1' })).toEqual({
+      ok: true,
+      value: { credentials: 'CANARY-1' },
+    });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({
       'ticket-secrets:d-1': { credentials: 'CANARY-1' },
       'ticket-secrets:d-2': { credentials: 'CANARY-2' },
@@ -81,7 +103,10 @@ describe('session memory in the background (issue 20)', () => {
     await send('set-ticket-secrets', { draftId: 'd-1', values: {} });
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['ticket-secrets:d-2']);
     // A refused write names the field, never echoes the value.
-    const tooLong = await send('set-ticket-secrets', { draftId: 'd-2', values: { credentials: 'CANARY-3'.padEnd(5000, '!') } });
+    const tooLong = await send('set-ticket-secrets', {
+      draftId: 'd-2',
+      values: { credentials: 'CANARY-3'.padEnd(5000, '!') },
+    });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(JSON.stringify(tooLong)).not.toContain('CANARY-3');
   });
@@ -96,7 +121,9 @@ describe('session memory in the background (issue 20)', () => {
       await send('open-extension-page', { page: 'drafts' }),
     ])
       expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'ticket-secrets:d-1': { credentials: 'CANARY-1' } });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({
+      'ticket-secrets:d-1': { credentials: 'CANARY-1' },
+    });
     expect(opened).toEqual([]);
   });
 
@@ -105,6 +132,9 @@ describe('session memory in the background (issue 20)', () => {
     expect(await send('open-extension-page', { page: 'options' })).toEqual({ ok: true, value: null });
     expect(await send('open-extension-page', { page: 'drafts' })).toEqual({ ok: true, value: null });
     expect(opened).toEqual(['options', fakeBrowser.runtime.getURL('/drafts.html')]);
-    expect(await send('open-extension-page', { page: 'settings' } as never)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await send('open-extension-page', { page: 'settings' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   });
 });
