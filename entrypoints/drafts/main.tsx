@@ -2,6 +2,8 @@
  * The drafts tab (`drafts.html`): a thin shell that opens the database, reads the default vendor and
  * keeps the open draft in the URL hash (`#draft=<id>`, used by the context menu and the popup).
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page';

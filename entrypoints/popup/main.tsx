@@ -4,6 +4,8 @@
  * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
  * the background (or opens the drafts tab when that tab is not a portal).
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser, type Browser } from 'wxt/browser';
