@@ -1,0 +1,179 @@
+/**
+ * Issue 20: the main flows, in Firefox ESR, with the add-on installed as a temporary add-on — portal
+ * page → toggle → sidebar with the subscriber context → Add plan mismatch stopped → escalate → ticket
+ * prefilled → typed text survives closing the tab → popup quick ticket. One browser for the whole file
+ * (a Firefox start costs ~10 s on this machine); each test opens its own tabs.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE,
+  byLabel,
+  clickButton,
+  clickShadow,
+  findSidebar,
+  launch,
+  open,
+  shadowText,
+  shadowTexts,
+  sidebarFrame,
+  storedRows,
+  subscriber,
+  valueOf,
+  waitFor,
+  waitForValue,
+} from './harness.mjs';
+
+let firefox;
+before(async () => {
+  firefox = await launch();
+});
+after(async () => {
+  await firefox?.close();
+});
+
+const portal = (p) => new URL(p, firefox.portalUrl).href;
+const listedIccids = (frame) =>
+  frame.evaluate(() =>
+    [...document.querySelectorAll('[data-iccid]')].map((e) => e.getAttribute('data-iccid')),
+  );
+const submissions = (page) => page.evaluate(() => globalThis.__portalSubmissions.length);
+
+test('the toggle opens the sidebar, which shows the subscriber context', async () => {
+  const amira = subscriber('S-1001');
+  const page = await open(firefox.browser, portal(amira.url));
+  await waitFor(
+    () => page.evaluate((name) => document.querySelector('h1')?.textContent === name, amira.name),
+    'the portal page',
+  );
+  await clickShadow(page, 'button', 'Helpdesk Assistant');
+  const frame = await sidebarFrame(page);
+  await waitForValue(
+    () => listedIccids(frame),
+    amira.validIccids,
+    "the sidebar's list of the page's valid ICCIDs",
+  );
+  const text = await frame.evaluate(() => document.body.innerText);
+  assert.ok(text.includes(amira.name), `the sidebar names the subscriber (got: ${text.slice(0, 200)})`);
+  for (const invalid of amira.invalidIccids) assert.ok(!(await listedIccids(frame)).includes(invalid.digits));
+  await page.close();
+});
+
+test('Add plan with the wrong IMSI profile is stopped in place', async () => {
+  const amira = subscriber('S-1001');
+  const spain = amira.esims[0];
+  const page = await open(
+    firefox.browser,
+    portal(`/portal/subscribers/${amira.id}/add-plan?esim=${spain.iccid}`),
+  );
+  await waitFor(async () => (await shadowTexts(page)).includes('Plan check'), "the guard's verdict line");
+  await page.select(
+    '#add-plan-form select[name="plan"]',
+    await page.$eval(
+      '#add-plan-form select[name="plan"]',
+      (s) => [...s.options].find((o) => o.text === 'Asia 1').value,
+    ),
+  );
+  await waitFor(
+    async () => (await shadowTexts(page)).includes('needs IMSI profile 10; this eSIM has profile 7'),
+    'the mismatch verdict',
+  );
+
+  const before = await submissions(page);
+  await page.click('#add-plan-form button[type="submit"]');
+  const dialog = await waitFor(
+    () => shadowText(page, 'alertdialog', 'Plan does not fit this eSIM'),
+    'the guard dialog',
+  );
+  assert.ok(dialog.includes('"Asia 1" is set up for IMSI profile 10'), dialog);
+  assert.ok(dialog.includes(`The eSIM ${spain.lineName} (${spain.iccidDisplay}) has IMSI profile 7`), dialog);
+  assert.equal(await submissions(page), before, "the portal's submit handler did not run");
+
+  // Escape cancels; the portal still received nothing.
+  await page.keyboard.press('Escape');
+  await waitFor(
+    async () => (await shadowText(page, 'alertdialog', 'Plan does not fit this eSIM')) === '',
+    'the dialog to close',
+  );
+  assert.equal(await submissions(page), before);
+  await page.close();
+});
+
+test('a drafts tab: typed text survives closing the tab mid-word', async () => {
+  const drafts = await open(firefox.browser, `${BASE}/drafts.html`);
+  await (await byLabel(drafts, 'ICCID of the eSIM')).type('8944 5000 1225 1001 0013');
+  await clickButton(drafts, 'Start');
+  const id = await waitFor(
+    () => drafts.evaluate(() => document.location.hash.replace('#draft=', '')),
+    'the new draft in the URL',
+  );
+  await (await byLabel(drafts, 'Summary')).type('Activation stuck on', { delay: 5 });
+  await drafts.close();
+
+  const again = await open(firefox.browser, `${BASE}/drafts.html#draft=${id}`);
+  await waitForValue(() => valueOf(again, 'Summary'), 'Activation stuck on', 'the summary after reopening');
+  const rows = await storedRows(again, 'drafts');
+  assert.deepEqual(
+    rows.filter((d) => d.id === id).map((d) => d.summary),
+    ['Activation stuck on'],
+  );
+  await again.close();
+});
+
+test('escalate from the sidebar: the ticket is prefilled, and typed text survives closing the tab', async () => {
+  const lucas = subscriber('S-1002');
+  const france = lucas.esims[0];
+  const escalate = async () => {
+    const page = await open(firefox.browser, portal(lucas.url));
+    // The sidebar's open state is remembered per portal: open it only if it is not open already.
+    if (!(await findSidebar(page))) {
+      const opened = await waitFor(async () => {
+        if (await findSidebar(page)) return 'open';
+        return (await shadowText(page, 'button', 'Helpdesk Assistant')) ? 'toggle' : '';
+      }, 'the toggle or the remembered sidebar');
+      if (opened === 'toggle') await clickShadow(page, 'button', 'Helpdesk Assistant');
+    }
+    const frame = await sidebarFrame(page);
+    await clickButton(frame, new RegExp(`^Escalate (eSIM ${france.lineName}|ICCID ${france.iccidDisplay})$`));
+    await waitForValue(() => valueOf(frame, 'ICCID'), france.iccid, 'the prefilled ICCID');
+    return { page, frame };
+  };
+  const first = await escalate();
+  await (await byLabel(first.frame, 'Device type')).type('iPhone 15 Pr', { delay: 5 });
+  await first.page.close();
+  const second = await escalate();
+  await waitForValue(
+    () => valueOf(second.frame, 'Device type'),
+    'iPhone 15 Pr',
+    'the typed device type after reopening',
+  );
+  await second.page.close();
+});
+
+test('the popup quick ticket saves as you type and resumes the same draft', async () => {
+  const lucas = subscriber('S-1002');
+  const tokyo = lucas.esims[1];
+  const page = await open(firefox.browser, portal(lucas.url));
+  await waitFor(
+    () => page.evaluate((name) => document.querySelector('h1')?.textContent === name, lucas.name),
+    'the portal page',
+  );
+  const popupUrl = `${BASE}/popup.html`;
+  let popup = await open(firefox.browser, popupUrl);
+  // The portal shows two eSIMs: the popup offers both rather than guessing.
+  await clickButton(popup, `Use ${tokyo.lineName} (…${tokyo.iccid.slice(-4)})`);
+  await waitForValue(() => valueOf(popup, 'ICCID'), tokyo.iccidDisplay, "the chosen eSIM's ICCID");
+  await (await byLabel(popup, 'Summary')).type('No data in Tok', { delay: 5 });
+  await popup.close();
+
+  popup = await open(firefox.browser, popupUrl);
+  await waitForValue(() => valueOf(popup, 'Summary'), 'No data in Tok', 'the summary in a new popup');
+  // Earlier tests left drafts of their own: this one is the only one with the popup's summary.
+  const rows = (await storedRows(popup, 'drafts')).filter((d) => d.summary.startsWith('No data in Tok'));
+  assert.deepEqual(
+    rows.map((d) => [d.summary, d.iccid, d.subscriberName]),
+    [['No data in Tok', tokyo.iccid, lucas.name]],
+  );
+  await popup.close();
+  await page.close();
+});
