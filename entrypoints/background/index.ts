@@ -10,6 +10,7 @@ import { createRouter } from './router';
 import { captureHandlers } from './handlers/capture';
 import { pageUiHandlers } from './handlers/page-ui';
 import { portalHandlers } from './handlers/portal';
+import { sessionMemoryHandlers } from './handlers/session-memory';
 import { settingsHandlers } from './handlers/settings';
 import { sidebarHandlers } from './handlers/sidebar';
 import { setSidebar } from './tabs';
@@ -39,6 +40,7 @@ export default defineBackground({
       ...captureHandlers(evidence),
       ...settingsHandlers(),
       ...pageUiHandlers(),
+      ...sessionMemoryHandlers(browser.storage.session),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

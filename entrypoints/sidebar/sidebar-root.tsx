@@ -158,8 +158,9 @@ export function SidebarRoot() {
         onEscalateIccid={(iccid) => void escalate({ kind: 'iccid', iccid })}
         onEscalateSubscriber={() => void escalate({ kind: 'subscriber' })}
         escalation={escalation}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        onOpenDrafts={() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') })}
+        // Issue 20: through the background — this framed page has neither API in Firefox.
+        onOpenOptions={() => void sendToBackground('open-extension-page', { page: 'options' })}
+        onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
         {...(openDraftId
           ? {
               ticket: (
