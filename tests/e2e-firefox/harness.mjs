@@ -34,6 +34,7 @@ export function subscriber(id) {
 
 // Generous ceilings for a loaded machine: conditions, not these, decide how long a green test takes.
 const WAIT_MS = 30_000;
+const ATTEMPT_MS = 5_000;
 
 /** Polls `fn` until it returns a truthy value (returned) or the ceiling passes (throws `message`). */
 export async function waitFor(fn, message, timeout = WAIT_MS) {
@@ -41,7 +42,12 @@ export async function waitFor(fn, message, timeout = WAIT_MS) {
   let last;
   for (;;) {
     try {
-      const value = await fn();
+      // One attempt may stall (an evaluation sent to a frame whose document is being replaced never
+      // answers): give up on that attempt and poll again.
+      const value = await Promise.race([
+        fn(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('attempt stalled')), ATTEMPT_MS)),
+      ]);
       if (value) return value;
       last = value;
     } catch (error) {
@@ -79,6 +85,8 @@ export async function launch() {
     // BiDi refuses to navigate a tab to moz-extension:// without it (the popup, drafts and options pages
     // are opened in tabs, as the Chromium suite does).
     args: ['--remote-allow-system-access'],
+    // A stalled protocol call fails the test within its ceiling instead of after puppeteer's 180 s.
+    protocolTimeout: 60_000,
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
   try {
@@ -102,6 +110,7 @@ export async function launch() {
 /** Opens a tab on `url`, waiting for its DOM rather than its load event (extension pages keep loading). */
 export async function open(browser, url) {
   const page = await browser.newPage();
+  await page.bringToFront();
   await goto(page, url);
   return page;
 }
@@ -220,17 +229,42 @@ export async function shadowTexts(page) {
 
 /** The sidebar frame inside a portal page (an extension page framed in our closed shadow root). */
 export async function sidebarFrame(page) {
-  return waitFor(() => findSidebar(page), 'the sidebar frame');
+  return waitFor(async () => {
+    for (const frame of await sidebarFrames(page)) {
+      // Found once its document has rendered in a visible frame (the frame starts as about:blank; a
+      // sidebar remembered open can be mounted again while the page settles, leaving a 0×0 one).
+      const ready = await frame.evaluate(
+        () =>
+          document.readyState === 'complete' &&
+          (document.body?.childElementCount ?? 0) > 0 &&
+          window.innerWidth > 0,
+      );
+      if (ready) return frame;
+    }
+    return null;
+  }, 'the sidebar frame');
 }
 
-/** The sidebar frame if the page has one now (frame URLs are read from the frames: see goto). */
+/**
+ * The sidebar frame if the page has one now. Frame URLs come from BiDi's context tree: puppeteer's
+ * frame.url() is stale for moz-extension:// documents (see goto), and evaluating in a frame that is
+ * still being replaced can stall.
+ */
+export async function sidebarFrames(page) {
+  const { result } = await page
+    .browser()
+    .connection.send('browsingContext.getTree', { root: page.mainFrame()._id });
+  const ids = [];
+  const walk = (ctx) => {
+    if (ctx.url.startsWith(`${BASE}/sidebar.html`)) ids.push(ctx.context);
+    for (const child of ctx.children ?? []) walk(child);
+  };
+  for (const ctx of result.contexts) walk(ctx);
+  return page.frames().filter((f) => ids.includes(f._id));
+}
+
 export async function findSidebar(page) {
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    const href = await frame.evaluate(() => document.location.href).catch(() => frame.url());
-    if (href.startsWith(`${BASE}/sidebar.html`)) return frame;
-  }
-  return null;
+  return (await sidebarFrames(page))[0] ?? null;
 }
 
 /** The form control a <label> with this exact text names (htmlFor or nesting), as an element handle. */
@@ -272,7 +306,11 @@ export async function clickButton(frame, name) {
     if (await h.evaluate((el) => el === null)) return null;
     return h;
   }, `button "${name}"`);
-  await handle.click();
+  // A tab's own buttons get a real click. Inside the sidebar frame, puppeteer's click looks for the
+  // <iframe> from the parent document, which cannot see into our closed shadow root, and the call
+  // stalls: the frame's buttons are activated from inside the frame instead.
+  if (typeof frame.mainFrame === 'function') await handle.click();
+  else await handle.evaluate((button) => button.click());
 }
 
 /** Every stored row of one IndexedDB store, read from an extension page (never creates the database). */
@@ -300,4 +338,38 @@ export function storedRows(extensionPage, store) {
       }),
     store,
   );
+}
+
+/**
+ * Types into the sidebar's field labelled `label`, replacing its text, like a user: a real click on
+ * the field (at the frame's offset in the page, read from our shadow root) focuses the frame and the
+ * field, then real key presses. Focusing from script does not move the browser's focus into the frame,
+ * and key presses would land in the portal page instead.
+ */
+export async function typeInSidebar(page, frame, label, text) {
+  const field = await byLabel(frame, label);
+  const offset = await waitFor(async () => {
+    const [json] = (
+      await inShadowRoots(page, function () {
+        const f = [...this.querySelectorAll('iframe')].find((x) => x.getBoundingClientRect().width > 0);
+        if (!f) return '';
+        const r = f.getBoundingClientRect();
+        return JSON.stringify({ x: r.x + f.clientLeft, y: r.y + f.clientTop });
+      })
+    ).filter(Boolean);
+    return json ? JSON.parse(json) : null;
+  }, 'the sidebar frame in the page');
+  await page.bringToFront();
+  // Click until the field has the focus (a click while the page is still settling can miss).
+  await waitFor(async () => {
+    const point = await field.evaluate((el) => {
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(offset.x + point.x, offset.y + point.y);
+    return field.evaluate((el) => document.activeElement === el && document.hasFocus());
+  }, `focus in "${label}"`);
+  await field.evaluate((el) => el.select());
+  await page.keyboard.type(text, { delay: 5 });
 }
