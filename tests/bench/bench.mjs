@@ -19,7 +19,7 @@
  * the harness itself fails. See tests/bench/README.md for what each row measures.
  */
 // Functions passed to page.evaluate / addInitScript run in the browser, with its globals:
-/* global performance, location, addEventListener, requestAnimationFrame, MutationObserver, IntersectionObserver, indexedDB */
+/* global performance, PerformanceObserver, location, addEventListener, requestAnimationFrame, MutationObserver, IntersectionObserver, indexedDB */
 import { chromium } from '@playwright/test';
 import { build as esbuild } from 'esbuild';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -39,7 +39,8 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { extensionArgs, findChromium } from '../support/chromium.mjs';
 import { startServer } from '../fixtures/server.mjs';
-import { pairwise, quantile, summary } from './stats.mjs';
+import { bootstrapCi, pairwise, quantile, summary, tCi95 } from './stats.mjs';
+import { entrySizes } from './entry-sizes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** A host name mapped to 127.0.0.1 in both browsers, matched by no content script or host permission. */
@@ -50,9 +51,16 @@ const HERE = path.join(root, 'tests/bench');
 // Options
 
 const DEFAULTS = {
-  pairs: 30, // row 1: A/B pairs per page size after the warm-up
+  settledPairs: 6, // rows H (headline): with/without pairs per page size (200, 2,000), each with its control pair
+  hugePairs: 2, // rows H on the 100,000-row page
+  settledWarmup: 1, // rows H: warm-up rounds per size (discarded)
+  settledMs: 1500, // rows H: measured this long after the load event (the content script's idle work counts)
+  hugeSettledMs: 8000, // rows H, 100,000 rows
+  hugeRows: 100_000, // rows H: the huge page (the fixture caps ?rows= at 100,000)
+  sizes: null, // rows H: page sizes (default 200, 2,000 and hugeRows)
+  pairs: 10, // row 1 (secondary, not in the default run since issue 15): A/B pairs per page size after the warm-up
   warmup: 3, // row 1: warm-up pairs per page size (discarded)
-  probePairs: 10, // rows 2, 3, 5: with/without pairs of fresh tabs on the 2,000-row page
+  probePairs: 5, // rows 2, 3, 5: with/without pairs of fresh tabs on the 2,000-row page
   settleMs: 1000, // rows 2, 3, 5: "after the page settles"
   gapMs: 300, // row 1: idle gap after each load so one load's after-work does not land in the next
   extractLoads: 5, // row 6: fresh page loads per size
@@ -66,7 +74,8 @@ const DEFAULTS = {
   captureRuns: 8, // row 11: captures after the warm-up
   build: true,
   out: 'bench-output',
-  only: null, // a Set of row numbers ("1".."11"), or null for all
+  only: null, // a Set of row ids ("H", "E", "1".."11"), or null for the default set
+  all: false, // --all: also the secondary rows 1, 2, 3, 5 (superseded by the H rows)
 };
 
 function parseArgs(argv) {
@@ -78,6 +87,10 @@ function parseArgs(argv) {
   };
   const map = {
     '--pairs': 'pairs',
+    '--settled-pairs': 'settledPairs',
+    '--huge-pairs': 'hugePairs',
+    '--settled-ms': 'settledMs',
+    '--huge-settled-ms': 'hugeSettledMs',
     '--warmup': 'warmup',
     '--probe-pairs': 'probePairs',
     '--extract-loads': 'extractLoads',
@@ -94,6 +107,7 @@ function parseArgs(argv) {
     const value = () => inline ?? argv[++i];
     if (flag in map) o[map[flag]] = num(flag.slice(2), value());
     else if (flag === '--no-build') o.build = false;
+    else if (flag === '--all') o.all = true;
     else if (flag === '--out') o.out = value();
     else if (flag === '--only')
       o.only = new Set(
@@ -101,8 +115,19 @@ function parseArgs(argv) {
           .split(',')
           .map((x) => x.trim()),
       );
+    else if (flag === '--sizes')
+      o.sizes = String(value())
+        .split(',')
+        .map((x) => num('sizes', x.trim()));
+    else if (flag === '--thorough')
+      // Narrower intervals, ~3× the run time: for figures you mean to quote.
+      Object.assign(o, { settledPairs: 24, hugePairs: 8, pairs: 30, probePairs: 10, popupRuns: 20 });
     else if (flag === '--quick')
       Object.assign(o, {
+        settledPairs: 3,
+        hugePairs: 2,
+        settledWarmup: 1,
+        hugeSettledMs: 4000,
         pairs: 6,
         warmup: 1,
         probePairs: 3,
@@ -117,7 +142,7 @@ function parseArgs(argv) {
       });
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: node tests/bench/bench.mjs [--pairs N] [--warmup N] [--probe-pairs N] [--extract-loads N] [--guard-runs N] [--sidebar-runs N] [--popup-runs N] [--db-drafts N] [--db-writes N] [--db-searches N] [--capture-runs N] [--quick] [--no-build] [--out DIR] [--only 1,2,…]',
+        'usage: node tests/bench/bench.mjs [--settled-pairs N] [--huge-pairs N] [--settled-ms N] [--huge-settled-ms N] [--sizes 200,2000,100000] [--thorough] [--all] [--pairs N] [--warmup N] [--probe-pairs N] [--extract-loads N] [--guard-runs N] [--sidebar-runs N] [--popup-runs N] [--db-drafts N] [--db-writes N] [--db-searches N] [--capture-runs N] [--quick] [--no-build] [--out DIR] [--only 1,2,…]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]} (try --help)`);
@@ -408,6 +433,134 @@ async function probePairs(ctxWith, ctxWithout, portal, opts) {
         );
     if (i === 0) continue; // warm-up pair
     for (const domain of domains) for (const which of sides) out[domain][which].push(got[domain][which]);
+  }
+  return out;
+}
+
+/**
+ * Installed in BOTH contexts (symmetric) on the inventory page: records every long task (> 50 ms) of
+ * the page's main thread, and the long animation frames whose scripts came from an extension (LoAF
+ * script attribution, `sourceURL`), so a long task can be told ours or the page's.
+ */
+function longTaskInitScript() {
+  if (!location.pathname.endsWith('/inventory.html')) return;
+  window.__haLong = { tasks: [], ours: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__haLong.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // not supported: the row says so (no entries)
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        for (const sc of e.scripts ?? [])
+          if (String(sc.sourceURL ?? '').startsWith('chrome-extension://'))
+            window.__haLong.ours.push({ frame: e.duration, script: sc.duration, url: sc.sourceURL });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // LoAF not supported
+  }
+}
+
+/**
+ * Rows H: one fresh tab, the whole cost after the page settles. Main-thread CPU time (threadTicks) of
+ * script and of all tasks, long tasks, DOM nodes (the renderer's `Nodes` count after forced GC:
+ * every node of the document and of its shadow roots, closed ones included), JS heap after GC, and
+ * the load event (the secondary "at load" figure).
+ */
+async function settledProbe(context, url, settleMs, rows, { gc = true } = {}) {
+  const page = await context.newPage();
+  const cdp = await newCdp(page);
+  try {
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const step = (what) =>
+      process.env.HA_BENCH_DEBUG &&
+      log(`    ${rows} rows ${url.includes(CONTROL_HOST) ? 'control ' : ''}${what}`);
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    step('loaded');
+    const atLoad = metricsOf(await cdp.send('Performance.getMetrics'));
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return { load: n.loadEventStart, rows: document.documentElement.getAttribute('data-rows') };
+    });
+    if (nav.rows !== String(rows))
+      throw new Error(`inventory page did not render ${rows} rows (got ${nav.rows})`);
+    await sleep(settleMs);
+    const settledRes = await cdp.send('Performance.getMetrics');
+    const settled = metricsOf(settledRes);
+    step('settled');
+    const long = await page.evaluate(() => window.__haLong ?? { tasks: [], ours: [] });
+    step('long tasks read');
+    const injected = await hostPresent(page);
+    // Two forced GCs on a 100,000-row page take ~30 s on the loaded machine: nodes and heap are measured
+    // on 200 and 2,000 rows (their targets are set there), not on the huge page.
+    let heap = { usedSize: Number.NaN };
+    let afterGc = { Nodes: Number.NaN };
+    if (gc) {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      heap = await cdp.send('Runtime.getHeapUsage');
+      step('gc done');
+      afterGc = Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]),
+      );
+    }
+    const durations = long.tasks.map((t) => t.duration);
+    return {
+      load: nav.load,
+      scriptAtLoad: atLoad.script,
+      script: settled.script,
+      task: settled.task,
+      longTasks: durations.length,
+      blocking: durations.reduce((a, d) => a + Math.max(0, d - 50), 0),
+      longest: durations.length ? Math.max(...durations) : 0,
+      oursLoaf: long.ours.length,
+      oursLongestScript: long.ours.length ? Math.max(...long.ours.map((o) => o.script)) : 0,
+      nodes: afterGc.Nodes,
+      heapKiB: heap.usedSize / 1024,
+      injected,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+/**
+ * Rows H: with / without pairs of fresh tabs, interleaved, each round also measuring the control pair
+ * (the same page on CONTROL_HOST, where the extension injects nothing): the control's differences are
+ * the noise floor and the bias of two browser instances.
+ */
+async function settledPairs(ctxWith, ctxWithout, portal, rows, pairs, settleMs, opts, { huge = false } = {}) {
+  const url = `${portal}portal/inventory.html?rows=${rows}`;
+  const controlUrl = url.replace('127.0.0.1', CONTROL_HOST);
+  const out = { with: [], without: [], withControl: [], withoutControl: [] };
+  const base = ['with', 'without', 'withControl', 'withoutControl'];
+  // The huge page: no warm-up round, and the control pair in the first round only (a 100,000-row tab
+  // takes ~30 s here; the control's spread is measured on the smaller pages with more rounds).
+  const warmup = huge ? 0 : opts.settledWarmup;
+  for (let i = 0; i < warmup + pairs; i++) {
+    const k = i % 4;
+    const order = [...base.slice(k), ...base.slice(0, k)].filter(
+      (which) => !huge || i === 0 || !which.endsWith('Control'),
+    );
+    if (i % 8 >= 4) order.reverse();
+    const got = {};
+    for (const which of order)
+      got[which] = await settledProbe(
+        (which.startsWith('with') && !which.startsWith('without') ? ctxWith : ctxWithout).context,
+        which.endsWith('Control') ? controlUrl : url,
+        settleMs,
+        rows,
+        { gc: !huge },
+      );
+    if (i < warmup) continue;
+    for (const which of base) if (got[which]) out[which].push(got[which]);
+    log(`  ${rows} rows: pair ${i + 1 - warmup}/${pairs}`);
   }
   return out;
 }
@@ -951,6 +1104,40 @@ function row(id, measure, values, unit, target, opts = {}) {
   };
 }
 
+/**
+ * A headline row: per-pair values (differences or ratios) with a 95 % bootstrap interval of their
+ * median, and the control arm's median and interval beside it. Result: met when the whole interval is
+ * within the target, MISSED when the whole interval is beyond it, inconclusive when it straddles it.
+ */
+/** "[lo, hi]", or why there is no interval (fewer than 2 pairs). */
+function interval(lo, hi, unit) {
+  return Number.isFinite(lo) && Number.isFinite(hi)
+    ? `[${fmt(lo, unit)}, ${fmt(hi, unit)}]`
+    : '(no interval: < 2 pairs)';
+}
+
+function ciRow(id, measure, values, control, unit, target, notes) {
+  const base = row(id, measure, values, unit, null, { showP95: false });
+  const ci = bootstrapCi(values);
+  const cc = bootstrapCi(control);
+  const t = tCi95(values);
+  let result = '—';
+  if (target && Number.isFinite(ci.lo))
+    result = ci.hi <= target.max ? 'met' : ci.lo > target.max ? 'MISSED' : 'inconclusive';
+  return {
+    ...base,
+    target: target ? target.text : '',
+    ci: { lo: ci.lo, hi: ci.hi },
+    control: { median: cc.estimate, lo: cc.lo, hi: cc.hi },
+    result,
+    inconclusiveWhy:
+      result === 'inconclusive'
+        ? `the 95 % interval straddles the target (rerun with --thorough for more pairs)`
+        : '',
+    notes: `control (${CONTROL_HOST}, not matched): median ${fmt(cc.estimate, unit)} ${interval(cc.lo, cc.hi, unit)}; mean ${fmt(t.estimate, unit)}, t interval ${interval(t.lo, t.hi, unit)}. ${notes}`,
+  };
+}
+
 function unavailableRow(id, measure, target, why) {
   return {
     id,
@@ -977,7 +1164,7 @@ function markdown(rows, meta) {
     `Benchmark — commit \`${meta.commit}\`, ${meta.date}, Chromium ${meta.chromium} headless, ${meta.cpus} CPU(s), load average ${meta.loadStart.join(' / ')} at start, ${meta.loadEnd.join(' / ')} at end (1/5/15 min). Run time ${meta.runSeconds} s.`,
   );
   lines.push('');
-  lines.push('| # | Measure | Median | Min | Max | p95 | n | Target | Result | Notes |');
+  lines.push('| # | Measure | Median [95 % CI] | Min | Max | p95 | n | Target | Result | Notes |');
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
   for (const r of rows) {
     if (r.unavailable) {
@@ -985,7 +1172,7 @@ function markdown(rows, meta) {
       continue;
     }
     const p95 = r.showP95 ? fmt(r.p95, r.unit) : '';
-    const stat = r.n > 1 ? ` (${r.targetStat})` : '';
+    const stat = r.ci ? ' (95 % CI)' : r.n > 1 ? ` (${r.targetStat})` : '';
     const res =
       r.result === 'inconclusive'
         ? `inconclusive: ${r.inconclusiveWhy}`
@@ -994,13 +1181,16 @@ function markdown(rows, meta) {
           : r.result === 'met'
             ? `met${stat}`
             : r.result;
+    const mid = r.ci
+      ? `${fmt(r.median, r.unit)} [${fmt(r.ci.lo, r.unit)}, ${fmt(r.ci.hi, r.unit)}]`
+      : fmt(r.median, r.unit);
     lines.push(
-      `| ${r.id} | ${cell(r.measure)} | ${fmt(r.median, r.unit)} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${p95} | ${r.n} | ${r.target} | ${res} | ${cell(r.notes)} |`,
+      `| ${r.id} | ${cell(r.measure)} | ${mid} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${p95} | ${r.n} | ${r.target} | ${res} | ${cell(r.notes)} |`,
     );
   }
   lines.push('');
   lines.push(
-    '"Result" compares the named statistic with the target; targets are reported, not asserted. Raw samples: the JSON file next to this table.',
+    '"Result" compares the named statistic with the target; on the H rows the whole 95 % interval (bootstrap of the median over pairs, 2,000 resamples) must be within the target for "met", beyond it for "MISSED", else "inconclusive". Targets are reported, not asserted. Raw samples: the JSON file next to this table.',
   );
   return lines.join('\n') + '\n';
 }
@@ -1046,6 +1236,8 @@ async function main() {
   await ctxWithout.context.addInitScript(hostTimeInitScript);
   await ctxWith.context.addInitScript(sidebarInitScript);
   await ctxWith.context.addInitScript(popupInitScript);
+  await ctxWith.context.addInitScript(longTaskInitScript);
+  await ctxWithout.context.addInitScript(longTaskInitScript);
   // The guard needs the plan catalog the background stores on start.
   const catalogReady = await waitFor(
     () => ctxWith.sw.evaluate(async () => (await chrome.storage.local.get('catalog')).catalog != null),
@@ -1059,7 +1251,14 @@ async function main() {
 
   const rows = [];
   const raw = {};
-  const want = (...ids) => opts.only === null || ids.some((id) => opts.only.has(id));
+  // Rows 1, 2, 3, 5 (at load, one page size, no interval) are superseded by the H rows, which measure
+  // the same things after the page settles on three sizes with a control: on request only (--all or
+  // --only), so a default run stays under ~10 minutes on the loaded 2-core machine.
+  const SECONDARY = new Set(['1', '2', '3', '5']);
+  const want = (...ids) =>
+    opts.only === null
+      ? opts.all || ids.some((id) => !SECONDARY.has(id))
+      : ids.some((id) => opts.only.has(id));
   const section = async (name, fn) => {
     log(`${name}…`);
     try {
@@ -1069,6 +1268,122 @@ async function main() {
       return { error: error.message };
     }
   };
+
+  // H. headline: the whole cost after the page settles, 200 / 2,000 / 100,000 rows, with a control arm
+  for (const size of want('H') ? (opts.sizes ?? [200, 2000, opts.hugeRows]) : []) {
+    const huge = size >= opts.hugeRows;
+    const pairsN = huge ? opts.hugePairs : opts.settledPairs;
+    const settle = huge ? opts.hugeSettledMs : opts.settledMs;
+    const r = await section(`rows H: settled pairs, ${size} rows (${pairsN} pairs + control)`, () =>
+      settledPairs(ctxWith, ctxWithout, portal, size, pairsN, settle, opts, { huge }),
+    );
+    raw[`settled${size}`] = r;
+    const n = size.toLocaleString('en-US');
+    if (r.error) {
+      rows.push(unavailableRow('H', `Settled cost, ${n} rows`, null, `failed: ${r.error}`));
+      continue;
+    }
+    const diff = (pick, a = 'with', b = 'without') =>
+      pairwise(r[a].map(pick), r[b].map(pick), (x, y) => x - y);
+    const ratio = (pick, a = 'with', b = 'without') =>
+      pairwise(r[a].map(pick), r[b].map(pick), (x, y) => x / y);
+    const injected = r.with.filter((p) => p.injected).length;
+    const injectedControl = r.withControl.filter((p) => p.injected).length;
+    const common = `${pairsN} pairs, ${settle} ms after load; content script present in ${injected}/${r.with.length} (control ${injectedControl}/${r.withControl.length}, must be 0)`;
+    const spec = [
+      [
+        'script',
+        'Main-thread script time added, settled (CDP ScriptDuration, CPU time, with − without)',
+        (p) => p.script,
+        'ms',
+        size === 200 ? { max: 5, text: '≤ 5 ms' } : size === 2000 ? { max: 15, text: '≤ 15 ms' } : null,
+      ],
+      [
+        'tasks',
+        'All main-thread tasks added, settled (CDP TaskDuration, CPU time: script + style + layout + paint + GC)',
+        (p) => p.task,
+        'ms',
+        size === 200 ? { max: 15, text: '≤ 15 ms' } : size === 2000 ? { max: 30, text: '≤ 30 ms' } : null,
+      ],
+      [
+        'long',
+        'Long tasks added: blocking time Σ(duration − 50 ms) of tasks > 50 ms, with − without',
+        (p) => p.blocking,
+        'ms',
+        huge ? { max: 0, text: 'no long task of ours (≤ 0 ms)' } : null,
+      ],
+      [
+        'nodes',
+        'DOM nodes added after GC (renderer Nodes count: document + all shadow roots)',
+        (p) => p.nodes,
+        'count',
+        { max: 60, text: '≤ 60' },
+      ],
+      [
+        'heap',
+        'JS heap added after forced GC (page isolate incl. the content script world)',
+        (p) => p.heapKiB,
+        'KiB',
+        size === 2000 ? { max: 300, text: '≤ 300 KiB' } : null,
+      ],
+    ];
+    for (const [key, label, pick, unit, target] of spec) {
+      if (huge && (key === 'nodes' || key === 'heap')) continue;
+      const d = diff(pick);
+      const c = diff(pick, 'withControl', 'withoutControl');
+      const extra =
+        key === 'long'
+          ? `. Long tasks per load, with: median ${summary(r.with.map((p) => p.longTasks)).median}, longest ${fmt(Math.max(...r.with.map((p) => p.longest)), 'ms')}; without: median ${summary(r.without.map((p) => p.longTasks)).median}, longest ${fmt(Math.max(...r.without.map((p) => p.longest)), 'ms')}. Long animation frames with an extension script (LoAF attribution): ${r.with.map((p) => p.oursLoaf).join('/')} per load, longest such script ${fmt(Math.max(...r.with.map((p) => p.oursLongestScript)), 'ms')}`
+          : key === 'script'
+            ? `. At load (secondary: the content script runs at document_idle, mostly after it): ${fmt(summary(diff((p) => p.scriptAtLoad)).median, unit)}`
+            : '';
+      rows.push(
+        ciRow(
+          `H-${size >= 1000 ? `${size / 1000}k` : size}`,
+          `${n} rows: ${label}`,
+          d,
+          c,
+          unit,
+          target,
+          `${common}${extra}`,
+        ),
+      );
+    }
+    const lr = ratio((p) => p.load);
+    const lc = ratio((p) => p.load, 'withControl', 'withoutControl');
+    rows.push(
+      ciRow(
+        `H-${size >= 1000 ? `${size / 1000}k` : size}`,
+        `${n} rows: load event, with ÷ without (secondary, "at load")`,
+        lr,
+        lc,
+        'ratio',
+        size === 2000 ? { max: 1.03, text: '≤ 1.030' } : null,
+        `loadEventStart; with ${fmt(summary(r.with.map((p) => p.load)).median, 'ms')}, without ${fmt(summary(r.without.map((p) => p.load)).median, 'ms')}`,
+      ),
+    );
+  }
+
+  // E. per-entry gzip sizes of every extension page (first load = the HTML's scripts, preloads and
+  // their static imports; lazy = what dynamic import() brings later)
+  if (want('E')) {
+    const sizes = entrySizes(extDir);
+    raw.entrySizes = sizes;
+    for (const [page, sz] of Object.entries(sizes))
+      rows.push(
+        row(
+          'E',
+          `Extension page ${page}: JavaScript of its first load, gzip -9`,
+          [sz.firstLoad.gzipBytes],
+          'B',
+          null,
+          {
+            notes: `${sz.firstLoad.files.length} files (${(sz.firstLoad.rawBytes / 1024).toFixed(0)} KiB raw); lazy (dynamic import) ${sz.lazy.gzipBytes.toLocaleString('en-US')} B gzip in ${sz.lazy.files.length} files; CSS ${sz.cssGzipBytes.toLocaleString('en-US')} B gzip`,
+            showP95: false,
+          },
+        ),
+      );
+  }
 
   // 1. page load, with / without
   for (const size of want('1') ? [200, 2000] : []) {
