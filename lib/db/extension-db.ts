@@ -7,10 +7,7 @@
 import { DB_NAME, openDb, type DbDeps, type HelpdeskDb } from './database';
 import { storedVendorSource, type VendorStorage } from './secret-policy';
 
-/** Opens the extension's drafts database; `storage` is `browser.storage` (its `local`, `managed`, `onChanged`). */
-export function openExtensionDb(
-  storage: VendorStorage,
-  deps: Omit<DbDeps, 'vendors'> = {},
-): HelpdeskDb {
+/** Opens the extension's drafts database; `storage` is the extension's storage namespace (its `local`, `managed`, `onChanged`), passed in by the page. */
+export function openExtensionDb(storage: VendorStorage, deps: Omit<DbDeps, 'vendors'> = {}): HelpdeskDb {
   return openDb(DB_NAME, { ...deps, vendors: storedVendorSource(storage) });
 }
