@@ -23,6 +23,8 @@ export interface ExtractOptions {
   readonly now: Date;
   /** Run the generic ICCID scanner for `iccids` (default true). */
   readonly scan?: boolean;
+  /** The generic scan's ICCIDs, already found (the content script scans in slices: issue 15). */
+  readonly iccids?: readonly string[];
 }
 
 /** Limits from page-context.ts, repeated as numbers so the content script does not import zod. */
@@ -54,7 +56,11 @@ export function extractContext(
     [],
   );
   const iccids =
-    opts.scan === false ? [] : attempt(() => scanIccids(doc, { maxIccids: MAX_ICCIDS }).iccids, []);
+    opts.iccids !== undefined
+      ? opts.iccids.slice(0, MAX_ICCIDS)
+      : opts.scan === false
+        ? []
+        : attempt(() => scanIccids(doc, { maxIccids: MAX_ICCIDS }).iccids, []);
   // An ICCID the profile read from an attribute or a form field is page data too.
   if (iccids.length < MAX_ICCIDS) {
     const known = new Set(iccids);
