@@ -73,12 +73,21 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   const settledListeners = new Set<() => void>();
   const scanListeners = new Set<(occurrences: readonly IccidOccurrence[]) => void>();
   let firstRead: () => void = () => undefined;
+  let firstDone = false;
   const firstReadDone = new Promise<void>((resolve) => (firstRead = resolve));
 
   /** Reads the page: the ICCID scan in slices, then the profile's rules; null when stopped meanwhile. */
   async function read(): Promise<PageContext | null> {
     const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS });
-    if (!(await runInSlices(scan.step, () => stopped))) return null;
+    // Visible part first: on a long page, the badges for the top of the page (what is on screen at
+    // load) come from the part read in the eager slices; the rest follows when the scan is done.
+    // Only on the first read: a re-read would take the badges below that part away for a while.
+    const early = firstDone
+      ? undefined
+      : () => {
+          for (const l of scanListeners) l(scan.result().occurrences);
+        };
+    if (!(await runInSlices(scan.step, () => stopped, early))) return null;
     const found = scan.result();
     // The occurrences go to the badges, which keep only those they observe; not kept here.
     for (const l of scanListeners) l(found.occurrences);
@@ -133,6 +142,7 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
         if (next === null || !alive()) return;
         context = next;
         publish();
+        firstDone = true;
         firstRead();
         // After every settled read (changed or not): the guard re-finds forms, the badges re-place.
         for (const l of settledListeners) l();
