@@ -120,7 +120,7 @@ describe('startIccidScan (sliced)', () => {
         }
         expectSame(scanIccids(doc), sliced(doc, piece).scan);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
