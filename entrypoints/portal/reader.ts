@@ -144,8 +144,11 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
         publish();
         firstDone = true;
         firstRead();
-        // After every settled read (changed or not): the guard re-finds forms, the badges re-place.
-        for (const l of settledListeners) l();
+        // After every settled read (changed or not): the guard re-finds forms. In a task of its
+        // own (issue 15): looking for a form on a huge page must not lengthen the read's task.
+        void yieldToPage().then(() => {
+          if (!stopped) for (const l of settledListeners) l();
+        });
         if (dirty) {
           dirty = false;
           schedule();
