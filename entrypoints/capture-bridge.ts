@@ -20,6 +20,7 @@ import { findMaskAreas, type Box, type MaskPlan } from '../lib/evidence/mask-are
 import { invoke, prop } from '../lib/portal/safe-dom';
 import { setCaptureHiding } from './portal/redress';
 import { el, HOST_ATTRIBUTE, makeHost, rootOf, t } from './portal/shadow-host';
+import { isOwnHost } from './portal/own-hosts';
 import type { RelayLiveness } from '../lib/evidence/capture-channel';
 
 /** The badge turns to "interrupted" after this long without a beat (the hook beats every second). */
@@ -44,13 +45,15 @@ function openOrClosedRoot(host: Element): ShadowRoot | null {
 const painted = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
-const isOurs = (node: Element) => invoke<boolean>(node, 'hasAttribute', HOST_ATTRIBUTE) === true;
+// Ours by reference, never by the attribute (issue 14: a page can put `data-helpdesk-assistant` on its
+// own <main>; it would then be hidden from the picture and its identifiers left unmasked).
+const isOurs = (node: Element) => isOwnHost(node);
 
 /** Our in-page hosts (sidebar frame and toggle, badges, guard verdict and dialog, recording badge). */
 const ourHosts = () =>
   Array.from(
     invoke<ArrayLike<HTMLElement>>(rootOf(document), 'querySelectorAll', `[${HOST_ATTRIBUTE}]`) ?? [],
-  );
+  ).filter(isOwnHost);
 
 /**
  * Where our own UI is drawn: the host and everything in its closed root, in viewport pixels. Measured

@@ -25,6 +25,7 @@ export default defineUnlistedScript({
       ((await browser.storage.local.get(CATALOG_KEY))[CATALOG_KEY] as Catalog | undefined) ?? null;
     const guard = startGuard(document, {
       current: host.current,
+      ...(host.readNow ? { readNow: host.readNow } : {}),
       profile: host.profile,
       record: host.record,
       catalog: () => catalog,

@@ -3,11 +3,12 @@
  * filterable by status and vendor; each row shows how complete it is and opens the draft.
  */
 import { useId, useState } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { DraftStatusSchema, type DraftStatus } from '../../lib/escalation/draft';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { useI18n } from '../i18n';
+import { VendorSelect } from '../vendor-select';
 import { DraftRow } from './draft-row';
 import { useLive } from './use-live';
 
@@ -81,19 +82,14 @@ export function DraftsList({ drafts, onOpen, selectedId, vendors = builtInVendor
             <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
               {t('drVendorFilter')}
             </label>
-            <select
+            <VendorSelect
               id={`${id}-vendor`}
               className={INPUT}
+              vendors={vendors}
               value={vendorId}
-              onChange={(e) => setVendorId(e.target.value)}
-            >
-              <option value="">{t('drAll')}</option>
-              {vendors.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
+              emptyLabel={t('drAll')}
+              onChange={setVendorId}
+            />
           </div>
         </div>
       </div>

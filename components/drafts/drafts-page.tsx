@@ -3,8 +3,9 @@
  * and the ticket form — for working without a portal open. Which draft is open lives in the URL hash
  * (`#draft=<id>`), so the context menu, the popup and bookmarks can open one directly.
  */
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import type { EvidencePlatform } from '../evidence/evidence-panel';
 import { useI18n } from '../i18n';
 import { TicketEditor } from '../ticket/ticket-editor';
 import { DraftsList } from './drafts-list';
@@ -17,6 +18,8 @@ export interface DraftsPageProps {
   defaultVendorId?: string;
   /** Vendor profiles to offer (built-in + custom + managed; default: the built-in ones). */
   vendors?: readonly VendorProfile[];
+  /** The shell's capture glue for a draft's portal page (see TicketEditor). */
+  evidencePlatform?: (portalUrl: string | null) => EvidencePlatform | undefined;
 }
 
 /** The draft id of a `#draft=<id>` hash, or null. */
@@ -26,7 +29,14 @@ export function draftIdFromHash(hash: string): string | null {
   return id && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : null;
 }
 
-export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId, vendors }: DraftsPageProps) {
+export function DraftsPage({
+  drafts,
+  draftId,
+  onSelect,
+  defaultVendorId,
+  vendors,
+  evidencePlatform,
+}: DraftsPageProps) {
   const { t } = useI18n();
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -52,6 +62,7 @@ export function DraftsPage({ drafts, draftId, onSelect, defaultVendorId, vendors
               context={null}
               onClose={() => onSelect(null)}
               {...(vendors ? { vendors } : {})}
+              {...(evidencePlatform ? { evidencePlatform } : {})}
             />
           ) : (
             <p className="p-4 text-sm">{t('drNoneOpen')}</p>

@@ -3,7 +3,7 @@
  * ticket per problem): when an open draft exists for that ICCID, it is offered before a new one.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { prefillFields } from '../../lib/escalation/prefill';

@@ -3,7 +3,7 @@
  * surfaces (sidebar, popup, drafts tab) without polling.
  */
 import { useEffect, useState, type DependencyList } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 
 /** The latest result of `query`, or `undefined` until the first one arrives. */
 export function useLive<T>(drafts: DraftsApi, query: () => Promise<T>, deps: DependencyList): T | undefined {

@@ -5,7 +5,7 @@
  * and lists the ticket needs through `onEvidenceChange` (completeness and rendering).
  */
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import type { ScreenshotTag } from '../../lib/evidence';
 import type { PageContext } from '../../lib/portal/page-context';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../lib/db/attachments-repo';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { ApiCall } from '../../lib/evidence';
 import {
   API_CALL_TAG,

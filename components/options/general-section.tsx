@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import type { VendorProfile } from '../../lib/escalation';
 import type { Settings } from '../../lib/settings/settings';
 import { useI18n } from '../i18n';
+import { VendorSelect } from '../vendor-select';
 import type { OptionsApi } from './options-api';
 import { buttonClass, ErrorList, FilePicker, inputClass, Notice, Section } from './ui';
 
@@ -77,19 +78,14 @@ export function GeneralSection({ api, vendors }: { api: OptionsApi; vendors: rea
           <label htmlFor={vendorId} className="text-sm font-medium">
             {t('opDefaultVendor')}
           </label>
-          <select
+          <VendorSelect
             id={vendorId}
             className={inputClass}
+            vendors={vendors}
             value={settings.defaultVendorId}
             disabled={vendorManaged}
-            onChange={(e) => void save({ defaultVendorId: e.currentTarget.value })}
-          >
-            {vendors.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
+            onChange={(defaultVendorId) => void save({ defaultVendorId })}
+          />
           {vendorManaged && <span className="text-xs text-slate-600 dark:text-slate-400">{t('cdSourceManaged')}</span>}
         </div>
         <div className="flex flex-col">

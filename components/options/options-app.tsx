@@ -16,6 +16,9 @@ import { PortalsSection } from './portals-section';
 import { UnreadableSection } from './unreadable-section';
 import { VendorsSection } from './vendors-section';
 
+/** The privacy statement inside the package, next to options.html. */
+export const PRIVACY_URL = '/privacy.txt';
+
 export interface OptionsAppProps {
   api: OptionsApi;
   builtInPortals: readonly PortalProfile[];
@@ -28,7 +31,18 @@ export function OptionsApp({ api, builtInPortals, vendors, customData }: Options
   const { t } = useI18n();
   return (
     <main className="mx-auto max-w-4xl p-6">
-      <h1 className="mb-6 text-2xl font-semibold">{t('opTitle')}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t('opTitle')}</h1>
+      {/* Issue 20: the privacy statement (PRIVACY.md) ships in the package as privacy.txt (wxt.config.ts). */}
+      <p className="mb-6 text-sm">
+        <a
+          href={PRIVACY_URL}
+          target="_blank"
+          rel="noreferrer"
+          className="text-blue-700 underline dark:text-blue-300"
+        >
+          {t('opPrivacyLink')}
+        </a>
+      </p>
       {customData && <ManagedSection api={customData} />}
       {customData && <UnreadableSection api={customData} />}
       <PortalsSection api={api} builtIn={builtInPortals} />

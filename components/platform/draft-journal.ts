@@ -1,6 +1,6 @@
 /**
  * The crash journal of extension pages with their own storage (drafts tab, popup): see
- * components/ticket/draft-session.ts and lib/db/journal-repo.ts (issue 12).
+ * lib/drafts/draft-session.ts and lib/db/journal-repo.ts (issue 12).
  *
  * Every edit goes, in the same task, to
  * - the `journal` table of the extension's IndexedDB — durable against a killed browser once its
@@ -11,17 +11,71 @@
  * Recovery reads both and keeps, per editing session, the newer of the two (by edit number): an older
  * copy is never preferred.
  */
-import { createDraftsApi, type DraftsApi } from '../../lib/db/drafts-api';
 import type { HelpdeskDb } from '../../lib/db/database';
 import {
   clearJournal,
   createJournalQueue,
+  JournalEntrySchema,
   putJournalEntry,
   readJournal,
   type JournalEntry,
   type JournalSnapshot,
 } from '../../lib/db/journal-repo';
-import { defaultJournal, toSnapshot, type DraftJournal } from '../ticket/draft-session';
+import { toSnapshot, type DraftJournal } from '../../lib/drafts/draft-session';
+import { createDraftsApi, type DraftsApi } from '../../lib/drafts/drafts-api';
+
+const JOURNAL_PREFIX = 'helpdesk-draft-journal:';
+
+/**
+ * A journal in `storage` (localStorage): one entry per draft, written in the same task as the edit. Not
+ * durable against a killed browser (Chromium commits it lazily), so pages keep it only beside the
+ * IndexedDB journal, for a tab closed mid-word. Drafts never hold secrets, so nothing secret lands here.
+ */
+export function storageJournal(
+  storage: Storage,
+): DraftJournal & { read(draftId: string): JournalEntry | null } {
+  const readEntry = (draftId: string): JournalEntry | null => {
+    try {
+      const raw = storage.getItem(JOURNAL_PREFIX + draftId);
+      if (!raw) return null;
+      const parsed = JournalEntrySchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read: readEntry,
+    write(draftId, entry) {
+      try {
+        storage.setItem(JOURNAL_PREFIX + draftId, JSON.stringify(entry));
+      } catch {
+        // A full localStorage only loses the crash copy; the draft is still in memory and in IndexedDB.
+      }
+    },
+    clear(draftId, scope) {
+      try {
+        if (scope) {
+          const entry = readEntry(draftId);
+          if (!entry || entry.sessionId !== scope.sessionId) return;
+          if (scope.seq !== undefined && entry.seq > scope.seq) return;
+        }
+        storage.removeItem(JOURNAL_PREFIX + draftId);
+      } catch {
+        // Nothing to do: a stale journal entry is recognised as such on the next load.
+      }
+    },
+  };
+}
+
+/** The fallback journal: the page's localStorage when it has one. */
+export function defaultJournal(): DraftJournal | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : storageJournal(localStorage);
+  } catch {
+    return null;
+  }
+}
 
 /** Keeps, per session, the entry with the highest edit number. */
 export function newestPerSession(entries: readonly JournalEntry[]): JournalEntry[] {

@@ -1,8 +1,9 @@
 /**
  * Browser glue of the evidence panel (issue 7): asks the background for a screenshot of the portal tab
  * and drives the opt-in API-call capture. Every reply is parsed (DESIGN §3: parse at every boundary).
- * Offered only in the sidebar, whose frame sits in the portal tab: the background uses the sender's
- * tab. Elsewhere (drafts tab, popup) there is no portal tab to capture.
+ * Each shell hands its own platform to the ticket editor (no guessing from `location`): the sidebar,
+ * whose frame sits in the portal tab, and the drafts tab, which captures the draft's portal tab. The
+ * popup shows no ticket editor.
  */
 import type {
   CaptureStatus,
@@ -21,15 +22,10 @@ async function ask<T extends MessageType>(type: T, request: RequestOf<T>): Promi
   return reply.value;
 }
 
-/**
- * The platform for the current extension page, or undefined where there is no portal to capture. In
- * the sidebar the background uses the sidebar's own tab; in the drafts tab, the open tab showing the
- * draft's `portalUrl` (the page the escalation started on).
- */
-export function browserEvidencePlatform(portalUrl: string | null): EvidencePlatform | undefined {
-  const inSidebar = typeof location !== 'undefined' && location.pathname.endsWith('/sidebar.html');
-  if (!inSidebar && !portalUrl) return undefined;
-  const target = portalUrl ? { portalUrl } : {};
+/** A surface's evidence platform for a draft's portal page (undefined: nothing to capture there). */
+export type EvidencePlatformFor = (portalUrl: string | null) => EvidencePlatform | undefined;
+
+function platformFor(target: { portalUrl?: string }, portalUrl: string | null): EvidencePlatform {
   return {
     captureTab: (mask: boolean): Promise<CaptureTabReply> => ask('capture-tab', { ...target, mask }),
     capture: {
@@ -41,3 +37,17 @@ export function browserEvidencePlatform(portalUrl: string | null): EvidencePlatf
     portalUrl,
   };
 }
+
+/**
+ * The sidebar's platform (entrypoints/sidebar passes it in): its frame sits in the portal tab, so the
+ * background uses the sidebar's own tab — or the open tab showing the draft's `portalUrl` when known.
+ */
+export const sidebarEvidencePlatform: EvidencePlatformFor = (portalUrl) =>
+  platformFor(portalUrl ? { portalUrl } : {}, portalUrl);
+
+/**
+ * An extension tab's platform (the drafts tab passes it in): the open tab showing the draft's
+ * `portalUrl` (the page the escalation started on); nothing to capture without one.
+ */
+export const tabEvidencePlatform: EvidencePlatformFor = (portalUrl) =>
+  portalUrl ? platformFor({ portalUrl }, portalUrl) : undefined;

@@ -1,12 +1,14 @@
 /**
- * The troubleshooting ticks of one case, kept in `browser.storage.session` (memory of the browser
- * session, shared by the extension's pages, gone when the browser closes): the agent can close the
- * sidebar, come back to the subscriber and find the steps already ticked. A case is a portal origin +
- * subscriber id, so two subscribers (or two portals) never share ticks.
+ * The troubleshooting ticks of one case, kept in the background's `storage.session` (memory of the
+ * browser session, shared by the extension's pages, gone when the browser closes): the agent can close
+ * the sidebar, come back to the subscriber and find the steps already ticked. A case is a portal
+ * origin + subscriber id, so two subscribers (or two portals) never share ticks. Issue 20: asked of the
+ * background (entrypoints/background/handlers/session-memory.ts), because the sidebar framed in the
+ * portal has no `storage.session` in Firefox.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { StorageAreaLike } from '../../lib/settings/storage-area';
+import { sendToBackground } from './messaging';
 
 const PREFIX = 'case-checklist:';
 
@@ -29,7 +31,9 @@ export function caseChecklistKey(pageUrl: string, subscriberId: string | undefin
 }
 
 function stepIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 200) : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 200)
+    : [];
 }
 
 /** Ticked step ids of a case and a setter. */
@@ -40,8 +44,32 @@ export interface CaseChecklistState {
   toggle(stepId: string, done: boolean): void;
 }
 
-/** See the module comment. `area` is injectable for tests (default `browser.storage.session`). */
-export function useCaseChecklist(key: string | null, area: StorageAreaLike = browser.storage.session): CaseChecklistState {
+/**
+ * The background's session memory seen as a storage area of case keys (get: one key; set: ticks per
+ * key). A refusal or no background reads as no ticks, like an empty area.
+ */
+export const backgroundCaseArea: StorageAreaLike = {
+  async get(keys) {
+    const key = typeof keys === 'string' ? keys : null;
+    if (key === null) return {};
+    const reply = await sendToBackground('get-case-checklist', { key });
+    return reply.ok ? { [key]: reply.value } : {};
+  },
+  async set(items) {
+    for (const [key, value] of Object.entries(items))
+      await sendToBackground('set-case-checklist', { key, done: stepIds(value) });
+  },
+  async remove(keys) {
+    for (const key of typeof keys === 'string' ? [keys] : keys)
+      await sendToBackground('set-case-checklist', { key, done: [] });
+  },
+};
+
+/** See the module comment. `area` is injectable for tests (default: the background's session memory). */
+export function useCaseChecklist(
+  key: string | null,
+  area: StorageAreaLike = backgroundCaseArea,
+): CaseChecklistState {
   const [state, setState] = useState<{ key: string | null; done: string[]; ready: boolean }>({
     key,
     done: [],

@@ -1,13 +1,13 @@
 /**
- * Secret ticket fields (seed 002: Wildix asks for login credentials) live only in
- * `browser.storage.session`: memory of the browser session, gone when the browser closes, shared by
- * the extension's pages, never written to disk. DESIGN §2: a secret is never written to IndexedDB,
- * an export or a log — so this hook is the only place one is kept, and it never logs values.
+ * Secret ticket fields (seed 002: Wildix asks for login credentials) live only in the background's
+ * `storage.session` (entrypoints/background/handlers/session-memory.ts): memory of the browser
+ * session, gone when the browser closes, shared by the extension's pages, never written to disk.
+ * DESIGN §2: a secret is never written to IndexedDB, an export or a log — so this hook is the only
+ * page-side place one is kept, and it never logs values. Issue 20: asked of the background, because
+ * the sidebar framed in the portal has no `storage.session` in Firefox.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-
-const PREFIX = 'ticket-secrets:';
+import { sendToBackground } from './messaging';
 
 /** The secrets typed for one draft (field id → value) and a setter. */
 export interface SessionSecrets {
@@ -15,34 +15,21 @@ export interface SessionSecrets {
   set(fieldId: string, value: string): void;
 }
 
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.values(value as Record<string, unknown>).every((v) => typeof v === 'string')
-  );
-}
-
 /** See the module comment. */
 export function useSessionSecrets(draftId: string): SessionSecrets {
   const [values, setValues] = useState<Record<string, string>>({});
-  const key = PREFIX + draftId;
 
   useEffect(() => {
     let live = true;
     setValues({});
-    const area = browser.storage.session;
-    void area
-      .get(key)
-      .then((got) => {
-        const stored = got[key];
-        if (live && isStringRecord(stored)) setValues(stored);
-      })
-      .catch(() => undefined);
+    // The reply is parsed with the registry's schema; no background (or a refusal) leaves it empty.
+    void sendToBackground('get-ticket-secrets', { draftId }).then((reply) => {
+      if (live && reply.ok) setValues(reply.value);
+    });
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [draftId]);
 
   const set = useCallback(
     (fieldId: string, value: string) => {
@@ -50,11 +37,11 @@ export function useSessionSecrets(draftId: string): SessionSecrets {
         const next = { ...previous };
         if (value === '') delete next[fieldId];
         else next[fieldId] = value;
-        void browser.storage.session.set({ [key]: next }).catch(() => undefined);
+        void sendToBackground('set-ticket-secrets', { draftId, values: next });
         return next;
       });
     },
-    [key],
+    [draftId],
   );
 
   return { values, set };

@@ -5,11 +5,13 @@
  * resumed when the popup opens again — so closing the popup loses nothing. "Continue in sidebar"
  * hands the draft to the portal sidebar (or the drafts tab off a portal).
  *
- * Presentational: the browser glue (tab context, clipboard, remembered draft, messages) comes in as
- * props from entrypoints/popup.
+ * The draft lifecycle (lazy creation, edits waiting for their draft, the duplicate check) is
+ * {@link useDraft}, shared with the ticket editor. Presentational: the browser glue (tab context,
+ * clipboard, remembered draft, messages) comes in as props from entrypoints/popup.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { DraftInit } from '../../lib/db/drafts-repo';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
 import { prefillFields } from '../../lib/escalation/prefill';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
@@ -21,7 +23,8 @@ import { useLive } from '../drafts/use-live';
 import { useI18n } from '../i18n';
 import { PriorityPanel } from '../ticket/priority-panel';
 import { SaveProblems } from '../ticket/save-banner';
-import { useDraftAutosave, type AutosaveOptions } from '../ticket/use-draft-autosave';
+import { useDraft, type AutosaveOptions } from '../ticket/use-draft';
+import { VendorSelect } from '../vendor-select';
 
 export interface QuickTicketProps {
   drafts: DraftsApi;
@@ -64,204 +67,72 @@ const INPUT =
 const BUTTON =
   'rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 dark:border-slate-600 dark:hover:bg-slate-800';
 
-export function QuickTicket({
-  drafts,
-  rememberedDraftId,
-  tabContext,
-  defaultVendorId,
-  readClipboard,
-  rememberDraft,
-  onContinue,
-  vendors = builtInVendors,
-  autosave: autosaveOptions,
-}: QuickTicketProps) {
-  const { t } = useI18n();
-  const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draftId, setDraftId] = useState<string | null>(rememberedDraftId);
-  const autosave = useDraftAutosave(drafts, draftId ?? 'none', autosaveOptions);
-  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
-  const [now] = useState(() => new Date());
-  const [clipboardNote, setClipboardNote] = useState<string | null>(null);
-  const [duplicate, setDuplicate] = useState<Draft | null>(null);
-
-  // The default may be a custom/managed profile: look it up in the offered list first.
-  const startVendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
-  const candidates = pageIccids(tabContext);
-
-  // Before the first edit there is no draft: the form shows this unsaved one (prefilled from the page).
-  const blank = useMemo((): Draft => {
-    const only = candidates.length === 1 ? candidates[0]!.iccid : null;
-    return {
-      id: 'unsaved',
-      vendorId: startVendor.id,
-      status: 'open',
-      iccid: only,
-      subscriberId: null,
-      subscriberName: null,
-      portalUrl: null,
-      summary: '',
-      fields: only ? { [iccidFieldId(startVendor)]: formatIccid(only) } : {},
-      problemKind: null,
-      scope: null,
-      priorityOverride: null,
-      checklist: [],
-      createdAt: '',
-      updatedAt: '',
-      handedOverAt: null,
-      revision: 0,
-    };
-    // The page context and default vendor are read once, when the popup opens.
-  }, [tabContext, startVendor.id]);
-  const pendingRef = useRef<Draft | null>(null);
-  const [pending, setPending] = useState<Draft | null>(null);
-  const creating = useRef(false);
-  const createdHere = useRef<string | null>(null);
-
-  // A remembered draft that is gone or handed over is forgotten: the popup starts afresh.
-  useEffect(() => {
-    if (draftId === null) return;
-    if (autosave.status === 'not-found' || (autosave.draft && autosave.draft.status !== 'open')) {
-      setDraftId(null);
-      rememberDraft(null);
-    }
-  }, [autosave.status, autosave.draft, draftId, rememberDraft]);
-
-  // Edits made while the new draft was being created are written on top of it once it has loaded.
-  useEffect(() => {
-    const late = pendingRef.current;
-    if (!late || !autosave.draft || autosave.draft.id !== draftId) return;
-    pendingRef.current = null;
-    setPending(null);
-    const { vendorId, iccid, summary, fields, problemKind, scope, priorityOverride } = late;
-    autosave.update((d) => ({
-      ...d,
-      vendorId,
-      iccid,
-      summary,
-      fields: { ...d.fields, ...fields },
-      problemKind,
-      scope,
-      priorityOverride,
-    }));
-  }, [autosave, draftId]);
-
-  // Opening an existing draft disables the fields until it has loaded; a draft just created from what
-  // is being typed does not (the agent keeps typing into the same fields, focus stays put).
-  const loading = draftId !== null && draftId !== createdHere.current && autosave.status === 'loading';
-  // Edits still waiting for the new draft to load are the freshest: they win over the stored copy.
-  const draft: Draft = pending ?? (draftId !== null ? autosave.draft : null) ?? blank;
-  const vendor = vendors.find((v) => v.id === draft.vendorId) ?? getVendor(draft.vendorId) ?? startVendor;
-
-  const create = async (first: Draft) => {
-    creating.current = true;
-    const known =
-      first.iccid && tabContext
-        ? prefillFields(vendor, {
-            context: tabContext,
-            iccid: first.iccid,
-            now: new Date(),
-            timeZone,
-            portalUrl: tabContext.url,
-          })
-        : {};
-    const onPage = !!first.iccid && candidates.some((c) => c.iccid === first.iccid);
-    const created = await drafts.createDraft({
-      vendorId: first.vendorId,
-      iccid: first.iccid,
-      summary: first.summary,
-      fields: { ...known, ...first.fields },
-      problemKind: first.problemKind,
-      scope: first.scope,
-      priorityOverride: first.priorityOverride,
-      subscriberId: onPage ? (tabContext?.subscriber?.id ?? null) : null,
-      subscriberName: onPage ? (tabContext?.subscriber?.name ?? null) : null,
-      portalUrl: onPage ? (tabContext?.url ?? null) : null,
-    });
-    if (!created.ok) {
-      creating.current = false;
-      return;
-    }
-    // pendingRef keeps the latest text (typing may go on meanwhile); it is written on top once loaded.
-    createdHere.current = created.draft.id;
-    creating.current = false;
-    rememberDraft(created.draft.id);
-    setDraftId(created.draft.id);
+/** Before the first edit there is no draft: the form shows this unsaved one (prefilled from the page). */
+function blankDraft(vendor: VendorProfile, candidates: ReadonlyArray<{ iccid: string }>): Draft {
+  const only = candidates.length === 1 ? candidates[0]!.iccid : null;
+  return {
+    id: 'unsaved',
+    vendorId: vendor.id,
+    status: 'open',
+    iccid: only,
+    subscriberId: null,
+    subscriberName: null,
+    portalUrl: null,
+    summary: '',
+    fields: only ? { [iccidFieldId(vendor)]: formatIccid(only) } : {},
+    problemKind: null,
+    scope: null,
+    priorityOverride: null,
+    checklist: [],
+    createdAt: '',
+    updatedAt: '',
+    handedOverAt: null,
+    revision: 0,
   };
+}
 
-  const change = (fn: (d: Draft) => Draft) => {
-    if (draftId !== null && autosave.draft && pendingRef.current === null) {
-      autosave.update(fn);
-      return;
-    }
-    if (loading) return; // a draft being opened: its fields are disabled until it has loaded
-    const next = fn(pendingRef.current ?? blank);
-    pendingRef.current = next;
-    setPending(next);
-    // One draft per popup session: created once, at the first edit (later edits wait in pendingRef).
-    // …and only once the page has been read, so the draft gets the page's subscriber and fields.
-    if (tabContext === undefined) return;
-    if (!creating.current && createdHere.current === null && draftId === null) void create(next);
+/** The draft created from the first edits: what the page knows about the ICCID, under what was typed. */
+function initialDraft(
+  first: Draft,
+  vendor: VendorProfile,
+  tabContext: PageContext | null | undefined,
+  candidates: ReadonlyArray<{ iccid: string }>,
+  timeZone: string,
+): DraftInit {
+  const known =
+    first.iccid && tabContext
+      ? prefillFields(vendor, {
+          context: tabContext,
+          iccid: first.iccid,
+          now: new Date(),
+          timeZone,
+          portalUrl: tabContext.url,
+        })
+      : {};
+  const onPage = !!first.iccid && candidates.some((c) => c.iccid === first.iccid);
+  return {
+    vendorId: first.vendorId,
+    iccid: first.iccid,
+    summary: first.summary,
+    fields: { ...known, ...first.fields },
+    problemKind: first.problemKind,
+    scope: first.scope,
+    priorityOverride: first.priorityOverride,
+    subscriberId: onPage ? (tabContext?.subscriber?.id ?? null) : null,
+    subscriberName: onPage ? (tabContext?.subscriber?.name ?? null) : null,
+    portalUrl: onPage ? (tabContext?.url ?? null) : null,
   };
+}
 
-  // The page context arrived after the popup opened. Edits made meanwhile are kept: the page's ICCID
-  // only fills an ICCID field the agent left empty, and the draft they started is created now.
-  const contextKnown = tabContext !== undefined;
-  useEffect(() => {
-    if (!contextKnown) return;
-    const late = pendingRef.current;
-    if (late === null) {
-      // Nothing typed yet: the form now shows the page's ICCID, so the first empty field may have
-      // moved on — follow it, unless the agent has put the focus somewhere themselves.
-      if (draftId === null && autoFocused.current !== null && autoFocused.current === activeElement()) {
-        focusFirstEmpty();
-      }
-      return;
-    }
-    if (draftId !== null || creating.current || createdHere.current !== null) return;
-    const key = iccidFieldId(vendor);
-    let next = late;
-    if (late.iccid === null && (late.fields[key] ?? '') === '' && blank.iccid !== null) {
-      next = { ...late, iccid: blank.iccid, fields: { ...late.fields, [key]: formatIccid(blank.iccid) } };
-      pendingRef.current = next;
-      setPending(next);
-    }
-    void create(next);
-    // Runs once, when the context becomes known.
-  }, [contextKnown]);
-
-  const setIccid = (text: string) => {
-    const parsed = parseIccid(text);
-    change((d) => ({
-      ...d,
-      iccid: parsed.ok ? parsed.iccid : null,
-      fields: { ...d.fields, [iccidFieldId(vendor)]: text },
-    }));
-  };
-
-  const iccidText = draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '');
-  const iccidParsed = parseIccid(iccidText);
-  const iccidError =
-    iccidText.trim() !== '' && !iccidParsed.ok ? t(`iccidError_${iccidParsed.error.code}`) : null;
-
-  // The duplicate check (seed 004: one ticket per problem): another open draft for this ICCID is offered.
-  useEffect(() => {
-    let live = true;
-    setDuplicate(null);
-    if (!draft.iccid) return;
-    void drafts.findOpenDraftForIccid(draft.iccid).then((found) => {
-      if (live && found.ok && found.draft && found.draft.id !== draftId) setDuplicate(found.draft);
-    });
-    return () => {
-      live = false;
-    };
-  }, [draft.iccid, draftId]);
-
-  // Opens focused on the first empty field.
+/**
+ * Focus: the form opens on the first empty field; while nothing is typed and the agent has not moved
+ * the focus, it follows the first empty field when the page's ICCID arrives. Enter moves to the next
+ * field, as on a paper form; Enter on the last goes to "Continue".
+ */
+function useQuickFocus(formRef: RefObject<HTMLFormElement | null>, loading: boolean) {
   const focused = useRef(false);
-  // The field the popup focused by itself (null once the agent has moved on, see above).
+  // The field the popup focused by itself (null once the agent has moved on).
   const autoFocused = useRef<HTMLElement | null>(null);
-  const activeElement = () => formRef.current?.ownerDocument.activeElement ?? null;
   const focusFirstEmpty = () => {
     if (!formRef.current) return;
     const fields = [
@@ -278,69 +149,102 @@ export function QuickTicket({
     focused.current = true;
     focusFirstEmpty();
   }, [loading]);
+  return {
+    /** Focuses the first empty field again, unless the agent has put the focus somewhere themselves. */
+    follow() {
+      const active = formRef.current?.ownerDocument.activeElement ?? null;
+      if (autoFocused.current !== null && autoFocused.current === active) focusFirstEmpty();
+    },
+    /** A draft was switched: focus its first empty field once it has loaded. */
+    reset() {
+      focused.current = false;
+    },
+    onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+      const target = e.target as HTMLElement;
+      if (e.key !== 'Enter' || !target.matches('[data-quick-field]') || e.nativeEvent.isComposing) return;
+      e.preventDefault();
+      const all = [...formRef.current!.querySelectorAll<HTMLElement>('[data-quick-field], [data-quick-next]')];
+      all[all.indexOf(target) + 1]?.focus();
+    },
+  };
+}
 
-  // Enter moves to the next field, as on a paper form; Enter on the last goes to "Continue".
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    const target = e.target as HTMLElement;
-    if (e.key !== 'Enter' || !target.matches('[data-quick-field]') || e.nativeEvent.isComposing) return;
-    e.preventDefault();
-    const all = [...formRef.current!.querySelectorAll<HTMLElement>('[data-quick-field], [data-quick-next]')];
-    all[all.indexOf(target) + 1]?.focus();
+export function QuickTicket({
+  drafts,
+  rememberedDraftId,
+  tabContext,
+  defaultVendorId,
+  readClipboard,
+  rememberDraft,
+  onContinue,
+  vendors = builtInVendors,
+  autosave: autosaveOptions,
+}: QuickTicketProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
+  const [now] = useState(() => new Date());
+
+  // The default may be a custom/managed profile: look it up in the offered list first.
+  const startVendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
+  const candidates = pageIccids(tabContext);
+  // The page context and default vendor are read once, when the popup opens.
+  const blank = useMemo(() => blankDraft(startVendor, candidates), [tabContext, startVendor.id]);
+  const vendorOf = (d: Draft) => vendors.find((v) => v.id === d.vendorId) ?? getVendor(d.vendorId) ?? startVendor;
+
+  const quick = useDraft(drafts, rememberedDraftId, {
+    autosave: autosaveOptions,
+    duplicates: true,
+    lazy: {
+      blank,
+      // A draft is created only once the page has been read, so it gets the page's subscriber and fields.
+      ready: tabContext !== undefined,
+      init: (first) => initialDraft(first, vendorOf(first), tabContext, candidates, timeZone),
+      // The page's ICCID only fills an ICCID field the agent left empty.
+      whenReady: (late) => {
+        const key = iccidFieldId(vendorOf(late));
+        if (late.iccid !== null || (late.fields[key] ?? '') !== '' || blank.iccid === null) return late;
+        return { ...late, iccid: blank.iccid, fields: { ...late.fields, [key]: formatIccid(blank.iccid) } };
+      },
+      remember: rememberDraft,
+    },
+  });
+  const { draftId, loading } = quick;
+  const draft = quick.draft ?? blank;
+  const vendor = vendorOf(draft);
+  const focus = useQuickFocus(formRef, loading);
+  const change = (fn: (d: Draft) => Draft) => quick.update(fn);
+
+  // The page context arrived: with nothing typed yet, the first empty field may have moved on.
+  const contextKnown = tabContext !== undefined;
+  useEffect(() => {
+    if (contextKnown && !quick.pending && draftId === null) focus.follow();
+  }, [contextKnown]);
+
+  const setIccid = (text: string) => {
+    const parsed = parseIccid(text);
+    change((d) => ({
+      ...d,
+      iccid: parsed.ok ? parsed.iccid : null,
+      fields: { ...d.fields, [iccidFieldId(vendor)]: text },
+    }));
   };
 
-  const pasteIccid = async () => {
-    setClipboardNote(null);
-    let text = '';
-    try {
-      text = await readClipboard();
-    } catch {
-      setClipboardNote(t('ppClipboardDenied'));
-      return;
-    }
-    const parsed = parseIccid(text.trim());
-    if (!parsed.ok) {
-      setClipboardNote(t('ppClipboardNoIccid', t(`iccidError_${parsed.error.code}`)));
-      return;
-    }
-    setIccid(formatIccid(parsed.iccid));
-  };
-
-  const ensureDraft = async (): Promise<string | null> => {
-    if (draftId !== null) {
-      await autosave.flush();
-      return draftId;
-    }
-    const created = await drafts.createDraft({
-      vendorId: draft.vendorId,
-      iccid: draft.iccid,
-      summary: draft.summary,
-      fields: draft.fields,
+  const setVendor = (vendorId: string) => {
+    const next = vendors.find((v) => v.id === vendorId) ?? getVendor(vendorId);
+    if (!next) return;
+    change((d) => {
+      const typed = d.fields[iccidFieldId(vendor)];
+      const fields = { ...d.fields };
+      if (typed !== undefined) fields[iccidFieldId(next)] = typed;
+      return { ...d, vendorId: next.id, fields };
     });
-    if (!created.ok) return null;
-    createdHere.current = created.draft.id;
-    rememberDraft(created.draft.id);
-    setDraftId(created.draft.id);
-    return created.draft.id;
   };
 
-  const openOther = (otherId: string) => {
-    void autosave.flush();
-    pendingRef.current = null;
-    setPending(null);
-    focused.current = false;
-    createdHere.current = null;
-    setDraftId(otherId);
-    rememberDraft(otherId);
-  };
-
-  const startNew = () => {
-    void autosave.flush();
-    pendingRef.current = null;
-    setPending(null);
-    createdHere.current = null;
-    setDraftId(null);
-    rememberDraft(null);
-    focused.current = false;
+  const open = (other: string | null) => {
+    quick.open(other);
+    focus.reset();
   };
 
   return (
@@ -354,95 +258,44 @@ export function QuickTicket({
         >
           {draftId === null
             ? t('ppNotStarted')
-            : autosave.status === 'saved'
+            : quick.status === 'saved'
               ? t('tkSaved')
-              : autosave.status === 'conflict'
+              : quick.status === 'conflict'
                 ? ''
                 : t('tkPending')}
         </p>
       </header>
-      <SaveProblems autosave={autosave} vendor={vendor} />
+      <SaveProblems autosave={quick} vendor={vendor} />
       <form
         ref={formRef}
-        onKeyDown={onKeyDown}
+        onKeyDown={focus.onKeyDown}
         onSubmit={(e) => e.preventDefault()}
         className="space-y-3"
         aria-label={t('ppTitle')}
       >
-        <div className="space-y-1">
-          <label htmlFor={`${id}-iccid`} className="text-sm font-medium">
-            {t('ppIccid')}
-          </label>
-          <input
-            id={`${id}-iccid`}
-            data-quick-field=""
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            className={INPUT}
-            value={iccidText}
-            disabled={loading}
-            aria-invalid={iccidError !== null || undefined}
-            aria-describedby={iccidError ? `${id}-iccid-err` : undefined}
-            onChange={(e) => setIccid(e.target.value)}
-          />
-          {iccidError && (
-            <p id={`${id}-iccid-err`} className="text-xs text-red-700 dark:text-red-400">
-              {iccidError}
-            </p>
-          )}
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className={BUTTON} onClick={() => void pasteIccid()}>
-              {t('ppPasteIccid')}
-            </button>
-            {candidates.length > 1 &&
-              candidates.map((c) => (
-                <button
-                  key={c.iccid}
-                  type="button"
-                  className={BUTTON}
-                  onClick={() => setIccid(formatIccid(c.iccid))}
-                >
-                  {t('ppUseIccid', [c.label ?? '', c.iccid.slice(-4)])}
-                </button>
-              ))}
-          </div>
-          {clipboardNote && <p className="text-xs">{clipboardNote}</p>}
-          {duplicate && (
-            <div className="space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-              <p>{t('ppDuplicate')}</p>
-              <DraftRow draft={duplicate} onOpen={openOther} />
-            </div>
-          )}
-        </div>
+        <IccidField
+          id={`${id}-iccid`}
+          text={draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '')}
+          disabled={loading}
+          candidates={candidates}
+          duplicate={quick.duplicate}
+          readClipboard={readClipboard}
+          onChange={setIccid}
+          onOpen={open}
+        />
         <div className="space-y-1">
           <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
             {t('ppVendor')}
           </label>
-          <select
+          <VendorSelect
             id={`${id}-vendor`}
             data-quick-field=""
             className={INPUT}
+            vendors={vendors}
             value={vendor.id}
             disabled={loading}
-            onChange={(e) => {
-              const next = vendors.find((v) => v.id === e.target.value) ?? getVendor(e.target.value);
-              if (!next) return;
-              change((d) => {
-                const typed = d.fields[iccidFieldId(vendor)];
-                const fields = { ...d.fields };
-                if (typed !== undefined) fields[iccidFieldId(next)] = typed;
-                return { ...d, vendorId: next.id, fields };
-              });
-            }}
-          >
-            {vendors.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
+            onChange={setVendor}
+          />
         </div>
         <QuickPriority
           vendor={vendor}
@@ -475,7 +328,7 @@ export function QuickTicket({
             data-quick-next=""
             className={`${BUTTON} font-medium`}
             onClick={() =>
-              void ensureDraft().then((saved) => {
+              void quick.ensure().then((saved) => {
                 if (saved) onContinue(saved);
               })
             }
@@ -483,13 +336,93 @@ export function QuickTicket({
             {t('ppContinue')}
           </button>
           {draftId !== null && (
-            <button type="button" className={BUTTON} onClick={startNew}>
+            <button type="button" className={BUTTON} onClick={() => open(null)}>
               {t('ppNew')}
             </button>
           )}
         </div>
       </form>
-      <RecentDrafts drafts={drafts} currentId={draftId} onOpen={openOther} />
+      <RecentDrafts drafts={drafts} currentId={draftId} onOpen={open} />
+    </div>
+  );
+}
+
+/** The ICCID field: typed, pasted from the clipboard when asked, or one of the page's; and the duplicate. */
+function IccidField(props: {
+  id: string;
+  text: string;
+  disabled: boolean;
+  candidates: ReadonlyArray<{ iccid: string; label?: string | undefined }>;
+  duplicate: Draft | null;
+  readClipboard: () => Promise<string>;
+  onChange: (text: string) => void;
+  onOpen: (draftId: string) => void;
+}) {
+  const { id, text, candidates, duplicate, onChange } = props;
+  const { t } = useI18n();
+  const [clipboardNote, setClipboardNote] = useState<string | null>(null);
+  const parsed = parseIccid(text);
+  const error = text.trim() !== '' && !parsed.ok ? t(`iccidError_${parsed.error.code}`) : null;
+
+  const paste = async () => {
+    setClipboardNote(null);
+    let pasted = '';
+    try {
+      pasted = await props.readClipboard();
+    } catch {
+      setClipboardNote(t('ppClipboardDenied'));
+      return;
+    }
+    const got = parseIccid(pasted.trim());
+    if (!got.ok) {
+      setClipboardNote(t('ppClipboardNoIccid', t(`iccidError_${got.error.code}`)));
+      return;
+    }
+    onChange(formatIccid(got.iccid));
+  };
+
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {t('ppIccid')}
+      </label>
+      <input
+        id={id}
+        data-quick-field=""
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        className={INPUT}
+        value={text}
+        disabled={props.disabled}
+        aria-invalid={error !== null || undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={BUTTON} onClick={() => void paste()}>
+          {t('ppPasteIccid')}
+        </button>
+        {candidates.length > 1 &&
+          candidates.map((c) => (
+            <button key={c.iccid} type="button" className={BUTTON} onClick={() => onChange(formatIccid(c.iccid))}>
+              {t('ppUseIccid', [c.label ?? '', c.iccid.slice(-4)])}
+            </button>
+          ))}
+      </div>
+      {clipboardNote && <p className="text-xs">{clipboardNote}</p>}
+      {duplicate && (
+        <div className="space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          <p>{t('ppDuplicate')}</p>
+          <DraftRow draft={duplicate} onOpen={props.onOpen} />
+        </div>
+      )}
     </div>
   );
 }

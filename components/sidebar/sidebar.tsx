@@ -147,6 +147,15 @@ function Views(props: SidebarProps & { context: PageContext }) {
           )}
         </div>
       )}
+      {profiled && context.ambiguous === true && (
+        // Issue 14: two subscribers on screen — what follows may be the wrong person's.
+        <p
+          role="alert"
+          className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {t('sbAmbiguousSubscriber')}
+        </p>
+      )}
       {profiled && recognisedNothing(context) && (
         <p role="status" className={`${sectionClass} text-sm`}>
           {t('sbNothingRecognised')}

@@ -6,7 +6,7 @@
 import { draftCapViolation, type Draft } from '../../lib/escalation/draft';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n, type Locale, type Translate } from '../i18n';
-import type { DraftAutosave } from './use-draft-autosave';
+import type { DraftAutosave } from './use-draft';
 
 const BUTTON =
   'rounded border border-current px-2 py-0.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500';

@@ -3,11 +3,11 @@
  * vendor's fields in its order (labels and help in the agent's language), values already known
  * prefilled, the priority explained, what is missing, the response clock and the hand-over.
  *
- * Every keystroke goes through {@link useDraftAutosave} (never lost: see draft-session.ts). Secret
+ * Every keystroke goes through {@link useDraft} (never lost: see lib/drafts/draft-session.ts). Secret
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
 import { fieldValue } from '../../lib/escalation/field-values';
@@ -20,7 +20,7 @@ import { parseIccid } from '../../lib/telecom/iccid';
 import { toApiCallEvidence } from '../../lib/evidence';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import type { EvidenceState } from '../evidence/evidence-store';
-import { browserEvidencePlatform } from '../platform/evidence-platform';
+import type { EvidencePlatform } from '../evidence/evidence-panel';
 import { useSessionSecrets } from '../platform/use-session-secrets';
 import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
@@ -28,7 +28,8 @@ import { HandoverPanel } from './handover-panel';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
-import { useDraftAutosave, type AutosaveOptions } from './use-draft-autosave';
+import { useDraft, type AutosaveOptions } from './use-draft';
+import { VendorSelect } from '../vendor-select';
 
 export interface TicketEditorProps {
   drafts: DraftsApi;
@@ -40,6 +41,11 @@ export interface TicketEditorProps {
   onHandedOver?: (draft: Draft) => void;
   /** Vendor profiles to choose from (default: the built-in ones). */
   vendors?: readonly VendorProfile[];
+  /**
+   * The shell's screenshot/API-capture glue for the draft's portal page (components/platform/
+   * evidence-platform.ts); none: the evidence panel offers no capture.
+   */
+  evidencePlatform?: (portalUrl: string | null) => EvidencePlatform | undefined;
   /** Clock and clipboard, injectable for tests. */
   clock?: () => Date;
   copy?: (text: string) => Promise<void>;
@@ -105,10 +111,11 @@ export function TicketEditor({
   clock = systemClock,
   copy = defaultCopy,
   autosave: autosaveOptions,
+  evidencePlatform: platformFor,
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
-  const autosave = useDraftAutosave(drafts, draftId, autosaveOptions);
+  const autosave = useDraft(drafts, draftId, { autosave: autosaveOptions });
   const secrets = useSessionSecrets(draftId);
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
@@ -116,7 +123,7 @@ export function TicketEditor({
   // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
   const [evidence, setEvidence] = useState<EvidenceState | null>(null);
   const evidencePortalUrl = draft?.portalUrl ?? context?.url ?? null;
-  const evidencePlatform = useMemo(() => browserEvidencePlatform(evidencePortalUrl), [evidencePortalUrl]);
+  const evidencePlatform = useMemo(() => platformFor?.(evidencePortalUrl), [platformFor, evidencePortalUrl]);
 
   const vendor = useMemo(
     () =>
@@ -214,18 +221,13 @@ export function TicketEditor({
         <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
           {t('tkVendor')}
         </label>
-        <select
+        <VendorSelect
           id={`${id}-vendor`}
           className={SELECT}
+          vendors={vendors}
           value={vendor.id}
-          onChange={(e) => changeVendor(e.target.value)}
-        >
-          {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
+          onChange={changeVendor}
+        />
       </div>
 
       {!summaryBound && (

@@ -4,7 +4,7 @@
  * sidebar's calls over a port and tells it when drafts changed (from any surface).
  */
 import type { Browser } from 'wxt/browser';
-import { createDraftsApi } from '../../lib/db/drafts-api';
+import { createDraftsApi } from '../../lib/drafts/drafts-api';
 import type { HelpdeskDb } from '../../lib/db/database';
 import {
   clearJournal,

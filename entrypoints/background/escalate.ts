@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { purgeExpired } from '../../lib/db';
-import { startEscalation } from '../../lib/escalation/start-escalation';
+import { startEscalation } from '../../lib/drafts/start-escalation';
 import { readSettings } from '../../lib/settings/settings';
 import { loadEffectiveConfig } from '../../lib/settings/effective';
 import { browserConfigAreas } from '../../components/platform/storage-areas';

@@ -3,6 +3,8 @@
  * Context menu, keyboard command, toolbar menu, the message handlers, the sidebar and drafts ports,
  * content-script registration for enabled portals and the retention schedule.
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
@@ -10,6 +12,7 @@ import { createRouter } from './router';
 import { captureHandlers } from './handlers/capture';
 import { pageUiHandlers } from './handlers/page-ui';
 import { portalHandlers } from './handlers/portal';
+import { sessionMemoryHandlers } from './handlers/session-memory';
 import { settingsHandlers } from './handlers/settings';
 import { sidebarHandlers } from './handlers/sidebar';
 import { setSidebar } from './tabs';
@@ -21,6 +24,7 @@ import { ensureDefaultCatalog } from './default-catalog';
 import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDrafts } from './escalate';
 import { createEvidenceCapture } from './capture';
 import { syncManagedPolicy } from './managed-policy';
+import { TOOLBAR_MENU_CONTEXT } from './browser-differences';
 
 const PURGE_ALARM = 'purge-expired-drafts';
 
@@ -39,6 +43,7 @@ export default defineBackground({
       ...captureHandlers(evidence),
       ...settingsHandlers(),
       ...pageUiHandlers(),
+      ...sessionMemoryHandlers(browser.storage.session),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
@@ -58,7 +63,8 @@ export default defineBackground({
         browser.contextMenus.create({
           id: OPEN_SIDEBAR_MENU_ID,
           title: browser.i18n.getMessage('menuOpenSidebar'),
-          contexts: ['action'],
+          // Issue 20: `action` in MV3, `browser_action` in Firefox MV2 (browser-differences.ts).
+          contexts: [TOOLBAR_MENU_CONTEXT],
         });
       });
       void browser.alarms.create(PURGE_ALARM, { periodInMinutes: 60 * 6, delayInMinutes: 1 });

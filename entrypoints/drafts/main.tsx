@@ -2,6 +2,8 @@
  * The drafts tab (`drafts.html`): a thin shell that opens the database, reads the default vendor and
  * keeps the open draft in the URL hash (`#draft=<id>`, used by the context menu and the popup).
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DraftsPage, draftIdFromHash } from '../../components/drafts/drafts-page';
@@ -10,6 +12,7 @@ import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openExtensionDb } from '../../lib/db/extension-db';
 import { pageDraftsApi } from '../../components/platform/draft-journal';
+import { tabEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';
 
@@ -40,6 +43,8 @@ function DraftsApp() {
       draftId={draftId}
       onSelect={select}
       vendors={vendors}
+      // Screenshots and API calls come from the open tab showing the draft's portal page.
+      evidencePlatform={tabEvidencePlatform}
       {...(defaultVendorId ? { defaultVendorId } : {})}
     />
   );

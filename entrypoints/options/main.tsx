@@ -1,3 +1,5 @@
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../../components/i18n';

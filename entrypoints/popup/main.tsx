@@ -4,6 +4,8 @@
  * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
  * the background (or opens the drafts tab when that tab is not a portal).
  */
+// First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
+import '../../lib/zod-jitless';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser, type Browser } from 'wxt/browser';
@@ -11,11 +13,11 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { browserDataAreas, loadVendors } from '../../components/platform/use-vendors';
 import { QuickTicket, type QuickTicketProps } from '../../components/popup/quick-ticket';
-import { openExtensionDb } from '../../lib/db/extension-db';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
-import { pageDraftsApi } from '../../components/platform/draft-journal';
+import { createRemoteDraftsApi } from '../../lib/messaging/drafts-rpc';
+import { DRAFTS_PORT } from '../../lib/messaging/registry';
 import type { PageContext } from '../../lib/portal/page-context';
 import { sendToBackground } from '../../components/platform/messaging';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
@@ -51,8 +53,11 @@ async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('ppTitle');
-  // With the crash journal (issue 12).
-  const drafts = pageDraftsApi(openExtensionDb(browser.storage));
+  // The popup's drafts live in the background, like the sidebar's (issue 12): a popup closes the moment
+  // the agent clicks elsewhere, and an IndexedDB write still in flight in a closing page may be dropped
+  // with it. A message on the drafts port leaves in the task that posts it, and the background (which
+  // outlives the popup) writes the save and the crash journal to the extension's IndexedDB.
+  const drafts = createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT }));
   // The page context needs the tab and a round trip to the background (which may have to wake up):
   // the form does not wait for it (it fills the page's ICCID when it comes). The storage reads below
   // are quick, and decide which draft and vendor the form opens on, so the first render waits for them.

@@ -86,6 +86,8 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
 
   function layerOnce() {
     if (layer === null) {
+      // makeHost registers the host as ours by reference (markOwnHost, issue 14): the reader's
+      // change detection and the scan skip it, and a page copying its attribute gains nothing.
       const { host, root } = makeHost(doc, 'iccid-badges', LAYER_CSS, 'div');
       invoke(rootOf(doc), 'appendChild', host);
       // Issue 14: the page cannot restyle the layer's host (inline !important, put back if changed).

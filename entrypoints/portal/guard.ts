@@ -42,6 +42,11 @@ import { listen } from './shadow-host';
 /** What the guard needs from the reader and the platform. */
 export interface GuardDeps {
   current(): PageContext;
+  /**
+   * The page as it is now (a fresh read), for the decision on a submit: the last debounced read may
+   * be up to a second old, or stale by the page's design (issue 14). Falls back to `current`.
+   */
+  readNow?(): PageContext;
   profile(): PortalProfile | null;
   record(event: GuardEvent): void;
   /** The active plan catalog (validated by Options or the background before it was stored). */
@@ -82,10 +87,13 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     return found === null ? null : { kind, found, view: mountVerdict(doc, kind, found.form) };
   }
 
-  /** The model's verdict on a tracked form, from what is on the page now. */
-  function judge(tracked: Tracked): FormGuard {
+  /**
+   * The model's verdict on a tracked form: the values of the form (the eSIM and plan chosen now),
+   * against the page context — read afresh when `fresh` (a submit), else the last settled read.
+   */
+  function judge(tracked: Tracked, fresh = false): FormGuard {
     const selection = readFormSelection(tracked.found);
-    const context = deps.current();
+    const context = fresh && deps.readNow !== undefined ? deps.readNow() : deps.current();
     const catalog = deps.catalog();
     return tracked.kind === 'add-plan'
       ? guardAddPlan({
@@ -101,7 +109,7 @@ export function startGuard(doc: Document, deps: GuardDeps) {
   const update = (tracked: Tracked | null) => tracked?.view.show(judge(tracked).line);
 
   function onSubmit(ev: Event, tracked: Tracked): void {
-    const decision = judge(tracked).submit;
+    const decision = judge(tracked, true).submit;
     if (decision.kind === 'pass') return;
     if (decision.kind === 'warn') {
       record(decision.event);
@@ -166,6 +174,10 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     target !== null && prop<number>(target, 'nodeType') === 1;
 
   const offSubmit = listen(doc, 'submit', (ev) => {
+    // Only the agent's submits count (issue 14): a page script's `dispatchEvent(new Event('submit'))`
+    // is untrusted and produces no dialog, no guard event and no message. A submit the browser fires
+    // for a real click, Enter, or `requestSubmit()` (our own resubmit too) is trusted.
+    if (!ev.isTrusted) return;
     const form = ev.target;
     if (!isElement(form) || tagOf(form) !== 'form') return;
     if (bypass.has(form)) {
@@ -182,7 +194,9 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     const target = ev.target;
     if (plan !== null && contains(plan.found.form, target)) update(plan);
     else if (line !== null && contains(line.found.form, target)) update(line);
-    else if (isElement(target) && tagOf(target) !== '') refresh();
+    // Looking for a newly rendered form again is for the agent's own changes: a page script's flood
+    // of synthetic `change` events must not make us re-find forms hundreds of times (issue 14).
+    else if (ev.isTrusted && isElement(target) && tagOf(target) !== '') refresh();
   });
 
   refresh();

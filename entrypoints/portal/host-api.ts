@@ -8,6 +8,8 @@ import type { PortalProfile } from '../../lib/portal/profile-schema';
 
 export interface PortalHostApi {
   current(): PageContext;
+  /** Reads the page now (the guard's decision at submit time), and publishes the result. */
+  readNow?(): PageContext;
   profile(): PortalProfile | null;
   record(event: GuardEvent): void;
   /** Subscribes to "the page settled after changes"; returns the unsubscribe. */

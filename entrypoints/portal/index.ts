@@ -32,6 +32,7 @@ export default defineUnlistedScript({
     const teardownListeners: Array<() => void> = [];
     publishHostApi({
       current: reader.current,
+      readNow: reader.readNow,
       profile: reader.profile,
       record: reader.recordGuardEvent,
       onSettled: reader.onSettled,

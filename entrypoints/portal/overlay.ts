@@ -6,6 +6,7 @@
  */
 import { browser } from '@wxt-dev/browser';
 import { HOST_STYLES, pinHost, realClick, reportHidden, watchVisibility } from './redress';
+import { markOwnHost } from './own-hosts';
 
 export const HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 const MIN_WIDTH = 320;
@@ -59,7 +60,7 @@ export async function mountOverlay(doc: Document) {
     side: stored?.side === 'left' ? 'left' : 'right',
   };
 
-  const host = doc.createElement('div');
+  const host = markOwnHost(doc.createElement('div'));
   host.setAttribute(HOST_ATTRIBUTE, 'overlay');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');

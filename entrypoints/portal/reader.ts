@@ -1,7 +1,9 @@
 /**
  * Keeps the page context current on single-page portals: reads once, then re-reads after DOM changes,
  * debounced and bounded (a table of 10,000 rows must not cause work on every mutation: the observer
- * callback only marks the page dirty). Sends each new context to the background.
+ * callback only marks the page dirty). Sends each new context to the background, rate-limited with
+ * coalescing: one message in flight at most, at least SEND_INTERVAL_MS apart, the latest pending
+ * context wins (issue 14: a page cannot make us send hundreds of messages).
  *
  * Issue 15: a read is the ICCID scan in slices of a few milliseconds (./schedule.ts), then the
  * profile's rules; changes during a read are coalesced into one more read after it. What was sent
@@ -16,11 +18,12 @@ import { builtInPortalProfiles } from '../../lib/portal/profiles';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
 import { MANAGED_PORTALS_KEY, USER_PORTALS_KEY } from '../../lib/settings/keys';
-import { HOST_ATTRIBUTE } from './overlay';
+import { isInOwnHost, isOwnHost } from './own-hosts';
 import { runInSlices, yieldToPage } from './schedule';
 
 const QUIET_MS = 150; // wait for the page to settle…
 const MAX_WAIT_MS = 1000; // …but never longer than this while it keeps changing
+const SEND_INTERVAL_MS = 250; // page-context messages at most this often; the latest one wins
 const MAX_ICCIDS = 5000; // the PageContext limit (page-context.ts)
 
 export interface ReaderDeps {
@@ -38,12 +41,9 @@ async function loadProfiles(): Promise<PortalProfile[]> {
   return [...managed, ...user, ...builtInPortalProfiles];
 }
 
-function isOurs(node: Node | null): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTRIBUTE)) return true;
-  }
-  return false;
-}
+// Ours by reference, never by attribute: a page that marks its own <main> with our host attribute
+// must not make us ignore its changes (issue 14).
+const isOurs = isInOwnHost;
 
 export async function startReader(doc: Document, deps: ReaderDeps) {
   const profiles = await loadProfiles();
@@ -65,6 +65,10 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   let lastSent: number | undefined;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let maxTimer: ReturnType<typeof setTimeout> | undefined;
+  let sendTimer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight = false;
+  let pending: PageContext | null = null;
+  let lastSendAt = -Infinity;
   let stopped = false;
   // A read in progress, and whether the page changed meanwhile (then one more read follows).
   let reading = false;
@@ -78,7 +82,7 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
 
   /** Reads the page: the ICCID scan in slices, then the profile's rules; null when stopped meanwhile. */
   async function read(): Promise<PageContext | null> {
-    const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS });
+    const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS, isOwnHost });
     // Visible part first: on a long page, the badges for the top of the page (what is on screen at
     // load) come from the part read in the eager slices; the rest follows when the scan is done.
     // Only on the first read: a re-read would take the badges below that part away for a while.
@@ -95,7 +99,12 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     await yieldToPage();
     if (stopped) return null;
     return {
-      ...extractContext(doc, profile, { url: doc.location.href, now: new Date(), iccids: found.iccids }),
+      ...extractContext(doc, profile, {
+        url: doc.location.href,
+        now: new Date(),
+        iccids: found.iccids,
+        isOwnHost,
+      }),
       guardEvents: [...guardEvents],
     };
   }
@@ -116,8 +125,30 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     const print = fingerprint(JSON.stringify({ ...context, readAt: '' }));
     if (print === lastSent) return;
     lastSent = print;
-    void deps.send({ type: 'page-context', context });
+    pending = context;
+    pump();
     for (const l of listeners) l(context);
+  }
+
+  /** Sends the pending context when nothing is in flight and the interval has passed. */
+  function pump() {
+    if (stopped || inFlight || pending === null || sendTimer !== undefined) return;
+    const wait = lastSendAt + SEND_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      sendTimer = setTimeout(() => {
+        sendTimer = undefined;
+        pump();
+      }, wait);
+      return;
+    }
+    const next = pending;
+    pending = null;
+    inFlight = true;
+    lastSendAt = Date.now();
+    void deps.send({ type: 'page-context', context: next }).finally(() => {
+      inFlight = false;
+      pump();
+    });
   }
 
   function flush() {
@@ -188,6 +219,7 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     observer.disconnect();
     clearTimeout(quietTimer);
     clearTimeout(maxTimer);
+    clearTimeout(sendTimer);
   }
 
   // The first read, as soon as the page gives us a moment.
@@ -197,6 +229,20 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     current: () => context,
     /** Resolves once the page has been read (the first context is not a placeholder). */
     firstRead: () => firstReadDone,
+    /**
+     * Reads the page now (not the last debounced read) and publishes it: the guard decides on what
+     * the agent sees at the moment of the submit (issue 14). In one task, not in slices: the guard
+     * must decide before the submit goes on, and a submit is one event, not a stream of changes.
+     */
+    readNow(): PageContext {
+      if (!alive()) return context;
+      context = {
+        ...extractContext(doc, profile, { url: doc.location.href, now: new Date(), isOwnHost }),
+        guardEvents: [...guardEvents],
+      };
+      publish();
+      return context;
+    },
     profile: () => profile,
     /** Called by the guard: record what it did, and send the context now. */
     recordGuardEvent(event: GuardEvent) {

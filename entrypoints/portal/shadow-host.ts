@@ -1,13 +1,14 @@
 /**
  * Small helpers for our in-page elements (guard verdict, guard dialog, ICCID badges, the capture
- * bridge's screenshot masks and recording badge): each lives in a CLOSED shadow root on a host marked
- * with `data-helpdesk-assistant` (DESIGN §3: UI over the page is isolated), and every call on the
+ * bridge's screenshot masks and recording badge): each lives in a CLOSED shadow root on a host we
+ * hold by reference (own-hosts.ts; its `data-helpdesk-assistant` attribute is only a label), and every call on the
  * portal's own nodes goes through lib/portal/safe-dom, because a hostile page can clobber
  * `document.createElement`, `document.documentElement` and form methods.
  */
 import { browser } from '@wxt-dev/browser';
 import { invoke, prop } from '../../lib/portal/safe-dom';
 import { HOST_ATTRIBUTE } from './overlay';
+import { markOwnHost } from './own-hosts';
 
 export { HOST_ATTRIBUTE };
 
@@ -30,7 +31,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 /** A host element with a closed shadow root holding `css`. The host is not attached yet. */
 export function makeHost(doc: Document, kind: string, css: string, tag: 'div' | 'span' = 'div') {
-  const host = el(doc, tag, { attrs: { [HOST_ATTRIBUTE]: kind } });
+  // Ours by reference (own-hosts.ts); the attribute is only a label a page could copy.
+  const host = markOwnHost(el(doc, tag, { attrs: { [HOST_ATTRIBUTE]: kind } }));
   const root = host.attachShadow({ mode: 'closed' });
   root.append(el(doc, 'style', { text: css }));
   return { host, root };

@@ -3,7 +3,7 @@
  * seed 004, one ticket per problem) or about the subscriber; then carries the case's ticked
  * troubleshooting steps into the draft. Only the drafts store is touched, so tests run it on fake-indexeddb.
  */
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { checklistLabels, type Checklist } from '../../lib/escalation/checklist';
 import type { Draft } from '../../lib/escalation/draft';
 import type { PageContext } from '../../lib/portal/page-context';

@@ -10,6 +10,7 @@ import { DRAFTS_PORT, SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messagin
 import type { PageContext } from '../../lib/portal/page-context';
 import { createRemoteDraftsApi } from '../../lib/messaging/drafts-rpc';
 import { sendToBackground } from '../../components/platform/messaging';
+import { sidebarEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import { useI18n } from '../../components/i18n';
 import { caseChecklistKey, useCaseChecklist } from '../../components/platform/use-case-checklist';
@@ -158,8 +159,9 @@ export function SidebarRoot() {
         onEscalateIccid={(iccid) => void escalate({ kind: 'iccid', iccid })}
         onEscalateSubscriber={() => void escalate({ kind: 'subscriber' })}
         escalation={escalation}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        onOpenDrafts={() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') })}
+        // Issue 20: through the background — this framed page has neither API in Firefox.
+        onOpenOptions={() => void sendToBackground('open-extension-page', { page: 'options' })}
+        onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
         {...(openDraftId
           ? {
               ticket: (
@@ -172,6 +174,8 @@ export function SidebarRoot() {
                     draftId={openDraftId}
                     context={context}
                     vendors={vendors}
+                    // This frame sits in the portal tab: the background captures the sidebar's own tab.
+                    evidencePlatform={sidebarEvidencePlatform}
                     onClose={closeTicket}
                   />
                 </Suspense>

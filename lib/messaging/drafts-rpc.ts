@@ -17,7 +17,7 @@ import {
   type JournalEntryInput,
   type JournalSnapshot,
 } from '../db/journal-repo';
-import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../db/drafts-api';
+import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../drafts/drafts-api';
 // Drafts cross the port in their stored shape, without the size caps: the store applies the caps and
 // answers `too-large` naming the field, which the editor can word for the agent (a refusal here could not).
 import { DraftShapeSchema as DraftSchema, DraftStatusSchema } from '../escalation/draft';
@@ -59,7 +59,7 @@ const draftInit = DraftSchema.pick({ vendorId: true }).extend(
   DraftSchema.omit({ id: true, vendorId: true, revision: true, createdAt: true, updatedAt: true }).partial()
     .shape,
 );
-// Custom/managed vendor profiles: validated again, one by one, by the use case (start-escalation.ts
+// Custom/managed vendor profiles: validated again, one by one, by the use case (lib/drafts/start-escalation.ts
 // `validCustom`) — a bad one is skipped there, not refused here.
 const customVendors = z
   .array(z.custom<VendorProfile>((v) => typeof v === 'object' && v !== null))
@@ -204,7 +204,7 @@ export const DraftsCallSchema = z.object({
 });
 export type DraftsCall = { type: 'call'; id: number; method: DraftsApiMethod; args: unknown };
 
-/** The crash copy of unsaved edits the sidebar keeps through the background (components/ticket/draft-session.ts). */
+/** The crash copy of unsaved edits the sidebar keeps through the background (lib/drafts/draft-session.ts). */
 export const JournalMessageSchema = z.discriminatedUnion('op', [
   z.object({
     type: z.literal('journal'),
@@ -231,7 +231,7 @@ export const JournalMessageSchema = z.discriminatedUnion('op', [
 export type JournalEntryWire = JournalEntryInput;
 /**
  * A journal read: the newest entry, plus (from the background's IndexedDB journal) every entry and save
- * stamp of the draft for crash recovery (components/ticket/recover-draft.ts); `null` when nothing is kept.
+ * stamp of the draft for crash recovery (lib/drafts/recover-draft.ts); `null` when nothing is kept.
  */
 export type JournalReadWire = (JournalEntryWire & Partial<JournalSnapshot>) | null;
 

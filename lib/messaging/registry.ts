@@ -21,6 +21,16 @@ const iccid = z.string().regex(/^89\d{17,18}$/);
 const tabId = z.number().int().nonnegative();
 const dockSide = z.enum(DOCK_SIDES);
 const sidebarToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+const draftId = z.string().min(1).max(64);
+/** Issue 20: a case of the troubleshooting checklist (components/platform/use-case-checklist.ts). */
+const caseKey = z.string().startsWith('case-checklist:').max(2400);
+const stepIds = z.array(z.string().max(64)).max(200);
+/** Field id → secret value of one draft; bounded so a bad sender cannot fill the session memory. */
+const secretValues = z
+  .record(z.string().min(1).max(64), z.string().max(4096))
+  .refine((values) => Object.keys(values).length <= 50, 'too many secret fields');
+/** Issue 20: the extension pages a framed page can ask the background to open. */
+export const EXTENSION_PAGES = ['options', 'drafts'] as const;
 
 /** One registry entry: who may send it, what it carries, what it gets back. */
 export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Rep extends z.ZodType = z.ZodType> {
@@ -174,6 +184,25 @@ export const BACKGROUND_MESSAGES = {
   'capture-status': message(['extension-page'], z.object(captureTarget), CaptureStatusSchema),
   /** Issue 7: the calls captured on this tab (already redacted, labelled "reported by the page"). */
   'list-captured-calls': message(['extension-page'], z.object(captureTarget), z.array(ApiCallSchema)),
+
+  /**
+   * Issue 20: the case's ticked troubleshooting steps, kept by the background in `storage.session`
+   * (memory only). Asked of the background because a framed extension page gets no
+   * `storage.session` in Firefox (w3c/webextensions#787: Mozilla's intended behaviour).
+   */
+  'get-case-checklist': message(['extension-page'], z.object({ key: caseKey }), stepIds),
+  'set-case-checklist': message(['extension-page'], z.object({ key: caseKey, done: stepIds }), none),
+  /**
+   * Issue 20: a draft's secret fields (seed 002), held in the background's `storage.session` — memory,
+   * never IndexedDB, an export or a log (DESIGN §2). Same reason as the case checklist.
+   */
+  'get-ticket-secrets': message(['extension-page'], z.object({ draftId }), secretValues),
+  'set-ticket-secrets': message(['extension-page'], z.object({ draftId, values: secretValues }), none),
+  /**
+   * Issue 20: open Options or the drafts tab. A framed page has neither `runtime.openOptionsPage` nor
+   * `tabs.create` in Firefox; the background has both.
+   */
+  'open-extension-page': message(['extension-page'], z.object({ page: z.enum(EXTENSION_PAGES) }), none),
 } satisfies Record<string, MessageSpec>;
 
 type Registry = typeof BACKGROUND_MESSAGES;

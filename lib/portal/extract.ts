@@ -10,10 +10,27 @@
 import { findIccids, parseIccid } from '../telecom/iccid';
 import type { PageContext, PageEsim, PagePlan, PageSubscriber } from './page-context';
 import type { PortalProfile, ValueRule } from './profile-schema';
-import { findRows, newLocateCache, readRule, wantLabel, type LocateCache, type Scope } from './locate';
+import {
+  countShownHeadings,
+  findRows,
+  newLocateCache,
+  readRule,
+  valuesByLabel,
+  wantLabel,
+  type LocateCache,
+  type Scope,
+} from './locate';
 import { invoke, parentOf, prop } from './safe-dom';
 import { scanIccids } from './scanner';
-import { cap, parseDateValue, parseImsiProfile, parseIntValue, type DateOrder } from './values';
+import {
+  cap,
+  normalizeText,
+  parseDateValue,
+  parseImsiProfile,
+  parseIntValue,
+  type DateOrder,
+} from './values';
+import { newVisibility, type IsShown } from './visibility';
 
 /** Options of {@link extractContext}. */
 export interface ExtractOptions {
@@ -25,12 +42,25 @@ export interface ExtractOptions {
   readonly scan?: boolean;
   /** The generic scan's ICCIDs, already found (the content script scans in slices: issue 15). */
   readonly iccids?: readonly string[];
+  /**
+   * Whether a candidate container is shown to the agent (default: {@link newVisibility} on `doc`).
+   * Content the agent cannot see is not read (issue 14).
+   */
+  readonly isShown?: IsShown;
+  /** Our own in-page hosts, known by reference (a page can copy any attribute): not scanned. */
+  readonly isOwnHost?: (el: Element) => boolean;
 }
 
 /** Limits from page-context.ts, repeated as numbers so the content script does not import zod. */
 const MAX_ESIMS = 200;
 const MAX_PLANS = 500;
 const MAX_ICCIDS = 5000;
+/**
+ * Rows whose visibility is asked at most: a page hiding thousands of stale rows costs a bounded
+ * amount of work (rows past this are not read).
+ */
+const MAX_ROWS_CHECKED = 2000;
+const MAX_PLAN_ROWS_CHECKED = 10_000;
 
 /**
  * Reads a page into a PageContext. With no profile (or a profile that finds nothing), only the
@@ -42,25 +72,27 @@ export function extractContext(
   profile: PortalProfile | null,
   opts: ExtractOptions,
 ): PageContext {
-  const cache = newLocateCache();
+  const cache = newLocateCache(opts.isShown ?? newVisibility(doc));
   if (profile !== null) registerLabels(profile, cache);
   const order: DateOrder = profile?.dateOrder ?? 'dmy';
   // Each part is independent: a page that breaks one (a DOM API throwing on a hostile structure)
   // must not cost the others, and must never throw into the content script.
-  const subscriber = attempt(
+  const read = attempt(
     () => (profile?.subscriber === undefined ? null : readSubscriber(doc, profile.subscriber, cache)),
     null,
   );
+  const subscriber = read?.subscriber ?? null;
   const esims = attempt(
     () => (profile?.esims === undefined ? [] : readEsims(doc, profile.esims, cache, order)),
     [],
   );
+  const scanOptions = { maxIccids: MAX_ICCIDS, ...(opts.isOwnHost ? { isOwnHost: opts.isOwnHost } : {}) };
   const iccids =
     opts.iccids !== undefined
       ? opts.iccids.slice(0, MAX_ICCIDS)
       : opts.scan === false
         ? []
-        : attempt(() => scanIccids(doc, { maxIccids: MAX_ICCIDS }).iccids, []);
+        : attempt(() => scanIccids(doc, scanOptions).iccids, []);
   // An ICCID the profile read from an attribute or a form field is page data too.
   if (iccids.length < MAX_ICCIDS) {
     const known = new Set(iccids);
@@ -83,6 +115,8 @@ export function extractContext(
     iccids,
     guardEvents: [],
     readAt: opts.now.toISOString(),
+    // Only present when true: a context read from a normal page is unchanged.
+    ...(read?.ambiguous === true ? { ambiguous: true } : {}),
   };
 }
 
@@ -115,9 +149,10 @@ function scopeOf(doc: Document, subscriber: Subscriber, cache: LocateCache): Sco
   // A scope locator is a place, not a value: reuse the rows logic (heading → section, css → elements).
   if (scope.css === undefined && scope.label === undefined && scope.heading !== undefined) {
     const rows = findRows(doc, { heading: scope.heading, css: '*' }, cache);
-    return rows.length === 0 ? null : topLevel(rows);
+    const top = topLevel(rows).filter(cache.isShown);
+    return top.length === 0 ? null : top;
   }
-  const found = findRows(doc, scope, cache);
+  const found = findRows(doc, scope, cache).filter(cache.isShown);
   return found.length === 0 ? null : found;
 }
 
@@ -134,9 +169,43 @@ function text(value: string | undefined, max: number): string | undefined {
   return value === undefined || value === '' ? undefined : cap(value, max);
 }
 
-function readSubscriber(doc: Document, rules: Subscriber, cache: LocateCache): PageSubscriber | null {
+/** The subscriber read, and whether the agent sees more than one (then `subscriber` is the first). */
+interface SubscriberRead {
+  readonly subscriber: PageSubscriber | null;
+  readonly ambiguous: boolean;
+}
+
+function readSubscriber(doc: Document, rules: Subscriber, cache: LocateCache): SubscriberRead | null {
   const roots = scopeOf(doc, rules, cache);
   if (roots === null) return null;
+  const subscriber = readSubscriberIn(roots, rules, cache);
+  return { subscriber, ambiguous: subscriber !== null && isAmbiguous(doc, roots, rules, cache) };
+}
+
+/** How many of a subscriber's identifying values are compared before deciding "one subscriber". */
+const MAX_IDENTITY_VALUES = 8;
+
+/**
+ * Whether the agent sees two subscribers: the scope's heading shown twice ("Subscriber details"
+ * of two people), or two different ids (else names) next to shown labels within the scope.
+ */
+function isAmbiguous(doc: Document, roots: Scope, rules: Subscriber, cache: LocateCache): boolean {
+  const heading = rules.scope?.heading;
+  if (heading !== undefined && countShownHeadings([doc], heading, cache) > 1) return true;
+  const rule = rules.fields.id ?? rules.fields.name;
+  if (rule?.label === undefined || rule.css !== undefined || rule.heading !== undefined) return false;
+  const seen = new Set<string>();
+  let n = 0;
+  for (const value of valuesByLabel(roots, rule.label, cache, null)) {
+    const v = normalizeText(value).toLowerCase();
+    if (v !== '') seen.add(v);
+    if (seen.size > 1) return true;
+    if (++n >= MAX_IDENTITY_VALUES) break;
+  }
+  return false;
+}
+
+function readSubscriberIn(roots: Scope, rules: Subscriber, cache: LocateCache): PageSubscriber | null {
   const f = rules.fields;
   const read = (rule: ValueRule | undefined): string | undefined =>
     rule === undefined ? undefined : readRule(roots, rule, cache, null);
@@ -174,8 +243,11 @@ function readEsims(doc: Document, rules: Esims, cache: LocateCache, order: DateO
   const esims: PageEsim[] = [];
   const esimRows: Element[] = [];
   const f = rules.fields;
+  let checked = 0;
   for (const row of rows) {
-    if (esims.length >= MAX_ESIMS) break;
+    if (esims.length >= MAX_ESIMS || ++checked > MAX_ROWS_CHECKED) break;
+    // A row the agent cannot see (a stale or template row) is not one of the subscriber's eSIMs.
+    if (!cache.isShown(row)) continue;
     const roots: Scope = [row];
     const read = (rule: ValueRule | undefined): string | undefined =>
       rule === undefined ? undefined : readRule(roots, rule, cache, row);
@@ -235,8 +307,9 @@ function readPlans(
   order: DateOrder,
 ): void {
   const within = rules.within ?? 'row';
+  let checked = 0;
   const add = (esim: PageEsim, row: Element): void => {
-    if (esim.plans.length >= MAX_PLANS) return;
+    if (esim.plans.length >= MAX_PLANS || ++checked > MAX_PLAN_ROWS_CHECKED || !cache.isShown(row)) return;
     const plan = readPlan(row, rules, cache, order);
     if (plan !== null) esim.plans.push(plan);
   };

@@ -45,6 +45,10 @@ export const GUARD_MESSAGE_KEYS = [
   'gdLineFixCheck',
   'gdDialogLineTitle',
   'gdConfirmLine',
+  'gdAmbiguousLine',
+  'gdDialogAmbiguousTitle',
+  'gdDialogAmbiguousBody',
+  'gdConfirmAmbiguous',
 ] as const;
 /** See {@link GUARD_MESSAGE_KEYS}. */
 export type GuardMessageKey = (typeof GUARD_MESSAGE_KEYS)[number];
@@ -114,6 +118,38 @@ const PASS: SubmitDecision = { kind: 'pass' };
 // GuardEventSchema's limits (page-context.ts): the background would refuse longer texts.
 const MAX_REASON = 500;
 const MAX_PLAN_NAME = 200;
+
+// ---- Two subscribers on screen ---------------------------------------------------------------------
+
+const AMBIGUOUS_REASON =
+  'The page shows more than one subscriber: the guard cannot tell whose eSIM or eligibility this is.';
+
+/**
+ * When the agent sees two subscribers (PageContext.ambiguous, issue 14), a check against "the"
+ * subscriber could be a check against the wrong person: stop the submit and say why, instead of
+ * passing. The agent can still submit anyway (recorded), as for any block.
+ */
+function ambiguousGuard(form: 'add-plan' | 'add-line', planName?: string): FormGuard {
+  const base = {
+    form,
+    reason: AMBIGUOUS_REASON,
+    ...(planName === undefined ? {} : { planName: planName.slice(0, MAX_PLAN_NAME) }),
+  };
+  return {
+    line: { status: 'unknown', text: [{ key: 'gdAmbiguousLine' }] },
+    submit: {
+      kind: 'block',
+      event: { kind: 'blocked', ...base },
+      dialog: {
+        title: { key: 'gdDialogAmbiguousTitle' },
+        body: [{ key: 'gdDialogAmbiguousBody' }],
+        remedies: [],
+        confirm: { key: 'gdConfirmAmbiguous' },
+      },
+      override: { kind: 'override', ...base },
+    },
+  };
+}
 
 // ---- Add plan ----------------------------------------------------------------------------------
 
@@ -200,6 +236,7 @@ export function guardAddPlan(input: AddPlanInput): FormGuard {
   const planName = selection.planName;
   if (planName === undefined)
     return { line: { status: 'none', text: [{ key: 'gdPlanChoose' }] }, submit: PASS };
+  if (input.context.ambiguous === true) return ambiguousGuard('add-plan', planName);
 
   const esim = chosenEsim(input);
   const subscriber = { ...(input.context.subscriber ?? {}), esims: input.context.esims };
@@ -306,6 +343,7 @@ function lineFix(v: AddLineVerdict): Say {
  */
 export function guardAddLine(input: AddLineInput): FormGuard {
   if (input.selection.complimentary !== true) return { line: { status: 'none', text: [] }, submit: PASS };
+  if (input.context.ambiguous === true) return ambiguousGuard('add-line');
   const subscriber = { ...(input.context.subscriber ?? {}), esims: input.context.esims };
   const v = checkAddLine({ subscriber, ...(input.catalog === null ? {} : { catalog: input.catalog }) });
   const said = lineVerdictText(v, input.context.subscriber?.planType ?? '');

@@ -22,6 +22,7 @@ import {
   ELEMENT_NODE,
 } from './safe-dom';
 import { labelKey, labelKeys, normalizeText } from './values';
+import { ALWAYS_SHOWN, type IsShown } from './visibility';
 
 /** Where a rule looks: one or more subtrees (the document, a section's elements, an eSIM row). */
 export type Scope = readonly ParentNode[];
@@ -39,6 +40,11 @@ export interface LocateCache {
   readonly wantedFirst: Set<string>;
   /** Longest wanted key, to skip long text nodes early. */
   maxKeyLength: number;
+  /**
+   * Whether a candidate (a heading, the element holding a label) is shown to the agent: content the
+   * agent cannot see is not read (issue 14). Asked per candidate, never per text node.
+   */
+  readonly isShown: IsShown;
 }
 
 /** A text node whose text is a wanted label, or starts with "label:" followed by the value. */
@@ -48,9 +54,10 @@ interface TextHit {
   readonly inline?: string;
 }
 
-/** A fresh cache for one extraction (or one form lookup). */
-export function newLocateCache(): LocateCache {
+/** A fresh cache for one extraction (or one form lookup); `isShown` defaults to "everything is shown". */
+export function newLocateCache(isShown: IsShown = ALWAYS_SHOWN): LocateCache {
   return {
+    isShown,
     sections: new Map(),
     columns: new Map(),
     textIndex: new Map(),
@@ -104,8 +111,12 @@ function findHeading(roots: Scope, keys: readonly string[], cache: LocateCache):
       : queryAll(root, HEADING_SELECTOR);
     for (const h of headings) {
       const k = labelKey(rawText(h));
-      if (keys.includes(k) || keys.includes(k.replace(TRAILING_COUNT, ''))) return h;
-      if (prefixed === null && keys.some((key) => k.startsWith(key + ' '))) prefixed = h;
+      const exact = keys.includes(k) || keys.includes(k.replace(TRAILING_COUNT, ''));
+      const prefix = !exact && prefixed === null && keys.some((key) => k.startsWith(key + ' '));
+      // Visibility is asked only of headings that match: a hidden stale view's heading is skipped.
+      if ((exact || prefix) && !cache.isShown(h)) continue;
+      if (exact) return h;
+      if (prefix) prefixed = h;
     }
   }
   return prefixed;
@@ -144,6 +155,28 @@ function sectionOf(heading: Element): Element[] {
     out.push(sib);
   }
   return out;
+}
+
+/**
+ * How many headings labelled `heading` the agent sees within `roots`, counting up to `max`. Two
+ * "Subscriber details" on screen mean two subscribers: the page is ambiguous (issue 14).
+ */
+export function countShownHeadings(
+  roots: Scope,
+  heading: string | readonly string[],
+  cache: LocateCache,
+  max = 2,
+): number {
+  const keys = labelKeys(heading);
+  let n = 0;
+  for (const root of roots) {
+    for (const h of queryAll(root, HEADING_SELECTOR)) {
+      const k = labelKey(rawText(h));
+      if (!keys.includes(k) && !keys.includes(k.replace(TRAILING_COUNT, ''))) continue;
+      if (cache.isShown(h) && ++n >= max) return n;
+    }
+  }
+  return n;
 }
 
 /** The elements of the section after the heading labelled `heading` within `roots`, or null when there is no such heading. */
@@ -444,7 +477,8 @@ function valueAfterText(hit: TextHit, key: string): string | undefined {
  * The value next to a visible label within `roots`, in this order: a column header `<th>` (the
  * cell of `row` in that column, or of the table's first data row; a row header's next cell), a `<dt>`
  * (its `<dd>`), a `<label>` or `aria-label` (the control's value), then any element whose own text is
- * the label (its next element sibling), or "Label: value" in one text node.
+ * the label (its next element sibling), or "Label: value" in one text node. A label the agent cannot
+ * see (hidden, off-screen, in an `aria-hidden` or `inert` subtree) is not one.
  */
 export function valueByLabel(
   roots: Scope,
@@ -452,46 +486,70 @@ export function valueByLabel(
   cache: LocateCache,
   row: Element | null,
 ): string | undefined {
+  for (const value of valuesByLabel(roots, label, cache, row)) return value;
+  return undefined;
+}
+
+/**
+ * Every value {@link valueByLabel} could read, best first (lazily: the first costs what
+ * valueByLabel costs). Two different values for a subscriber's id mean two subscribers on screen.
+ */
+export function* valuesByLabel(
+  roots: Scope,
+  label: string | readonly string[],
+  cache: LocateCache,
+  row: Element | null,
+): Generator<string, void, undefined> {
   const keys = labelKeys(label);
-  if (keys.length === 0) return undefined;
+  if (keys.length === 0) return;
   wantLabel(cache, label);
+  const shown = cache.isShown;
   if (row !== null) {
     const cell = cellByColumn(row, keys, cache);
-    if (cell !== null) return valueOf(cell);
+    if (cell !== null) yield valueOf(cell);
   }
   for (const th of byKey(roots, 'th', keys, rawText)) {
+    if (!shown(th)) continue;
     const headerRow = parentOf(th);
     if (headerRow !== null && isHeaderRow(headerRow)) {
       const table = closestTable(th);
       const first = table === null ? undefined : dataRows(table)[0];
       const cell = first === undefined ? null : cellByColumn(first, keys, cache);
-      if (cell !== null) return valueOf(cell);
+      if (cell !== null) yield valueOf(cell);
     } else {
       const next = nextOf(th);
-      if (next !== null) return valueOf(next);
+      if (next !== null) yield valueOf(next);
     }
   }
   for (const dt of byKey(roots, 'dt', keys, rawText)) {
+    if (!shown(dt)) continue;
     for (let next = nextOf(dt); next !== null; next = nextOf(next)) {
       const tag = tagOf(next);
-      if (tag === 'dd') return valueOf(next);
+      if (tag === 'dd') {
+        yield valueOf(next);
+        break;
+      }
       if (tag === 'dt') break;
     }
   }
   for (const lab of byKey(roots, 'label', keys, ownLabelText)) {
+    if (!shown(lab)) continue;
     const control = controlOfLabel(lab);
-    if (control !== null) return valueOf(control);
+    if (control !== null) yield valueOf(control);
   }
-  for (const el of byKey(roots, '[aria-label]', keys, (e) => attr(e, 'aria-label') ?? '')) return valueOf(el);
+  for (const el of byKey(roots, '[aria-label]', keys, (e) => attr(e, 'aria-label') ?? '')) {
+    if (shown(el)) yield valueOf(el);
+  }
   for (const key of keys) {
     for (const root of roots) {
       for (const hit of textIndexOf(root, cache).get(key) ?? []) {
+        const holder = parentOf(hit.node);
+        if (holder !== null && !shown(holder)) continue;
         const value = valueAfterText(hit, key);
-        if (value !== undefined && value !== '') return value;
+        if (value !== undefined && value !== '') yield value;
       }
     }
   }
-  return undefined;
 }
 
 /**
@@ -513,10 +571,13 @@ export function readRule(
   if (rule.css !== undefined) {
     // Roots count themselves: `{ css: ":scope", attr: "data-iccid" }` reads the row's own attribute.
     const els = queryIn(scope, rule.css, true);
-    const first = els[0];
-    if (first === undefined) return undefined;
-    if (rule.label === undefined) return valueOf(first, rule.attr);
-    scope = els;
+    if (rule.label === undefined) {
+      const first = els.find(cache.isShown);
+      return first === undefined ? undefined : valueOf(first, rule.attr);
+    }
+    const shown = els.filter(cache.isShown);
+    if (shown.length === 0) return undefined;
+    scope = shown;
   }
   if (rule.label !== undefined) {
     const narrowed = scope !== roots;

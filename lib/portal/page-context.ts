@@ -66,5 +66,11 @@ export const PageContextSchema = z.object({
   iccids: z.array(z.string().regex(/^89\d{17,18}$/)).max(5000),
   guardEvents: z.array(GuardEventSchema).max(50).default([]),
   readAt: z.string().max(40),
+  /**
+   * True when the agent sees more than one subscriber on the page (issue 14): `subscriber` is then
+   * the first one shown, the sidebar warns, and the guard stops Add plan / Add line with an
+   * explanation instead of checking against the wrong person. Absent means one subscriber (or none).
+   */
+  ambiguous: z.boolean().optional(),
 });
 export type PageContext = z.infer<typeof PageContextSchema>;

@@ -38,10 +38,24 @@ export interface ScanLimits {
   readonly maxOccurrences?: number;
   /** Characters of text to read (default 5,000,000). */
   readonly maxChars?: number;
+  /**
+   * Whether an element carrying {@link OWN_HOST_ATTRIBUTE} really is one of the extension's hosts,
+   * by reference (the content script keeps them in a WeakSet). The attribute alone proves nothing: a
+   * page can put it on its own `<main>` (issue 14). Without this test, no element counts as ours.
+   */
+  readonly isOwnHost?: (el: Element) => boolean;
 }
 
-/** Marks the extension's own in-page hosts (toggle button, badges, warnings): never scanned. */
+/**
+ * The attribute our in-page hosts carry (toggle button, badges, warnings). A label for finding
+ * candidates cheaply, never trusted alone: see {@link ScanLimits.isOwnHost}.
+ */
 export const OWN_HOST_ATTRIBUTE = 'data-helpdesk-assistant';
+
+// Subtrees the agent cannot see or act in are skipped by attribute — `hidden`, `inert`,
+// `aria-hidden="true"` (issue 14: read what the agent sees) — recognised during the walk (see
+// isMarked). Hidden by CSS is not looked for here: that needs the style of every element, and the
+// text scan must stay one cheap pass; the extraction checks its candidate containers instead.
 
 // Subtrees that are not page text a person reads as such: code, styles, form fields and SVG.
 // Editable regions and the extension's own hosts are skipped by attribute (see isSkipped).
@@ -155,13 +169,18 @@ export function startIccidScan(
   let chars = 0;
   const result = (): IccidScan => ({ iccids, occurrences, truncated });
 
+  const isOwnHost = limits.isOwnHost ?? notOurs;
   const doc = docOf(root);
   const walker = invoke<TreeWalker>(doc, 'createTreeWalker', root, SHOW_ELEMENT_AND_TEXT);
-  if (walker === undefined || (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element))) {
+  if (
+    walker === undefined ||
+    (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element, isOwnHost))
+  ) {
     return { step: () => true, result };
   }
-  // Own hosts and editable regions are recognised during the walk, which runs in slices (issue 15):
-  // one selector query for them up front was a single 60–80 ms task on a 100,000-row page.
+  // Own hosts, editable regions and hidden subtrees are recognised during the walk, which runs in
+  // slices (issue 15): one selector query for them up front was a single 60–80 ms task on a
+  // 100,000-row page.
 
   // The current run of text: its text nodes, and how much text they hold. Their `data` is read only
   // when the run is long enough to hold an ICCID: most text nodes of a table are short cells, and
@@ -302,7 +321,7 @@ export function startIccidScan(
       // Only a <form> can have its built-ins shadowed (by its named controls): read it safely.
       if (typeof tag !== 'string' || tag === 'form') tag = tagOf(el);
       const kind = TAG_KIND.get(tag as string);
-      if (kind === SKIP || (mayBeMarked(el, tag as string) && isMarked(el))) {
+      if (kind === SKIP || (mayBeMarked(el, tag as string) && isMarked(el, isOwnHost))) {
         ahead = skipSubtree(walker);
         return true;
       }
@@ -345,18 +364,23 @@ function mayBeMarked(el: Element, tag: string): boolean {
   return tag === 'form' || typeof el.hasAttributes !== 'function' || el.hasAttributes();
 }
 
-/** An element not scanned because of an attribute: our own host, or an editable region. */
-function isMarked(el: Element): boolean {
-  return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
+/** An element not scanned because of an attribute: an editable region, a hidden subtree, or ours. */
+function isMarked(el: Element, isOwnHost: (el: Element) => boolean): boolean {
+  if (isEditable(attr(el, 'contenteditable'))) return true;
+  if (attr(el, 'hidden') !== null || attr(el, 'inert') !== null) return true;
+  const aria = attr(el, 'aria-hidden');
+  if (aria !== null && aria.trim().toLowerCase() === 'true') return true;
+  return attr(el, OWN_HOST_ATTRIBUTE) !== null && isOwnHost(el);
 }
+
+const notOurs = (): boolean => false;
 
 /**
  * True for an element whose subtree is not scanned: a SKIP_TAGS element, an editable region
- * (`contenteditable` other than "false"), or one of the extension's own hosts.
+ * (`contenteditable` other than "false"), a hidden subtree, or one of the extension's own hosts.
  */
-function isSkipped(el: Element, tag: string = tagOf(el)): boolean {
-  if (SKIP_TAGS.has(tag)) return true;
-  return attr(el, OWN_HOST_ATTRIBUTE) !== null || isEditable(attr(el, 'contenteditable'));
+function isSkipped(el: Element, isOwnHost: (el: Element) => boolean): boolean {
+  return SKIP_TAGS.has(tagOf(el)) || isMarked(el, isOwnHost);
 }
 
 function isEditable(value: string | null): boolean {

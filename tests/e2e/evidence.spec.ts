@@ -7,50 +7,11 @@
  * The ticket is edited in the drafts tab (the sidebar frame is denied IndexedDB in this Chromium — see
  * the FIXME in sidebar.spec.ts); the capture targets the portal tab the draft was started on.
  */
-import { chromium, type Page, type Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { extensionArgs, findChromium } from '../support/chromium.mjs';
+import type { Page, Worker } from '@playwright/test';
 import { queryAx } from './ax';
 import { expected, subscriber } from './expected';
-import { EXTENSION_DIR, expect, test as base } from './fixtures';
+import { expect, test } from './capturable';
 import { storedRows } from './stored';
-
-/**
- * Chrome's `tabs.captureVisibleTab` needs `<all_urls>` or an activeTab grant, and activeTab comes only
- * from a real gesture on the extension's own UI (toolbar button, keyboard shortcut, context menu), which
- * headless Chromium cannot produce. So this spec loads a COPY of the build whose manifest also grants
- * `<all_urls>` — the same effect as the agent having clicked the toolbar button on the portal tab.
- * Everything else is the built extension as shipped.
- */
-function capturableCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ha-e2e-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-const test = base.extend({
-  context: async ({ userDataDir }, use) => {
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: findChromium(),
-      headless: false, // --headless=new in the args runs it headless, with extensions
-      args: extensionArgs(capturableCopy()),
-      viewport: { width: 1400, height: 900 },
-    });
-    let [sw] = context.serviceWorkers();
-    sw ??= await context.waitForEvent('serviceworker');
-    await expect
-      .poll(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
-      .toBeGreaterThan(0);
-    await use(context);
-    await context.close();
-  },
-});
 
 const KEY = expected.apiKey;
 
@@ -108,7 +69,13 @@ function storedAttachments(page: Page): Promise<StoredAttachment[]> {
             for (const row of rows) {
               const digest = await crypto.subtle.digest('SHA-256', await row.blob.arrayBuffer());
               const sha = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-              out.push({ name: row.name, type: row.type, size: row.size, ...(row.tag ? { tag: row.tag } : {}), sha });
+              out.push({
+                name: row.name,
+                type: row.type,
+                size: row.size,
+                ...(row.tag ? { tag: row.tag } : {}),
+                sha,
+              });
             }
             db.close();
             resolve(out);
@@ -143,7 +110,11 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
   await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .poll(() =>
+      serviceWorker.evaluate(async () =>
+        Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:')),
+      ),
+    )
     .toBe(true);
   await escalateByMenu(serviceWorker, spain.iccidDisplay, url);
   const firstDraftId = async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts'))[0]?.id ?? '';
@@ -174,7 +145,8 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
   const canvas = panel.getByRole('img', { name: 'Screenshot being edited' });
   await expect(canvas).toBeVisible();
   await expect(panel.getByText(/identifiers covered in the capture/)).toBeVisible();
-  const captureMs = () => drafts.evaluate(() => performance.getEntriesByName('ev-capture-to-editor')[0]?.duration ?? -1);
+  const captureMs = () =>
+    drafts.evaluate(() => performance.getEntriesByName('ev-capture-to-editor')[0]?.duration ?? -1);
   await expect.poll(captureMs).toBeGreaterThan(0);
   const ms = await captureMs();
   // Measured, not asserted (DESIGN §4: performance is measured by the bench).
@@ -230,7 +202,10 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
     for (const src of (window as unknown as { __imageSources: string[] }).__imageSources) {
       const bytes = await (await fetch(src)).arrayBuffer();
       const digest = await crypto.subtle.digest('SHA-256', bytes);
-      out.push({ size: bytes.byteLength, sha: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') });
+      out.push({
+        size: bytes.byteLength,
+        sha: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
+      });
     }
     return out;
   });
@@ -259,16 +234,30 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
         {
           startedDateTime: '2026-11-21T09:00:00.000Z',
           time: 12,
-          request: { method: 'GET', url: `${portalUrl}api/v2/esims/${spain.iccid}/bundles`, headers: [{ name: 'X-API-Key', value: KEY }] },
-          response: { status: 200, headers: [], content: { mimeType: 'application/json', text: '{"bundles":[]}' } },
+          request: {
+            method: 'GET',
+            url: `${portalUrl}api/v2/esims/${spain.iccid}/bundles`,
+            headers: [{ name: 'X-API-Key', value: KEY }],
+          },
+          response: {
+            status: 200,
+            headers: [],
+            content: { mimeType: 'application/json', text: '{"bundles":[]}' },
+          },
         },
       ],
     },
   });
-  await panel.getByLabel('Open a HAR file').setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(har) });
-  await expect(panel.getByRole('status').filter({ hasText: '1 calls found; 1 secrets removed.' })).toBeVisible();
+  await panel
+    .getByLabel('Open a HAR file')
+    .setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(har) });
+  await expect(
+    panel.getByRole('status').filter({ hasText: '1 calls found; 1 secrets removed.' }),
+  ).toBeVisible();
   await panel.getByRole('button', { name: 'Add 1 selected to the ticket' }).click();
-  await expect(panel.getByRole('list', { name: 'API calls in the ticket' }).getByRole('listitem')).not.toHaveCount(0);
+  await expect(
+    panel.getByRole('list', { name: 'API calls in the ticket' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
 
   // 4. Record the portal's API calls, click Refresh status, pick the call.
   await expect(panel.getByLabel('API hosts')).toHaveValue('127.0.0.1');
@@ -289,16 +278,24 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
 
   // The rendered ticket: the captured call with its status and time, the files, never the key.
   const preview = drafts.getByTestId('ticket-preview');
-  await expect(preview).toContainText(new RegExp(`GET ${portalUrl.replace(/[.]/g, '\\.')}api/v2/esims/${spain.iccid} \\(reported by the page\\) → 200 @ \\d{4}-\\d\\d-\\d\\dT`));
+  await expect(preview).toContainText(
+    new RegExp(
+      `GET ${portalUrl.replace(/[.]/g, '\\.')}api/v2/esims/${spain.iccid} \\(reported by the page\\) → 200 @ \\d{4}-\\d\\d-\\d\\dT`,
+    ),
+  );
   await expect(preview).toContainText('eSIM settings');
   await expect(preview).toContainText('Installed');
   expect(await preview.textContent()).not.toContain(KEY);
 
   // Nowhere in the database either (drafts, attachments and their Blobs, journal, settings).
-  await expect.poll(async () => (await storedAttachments(drafts)).filter((a) => a.tag === 'api-call')).toHaveLength(2);
+  await expect
+    .poll(async () => (await storedAttachments(drafts)).filter((a) => a.tag === 'api-call'))
+    .toHaveLength(2);
   const dump = await dumpDatabase(drafts);
   expect(dump).toContain(`/api/v2/esims/${spain.iccid}`);
   expect(dump).not.toContain(KEY);
   // …nor in the session memory where the capture kept its calls.
-  expect(JSON.stringify(await serviceWorker.evaluate(() => chrome.storage.session.get(null)))).not.toContain(KEY);
+  expect(JSON.stringify(await serviceWorker.evaluate(() => chrome.storage.session.get(null)))).not.toContain(
+    KEY,
+  );
 });

@@ -11,42 +11,10 @@
  * Capturing needs `<all_urls>` or an activeTab grant (see evidence.spec.ts): this spec loads a copy
  * of the build whose manifest also grants `<all_urls>`, as the agent's toolbar click would.
  */
-import { chromium, type Page, type Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { extensionArgs, findChromium } from '../support/chromium.mjs';
+import type { Page, Worker } from '@playwright/test';
 import { clickAx } from './ax';
-import { EXTENSION_DIR, expect, test as base } from './fixtures';
+import { expect, test } from './capturable';
 import demoProfile from '../../lib/portal/profiles/demo-portal.json' with { type: 'json' };
-
-function capturableCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ha-e2e-mask-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-const test = base.extend({
-  context: async ({ userDataDir }, use) => {
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: findChromium(),
-      headless: false, // --headless=new in the args runs it headless, with extensions
-      args: extensionArgs(capturableCopy()),
-      viewport: { width: 1400, height: 900 },
-    });
-    let [sw] = context.serviceWorkers();
-    sw ??= await context.waitForEvent('serviceworker');
-    await expect
-      .poll(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
-      .toBeGreaterThan(0);
-    await use(context);
-    await context.close();
-  },
-});
 
 /** The hostile pages are a portal for the agent (as in hostile.spec.ts): the demo profile on /hostile/. */
 async function useHostileProfile(sw: Worker) {
@@ -69,7 +37,12 @@ interface Box {
  * Captures the portal tab with masking on (the message the evidence panel sends), from an extension
  * page, and counts in each box (CSS px) the pure-black pixels and the red-ink pixels of the PNG.
  */
-async function captureAndCount(extensionPage: Page, tabId: number, boxes: Record<string, Box>, viewportWidth: number) {
+async function captureAndCount(
+  extensionPage: Page,
+  tabId: number,
+  boxes: Record<string, Box>,
+  viewportWidth: number,
+) {
   return extensionPage.evaluate(
     async ({ tabId, boxes, viewportWidth }) => {
       const reply = (await chrome.runtime.sendMessage({ type: 'capture-tab', tabId, mask: true })) as {
@@ -116,7 +89,9 @@ test('a masked capture covers every identifier the page draws, and our sidebar e
   await useHostileProfile(serviceWorker);
   const page = await context.newPage();
   await page.goto(new URL('/hostile/mask-cases.html', portalUrl).href);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __framesLoaded: number }).__framesLoaded)).toBe(2);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __framesLoaded: number }).__framesLoaded))
+    .toBe(2);
   // The cross-origin frame really is cross-origin and really shows its ICCID.
   const xframe = page.frames().find((f) => f.url().startsWith('http://localhost:'));
   expect(xframe).toBeDefined();
@@ -131,7 +106,9 @@ test('a masked capture covers every identifier the page draws, and our sidebar e
   const sidebarBox = (await (await sidebar.frameElement()).boundingBox())!;
   expect(sidebarBox.width).toBeGreaterThan(100);
 
-  const cases = await page.evaluate(() => (window as unknown as { __maskCases(): Record<string, Box> }).__maskCases());
+  const cases = await page.evaluate(() =>
+    (window as unknown as { __maskCases(): Record<string, Box> }).__maskCases(),
+  );
   expect(Object.keys(cases).sort()).toEqual(
     ['after', 'canvas', 'frame', 'input', 'select', 'shadow', 'split', 'textarea', 'xframe'].sort(),
   );
@@ -140,12 +117,24 @@ test('a masked capture covers every identifier the page draws, and our sidebar e
     expect(box.y + box.height, `${name} is on screen`).toBeLessThan(900);
   }
 
-  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ url: '*://127.0.0.1/hostile/mask-cases.html' }))[0]!.id!);
+  const tabId = await serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ url: '*://127.0.0.1/hostile/mask-cases.html' }))[0]!.id!,
+  );
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/drafts.html`);
   const viewportWidth = await page.evaluate(() => innerWidth);
-  const result = await captureAndCount(extensionPage, tabId, { ...cases, sidebar: sidebarBox }, viewportWidth);
-  const report = Object.fromEntries(Object.entries(result.counts).map(([k, v]) => [k, `${v.ink} ink, ${Math.round((100 * v.black) / v.total)}% black`]));
+  const result = await captureAndCount(
+    extensionPage,
+    tabId,
+    { ...cases, sidebar: sidebarBox },
+    viewportWidth,
+  );
+  const report = Object.fromEntries(
+    Object.entries(result.counts).map(([k, v]) => [
+      k,
+      `${v.ink} ink, ${Math.round((100 * v.black) / v.total)}% black`,
+    ]),
+  );
   console.log('masked capture:', JSON.stringify(report), 'uninspected:', JSON.stringify(result.uninspected));
   for (const [name, c] of Object.entries(result.counts)) {
     expect.soft(c.ink, `${name}: red ink left in the capture`).toBe(0);

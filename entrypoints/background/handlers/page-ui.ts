@@ -4,6 +4,7 @@
  * session storage (the worker may restart between the frame's creation and its first message).
  */
 import { browser } from 'wxt/browser';
+import { toolbarButton } from '../browser-differences';
 import type { FeatureHandlers } from '../router';
 import { senderTab } from './portal';
 
@@ -12,14 +13,6 @@ const tokenKey = (tabId: number) => `sidebar-frame-token:${tabId}`;
 /** The tabs' hidden parts, to clear the warning once none is hidden any more. */
 const hiddenParts = new Map<number, Set<string>>();
 
-/** `action` (MV3) or `browserAction` (Firefox MV2). */
-function toolbarButton() {
-  const b = browser as unknown as {
-    action?: typeof browser.action;
-    browserAction?: typeof browser.action;
-  };
-  return b.action ?? b.browserAction;
-}
 
 async function showWarning(tabId: number, on: boolean) {
   const button = toolbarButton();

@@ -4,7 +4,7 @@
  * completeness per row; and the duplicate check before a new escalation.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /** Shared setup of the evidence component tests: a fresh database with one eSIM Go draft. */
 import { createDraft, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
-import { createDraftsApi, type DraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi, type DraftsApi } from '../../../lib/drafts/drafts-api';
 import type { Attachment } from '../../../lib/db/attachments-repo';
 import { blobText } from '../../../components/evidence/evidence-store';
 

@@ -62,6 +62,12 @@ describe('Options page', () => {
     await noAxeViolations(container);
   });
 
+  it.each(['en', 'fr'] as const)('links to the privacy statement shipped in the package (%s)', async (locale) => {
+    renderOptions(fakeApi(), locale);
+    const link = await screen.findByRole('link', { name: locale === 'en' ? /^Privacy: what the extension reads/ : /^Confidentialité : ce que l'extension lit/ });
+    expect(link.getAttribute('href')).toBe('/privacy.txt');
+  });
+
   it('refuses a catalog with a bad plan, naming the path, and keeps the active one', async () => {
     const api = fakeApi();
     renderOptions(api);

@@ -5,7 +5,7 @@
  * agent asks — from the clipboard, and the priority suggestion with its reason.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';

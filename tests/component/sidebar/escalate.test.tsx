@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import { BUILT_IN_VENDORS_ONLY, openDb } from '../../../lib/db';
 import { DEFAULT_ESIM_CHECKLIST } from '../../../lib/escalation/checklist';
 import { getVendor } from '../../../lib/escalation/vendors';

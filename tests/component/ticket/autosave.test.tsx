@@ -5,11 +5,11 @@
  * journal that brings back text typed just before a tab closed.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DraftSession, type DraftJournal, type JournalEntry } from '../../../components/ticket/draft-session';
+import { DraftSession, type DraftJournal, type JournalEntry } from '../../../lib/drafts/draft-session';
 import { TicketEditor } from '../../../components/ticket/ticket-editor';
 import { createDraft, getDraft, BUILT_IN_VENDORS_ONLY, openDb, saveDraft, type HelpdeskDb } from '../../../lib/db';
 import type { Draft } from '../../../lib/escalation/draft';

@@ -7,9 +7,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageJournal } from '../../../components/platform/draft-journal';
-import { DraftSession } from '../../../components/ticket/draft-session';
+import { DraftSession } from '../../../lib/drafts/draft-session';
 import { BUILT_IN_VENDORS_ONLY, createDraft, getDraft, openDb, type HelpdeskDb } from '../../../lib/db';
-import { createDraftsApi, type DraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi, type DraftsApi } from '../../../lib/drafts/drafts-api';
 import { createJournalQueue, putJournalEntry, readJournal } from '../../../lib/db/journal-repo';
 import type { Draft } from '../../../lib/escalation/draft';
 

@@ -7,7 +7,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TicketEditor } from '../../../components/ticket/ticket-editor';
 import { BUILT_IN_VENDORS_ONLY, createDraft, getDraft, openDb } from '../../../lib/db';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import { DRAFT_LIMITS } from '../../../lib/escalation/draft';
 import { renderWithI18n } from '../render';
 

@@ -5,13 +5,13 @@
  * the vendor's subject in the copied ticket, and secrets that never reach the database.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TicketEditor } from '../../../components/ticket/ticket-editor';
 import { createDraft, getDraft, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
-import { startEscalation } from '../../../lib/escalation/start-escalation';
+import { startEscalation } from '../../../lib/drafts/start-escalation';
 import type { PageContext } from '../../../lib/portal/page-context';
 import { renderWithI18n } from '../render';
 

@@ -14,7 +14,7 @@ import {
   type HelpdeskDb,
   type VendorStorage,
 } from '../../../lib/db';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import { DRAFT_LIMITS, DraftSchema, type Draft } from '../../../lib/escalation/draft';
 import { VendorProfileSchema, type VendorProfile } from '../../../lib/escalation/vendor-profile';
 import { getVendor } from '../../../lib/escalation/vendors';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_VENDORS_ONLY, openDb } from '../../../lib/db';
-import { createDraftsApi, type DraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi, type DraftsApi } from '../../../lib/drafts/drafts-api';
 import {
   answerDraftsCall,
   answerDraftsPortMessage,

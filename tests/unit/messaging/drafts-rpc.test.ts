@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_VENDORS_ONLY, openDb } from '../../../lib/db';
-import { createDraftsApi } from '../../../lib/db/drafts-api';
+import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import {
   answerDraftsCall,
   answerJournalMessage,

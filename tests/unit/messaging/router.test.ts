@@ -16,6 +16,7 @@ import { sidebarHandlers } from '../../../entrypoints/background/handlers/sideba
 import { captureHandlers } from '../../../entrypoints/background/handlers/capture';
 import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
+import { sessionMemoryHandlers } from '../../../entrypoints/background/handlers/session-memory';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
 
@@ -60,6 +61,11 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'capture-stop': ['sidebar', {}],
   'capture-status': ['sidebar', {}],
   'list-captured-calls': ['popup', { portalUrl: PORTAL }],
+  'get-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001' }],
+  'set-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001', done: ['restarted'] }],
+  'get-ticket-secrets': ['sidebar', { draftId: 'd-1' }],
+  'set-ticket-secrets': ['popup', { draftId: 'd-1', values: { credentials: 'x' } }],
+  'open-extension-page': ['sidebar', { page: 'options' }],
 };
 
 /** Spy handlers that answer a valid reply for each type. */
@@ -85,6 +91,11 @@ function spyHandlers() {
     'capture-stop': status,
     'capture-status': status,
     'list-captured-calls': [],
+    'get-case-checklist': ['restarted'],
+    'set-case-checklist': null,
+    'get-ticket-secrets': { credentials: 'x' },
+    'set-ticket-secrets': null,
+    'open-extension-page': null,
   };
   const calls: Array<{ type: string; request: unknown; ctx: HandlerContext }> = [];
   const handlers = Object.fromEntries(
@@ -149,6 +160,9 @@ describe('the background router', () => {
       // A content script (the page can steer it) may not ask for another tab's context or capture.
       ['content → get-tab-context', senders.content(), { type: 'get-tab-context', tabId: 9 }],
       ['content → capture-tab', senders.content(), { type: 'capture-tab', tabId: 9, mask: false }],
+      // Issue 20: a draft's secrets and the case's ticks are for extension pages only, never the page's side.
+      ['content → get-ticket-secrets', senders.content(), { type: 'get-ticket-secrets', draftId: 'd-1' }],
+      ['content → set-case-checklist', senders.content(), { type: 'set-case-checklist', key: 'case-checklist:x', done: [] }],
       // An extension page may not pose as the portal.
       ['popup → page-context', senders.popup(), { type: 'page-context', context }],
       // close/dock act on the sender's tab: only the sidebar frame.
@@ -174,6 +188,7 @@ describe('the background router', () => {
       ...captureHandlers({} as EvidenceCapture),
       ...settingsHandlers(),
       ...pageUiHandlers(),
+      ...sessionMemoryHandlers(fakeBrowser.storage.session),
     });
     const malformed: Array<[unknown, string]> = [
       [null, 'malformed'],
@@ -214,6 +229,7 @@ describe('the background router', () => {
       captureHandlers({} as EvidenceCapture),
       settingsHandlers(),
       pageUiHandlers(),
+      sessionMemoryHandlers(fakeBrowser.storage.session),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);

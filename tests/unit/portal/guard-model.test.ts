@@ -430,3 +430,40 @@ describe('messages', () => {
     expect(GUARD_MESSAGE_KEYS.filter((k) => !(k in messages))).toEqual([]);
   });
 });
+
+describe('two subscribers on screen (issue 14): the guard stops instead of checking the wrong person', () => {
+  const ambiguous: PageContext = { ...context([esim('France', FRANCE, 7)]), ambiguous: true };
+  it('Add plan: even a fitting plan is stopped, with the explanation', () => {
+    const g = guardAddPlan({
+      selection: { esimIccid: FRANCE, planName: 'Euro 1' },
+      hasEsimControl: true,
+      context: ambiguous,
+      catalog,
+      lang: 'en',
+    });
+    expect(summary(g)).toEqual({
+      status: 'unknown',
+      line: ['gdAmbiguousLine'],
+      submit: 'block',
+      event: 'blocked',
+      dialog: ['gdDialogAmbiguousBody'],
+      remedies: [],
+      override: 'override',
+    });
+    // The same plan on the same page with one subscriber passes.
+    const one = guardAddPlan({
+      selection: { esimIccid: FRANCE, planName: 'Euro 1' },
+      hasEsimControl: true,
+      context: { ...ambiguous, ambiguous: false },
+      catalog,
+      lang: 'en',
+    });
+    expect(one.submit.kind).toBe('pass');
+  });
+
+  it('Add line: a ticked complimentary box is stopped; an unticked one is not the guard’s business', () => {
+    const base = { context: { ...ambiguous, subscriber: { name: 'T', planType: 'Unlimited All' } }, catalog };
+    expect(guardAddLine({ ...base, selection: { complimentary: true } }).submit.kind).toBe('block');
+    expect(guardAddLine({ ...base, selection: { complimentary: false } }).submit.kind).toBe('pass');
+  });
+});

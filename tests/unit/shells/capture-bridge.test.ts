@@ -5,6 +5,7 @@
  * in-page UI for a screenshot and puts it back, and relays only calls on the current channel.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { markOwnHost } from '../../../entrypoints/portal/own-hosts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureShadowRoots, englishUi, ourRoot } from './shell-helpers';
 
@@ -24,9 +25,14 @@ beforeAll(async () => {
   englishUi();
   roots = captureShadowRoots(window);
   document.body.textContent = 'A page with no identifiers on it.';
-  const sidebarHost = document.createElement('div');
+  // Our overlay is ours by reference (issue 14), as overlay.ts registers it; the attribute is only a label.
+  const sidebarHost = markOwnHost(document.createElement('div'));
   sidebarHost.setAttribute('data-helpdesk-assistant', 'overlay');
   document.body.append(sidebarHost);
+  // The page's own copy of the label does not make its element ours: it is neither hidden nor skipped.
+  const forged = document.createElement('main');
+  forged.setAttribute('data-helpdesk-assistant', 'overlay');
+  document.body.append(forged);
   const { default: script } = await import('../../../entrypoints/capture-bridge');
   script.main();
 });
@@ -87,6 +93,7 @@ describe('the capture bridge', () => {
     const overlay = document.querySelector<HTMLElement>('[data-helpdesk-assistant="overlay"]')!;
     expect(await send({ type: 'evidence-prepare', mask: true })).toEqual({ masked: 0 });
     expect(overlay.style.visibility).toBe('hidden');
+    expect(document.querySelector<HTMLElement>('main[data-helpdesk-assistant]')!.style.visibility).toBe('');
     const mask = document.querySelector<HTMLElement>('[data-helpdesk-assistant="evidence-mask"]');
     expect(mask?.style.position).toBe('fixed');
     expect(ourRoot(document, roots, 'evidence-mask')?.querySelector('style')?.textContent).toContain('#000');

@@ -5,7 +5,7 @@
  * value; a property changed on both sides to different values is a real conflict, which the agent
  * settles (keep mine / take theirs) — never silently.
  */
-import type { Draft } from '../../lib/escalation/draft';
+import type { Draft } from '../escalation/draft';
 
 /** The draft properties an agent edits; bookkeeping (`revision`, `updatedAt`…) is not merged. */
 const SCALAR_KEYS = [

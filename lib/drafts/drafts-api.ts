@@ -9,9 +9,9 @@ import {
   applyCaseChecklist,
   startEscalation,
   startSubscriberEscalation,
-} from '../escalation/start-escalation';
-import { addAttachment, listAttachments, removeAttachment } from './attachments-repo';
-import type { HelpdeskDb } from './database';
+} from './start-escalation';
+import { addAttachment, listAttachments, removeAttachment } from '../db/attachments-repo';
+import type { HelpdeskDb } from '../db/database';
 import {
   createDraft,
   deleteDraft,
@@ -20,7 +20,7 @@ import {
   listDrafts,
   saveDraft,
   searchDrafts,
-} from './drafts-repo';
+} from '../db/drafts-repo';
 
 type Tail<F> = F extends (db: HelpdeskDb, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 

@@ -7,10 +7,10 @@ import type { HelpdeskDb } from '../db/database';
 import { createDraft, findOpenDraftForIccid, saveDraft, searchDrafts } from '../db/drafts-repo';
 import type { PageContext } from '../portal/page-context';
 import { parseIccid, type IccidErrorCode } from '../telecom/iccid';
-import type { Draft } from './draft';
-import { prefillFields } from './prefill';
-import type { VendorProfile } from './vendor-profile';
-import { getVendor, parseVendorProfile, DEFAULT_VENDOR_ID } from './vendors';
+import type { Draft } from '../escalation/draft';
+import { prefillFields } from '../escalation/prefill';
+import type { VendorProfile } from '../escalation/vendor-profile';
+import { getVendor, parseVendorProfile, DEFAULT_VENDOR_ID } from '../escalation/vendors';
 
 /**
  * Custom/managed vendor profiles (Options, policy) that win over the built-in ones with the same id.

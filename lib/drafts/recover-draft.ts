@@ -15,8 +15,8 @@
  * Edits of several sessions (two surfaces crashed on one draft) are applied oldest first, each merged on
  * top of the previous; a clash between them is a conflict showing the newest.
  */
-import type { Draft } from '../../lib/escalation/draft';
-import type { JournalEntry, JournalSnapshot } from '../../lib/db/journal-repo';
+import type { Draft } from '../escalation/draft';
+import type { JournalEntry, JournalSnapshot } from '../db/journal-repo';
 import { mergeDrafts } from './merge-drafts';
 
 /** The outcome of {@link recoverDraft}. `used`/`stale`: the entries taken / found obsolete (to be cleared). */

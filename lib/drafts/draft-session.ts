@@ -1,5 +1,6 @@
 /**
- * One surface's editing session of one draft: the autosave engine behind {@link useDraftAutosave}.
+ * One surface's editing session of one draft: the autosave engine behind `useDraft`
+ * (components/ticket/use-draft.ts).
  *
  * DESIGN §1 "never loses a draft", §4 "a hard crash loses no more than the last moment of typing"
  * (issue 12). Every edit lands in memory at once and, in the same task, in a crash journal: the
@@ -21,19 +22,19 @@
  * Storage failures (disk full, database blocked by an update) keep the text in memory and in the
  * journal, and are reported so the surface can offer an export.
  */
-import type { DraftsApi } from '../../lib/db/drafts-api';
+import type { DraftsApi } from './drafts-api';
 import {
   JournalEntrySchema,
   JournalSnapshotSchema,
   type ClearScope,
   type JournalEntry,
   type JournalSnapshot,
-} from '../../lib/db/journal-repo';
-import type { Draft } from '../../lib/escalation/draft';
+} from '../db/journal-repo';
+import type { Draft } from '../escalation/draft';
 import { mergeDrafts } from './merge-drafts';
 import { recoverDraft } from './recover-draft';
 
-export type { ClearScope, JournalEntry, JournalSnapshot } from '../../lib/db/journal-repo';
+export type { ClearScope, JournalEntry, JournalSnapshot } from '../db/journal-repo';
 
 /** Where the session is. `pending`: edits not yet written; `conflict`: the agent must choose. */
 export type SessionStatus = 'loading' | 'not-found' | 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
@@ -81,59 +82,6 @@ export function toSnapshot(raw: unknown): JournalSnapshot {
   return { entries: entry.success ? [entry.data] : [], saved: [] };
 }
 
-const JOURNAL_PREFIX = 'helpdesk-draft-journal:';
-
-/**
- * A journal in `storage` (localStorage): one entry per draft, written in the same task as the edit. Not
- * durable against a killed browser (Chromium commits it lazily), so pages keep it only beside the
- * IndexedDB journal, for a tab closed mid-word. Drafts never hold secrets, so nothing secret lands here.
- */
-export function storageJournal(
-  storage: Storage,
-): DraftJournal & { read(draftId: string): JournalEntry | null } {
-  const readEntry = (draftId: string): JournalEntry | null => {
-    try {
-      const raw = storage.getItem(JOURNAL_PREFIX + draftId);
-      if (!raw) return null;
-      const parsed = JournalEntrySchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
-  return {
-    read: readEntry,
-    write(draftId, entry) {
-      try {
-        storage.setItem(JOURNAL_PREFIX + draftId, JSON.stringify(entry));
-      } catch {
-        // A full localStorage only loses the crash copy; the draft is still in memory and in IndexedDB.
-      }
-    },
-    clear(draftId, scope) {
-      try {
-        if (scope) {
-          const entry = readEntry(draftId);
-          if (!entry || entry.sessionId !== scope.sessionId) return;
-          if (scope.seq !== undefined && entry.seq > scope.seq) return;
-        }
-        storage.removeItem(JOURNAL_PREFIX + draftId);
-      } catch {
-        // Nothing to do: a stale journal entry is recognised as such on the next load.
-      }
-    },
-  };
-}
-
-/** The fallback journal: the page's localStorage when it has one. */
-export function defaultJournal(): DraftJournal | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : storageJournal(localStorage);
-  } catch {
-    return null;
-  }
-}
-
 /** Options of {@link DraftSession}. */
 export interface SessionOptions {
   /** Pause in typing before a write (ms, default 300). */
@@ -143,7 +91,10 @@ export interface SessionOptions {
    * shorter than `delayMs`): without it, a debounce never fires for a fast typist (issue 12).
    */
   readonly maxWaitMs?: number;
-  /** Default: the journal the drafts store carries (`drafts.journal`), else localStorage. */
+  /**
+   * Default: the journal the drafts store carries (`drafts.journal`), else none. Pages pass their
+   * localStorage copy in (components/platform/draft-journal.ts): lib/ touches no browser storage.
+   */
   readonly journal?: DraftJournal | null;
   /** Follow the store's change notices to pick up edits made elsewhere. */
   readonly live?: boolean;
@@ -186,7 +137,7 @@ export class DraftSession {
     this.delayMs = options.delayMs ?? 300;
     this.maxWaitMs = Math.max(options.maxWaitMs ?? 1500, this.delayMs);
     const carried = (drafts as DraftsApi & { journal?: DraftJournal }).journal;
-    this.journal = options.journal !== undefined ? options.journal : (carried ?? defaultJournal());
+    this.journal = options.journal !== undefined ? options.journal : (carried ?? null);
   }
 
   /** The current view. */

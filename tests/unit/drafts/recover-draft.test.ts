@@ -5,7 +5,7 @@
  * offered to be overwritten with an older one.
  */
 import { describe, expect, it } from 'vitest';
-import { recoverDraft } from '../../../components/ticket/recover-draft';
+import { recoverDraft } from '../../../lib/drafts/recover-draft';
 import type { JournalEntry, JournalSnapshot, SavedMark } from '../../../lib/db/journal-repo';
 import type { Draft } from '../../../lib/escalation/draft';
 
