@@ -53,19 +53,20 @@ export default defineUnlistedScript({
     const badges = startBadges(doc, {
       escalate: (iccid) => void send({ type: 'escalate-iccid', iccid }),
     });
-    const offSettled = reader.onSettled(() => {
-      requestGuardIfNeeded();
-      badges.schedule();
-    });
-    requestGuardIfNeeded();
-    badges.schedule();
+    // Issue 15: the reader's sliced scan says where the ICCIDs are; the badges show those on screen.
+    const offScan = reader.onScan((occurrences) => badges.update(occurrences));
+    const offSettled = reader.onSettled(requestGuardIfNeeded);
 
     const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       const command = parseContentCommand(raw);
       if (command?.type === 'toggle-sidebar') overlay.toggle();
       else if (command?.type === 'set-sidebar') overlay.setOpen(command.open);
       else if (command?.type === 'dock-sidebar') overlay.setSide(command.side);
-      else if (command?.type === 'get-context') sendResponse(reader.current());
+      else if (command?.type === 'get-context') {
+        // Answered once the first (sliced) read is done: never the placeholder context.
+        void reader.firstRead().then(() => sendResponse(reader.current()));
+        return true;
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -74,6 +75,7 @@ export default defineUnlistedScript({
       browser.runtime.onMessage.removeListener(onMessage);
       for (const listener of teardownListeners) listener();
       offSettled();
+      offScan();
       badges.stop();
       reader.stop();
       overlay.teardown();

@@ -4,19 +4,27 @@
  * callback only marks the page dirty). Sends each new context to the background, rate-limited with
  * coalescing: one message in flight at most, at least SEND_INTERVAL_MS apart, the latest pending
  * context wins (issue 14: a page cannot make us send hundreds of messages).
+ *
+ * Issue 15: a read is the ICCID scan in slices of a few milliseconds (./schedule.ts), then the
+ * profile's rules; changes during a read are coalesced into one more read after it. What was sent
+ * last is remembered as a fingerprint, not as a second copy of the context.
  */
 import { browser } from '@wxt-dev/browser';
 import { extractContext } from '../../lib/portal/extract';
+import { fingerprint } from '../../lib/portal/fingerprint';
+import { startIccidScan, type IccidOccurrence } from '../../lib/portal/scanner';
 import { findProfileForUrl } from '../../lib/portal/match-pattern';
 import { builtInPortalProfiles } from '../../lib/portal/profiles';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import type { GuardEvent, PageContext } from '../../lib/portal/page-context';
 import { MANAGED_PORTALS_KEY, USER_PORTALS_KEY } from '../../lib/settings/keys';
 import { isInOwnHost, isOwnHost } from './own-hosts';
+import { runInSlices, yieldToPage } from './schedule';
 
 const QUIET_MS = 150; // wait for the page to settle…
 const MAX_WAIT_MS = 1000; // …but never longer than this while it keeps changing
 const SEND_INTERVAL_MS = 250; // page-context messages at most this often; the latest one wins
+const MAX_ICCIDS = 5000; // the PageContext limit (page-context.ts)
 
 export interface ReaderDeps {
   send: (message: { type: 'page-context'; context: PageContext }) => Promise<unknown>;
@@ -24,7 +32,8 @@ export interface ReaderDeps {
 
 async function loadProfiles(): Promise<PortalProfile[]> {
   // User-added portals were validated with zod by Options before they were stored.
-  const { [USER_PORTALS_KEY]: userPortals, [MANAGED_PORTALS_KEY]: managedPortals } = await browser.storage.local.get([USER_PORTALS_KEY, MANAGED_PORTALS_KEY]);
+  const { [USER_PORTALS_KEY]: userPortals, [MANAGED_PORTALS_KEY]: managedPortals } =
+    await browser.storage.local.get([USER_PORTALS_KEY, MANAGED_PORTALS_KEY]);
   const user = Array.isArray(userPortals) ? (userPortals as PortalProfile[]) : [];
   // The administrator's portals (validated and copied here by the background, lib/settings/managed.ts)
   // come first: policy wins over the agent's profile for the same URL.
@@ -42,8 +51,18 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   const invalidatedHandlers: Array<() => void> = [];
   let profile = findProfileForUrl(profiles, doc.location.href) ?? null;
   let lastUrl = doc.location.href;
-  let context: PageContext = read();
-  let lastSent = '';
+  // Until the first read is done: what is known without reading the page.
+  let context: PageContext = {
+    url: doc.location.href.slice(0, 2048),
+    title: '',
+    portalId: profile?.id ?? null,
+    subscriber: null,
+    esims: [],
+    iccids: [],
+    guardEvents: [],
+    readAt: new Date().toISOString(),
+  };
+  let lastSent: number | undefined;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let maxTimer: ReturnType<typeof setTimeout> | undefined;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,12 +70,41 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   let pending: PageContext | null = null;
   let lastSendAt = -Infinity;
   let stopped = false;
+  // A read in progress, and whether the page changed meanwhile (then one more read follows).
+  let reading = false;
+  let dirty = false;
   const listeners = new Set<(c: PageContext) => void>();
   const settledListeners = new Set<() => void>();
+  const scanListeners = new Set<(occurrences: readonly IccidOccurrence[]) => void>();
+  let firstRead: () => void = () => undefined;
+  let firstDone = false;
+  const firstReadDone = new Promise<void>((resolve) => (firstRead = resolve));
 
-  function read(): PageContext {
+  /** Reads the page: the ICCID scan in slices, then the profile's rules; null when stopped meanwhile. */
+  async function read(): Promise<PageContext | null> {
+    const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS, isOwnHost });
+    // Visible part first: on a long page, the badges for the top of the page (what is on screen at
+    // load) come from the part read in the eager slices; the rest follows when the scan is done.
+    // Only on the first read: a re-read would take the badges below that part away for a while.
+    const early = firstDone
+      ? undefined
+      : () => {
+          for (const l of scanListeners) l(scan.result().occurrences);
+        };
+    if (!(await runInSlices(scan.step, () => stopped, early))) return null;
+    const found = scan.result();
+    // The occurrences go to the badges, which keep only those they observe; not kept here.
+    for (const l of scanListeners) l(found.occurrences);
+    // The profile's rules in a task of their own (they are bounded by the PageContext limits).
+    await yieldToPage();
+    if (stopped) return null;
     return {
-      ...extractContext(doc, profile, { url: doc.location.href, now: new Date(), isOwnHost }),
+      ...extractContext(doc, profile, {
+        url: doc.location.href,
+        now: new Date(),
+        iccids: found.iccids,
+        isOwnHost,
+      }),
       guardEvents: [...guardEvents],
     };
   }
@@ -74,9 +122,9 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
 
   function publish() {
     if (!alive()) return;
-    const json = JSON.stringify({ ...context, readAt: '' });
-    if (json === lastSent) return;
-    lastSent = json;
+    const print = fingerprint(JSON.stringify({ ...context, readAt: '' }));
+    if (print === lastSent) return;
+    lastSent = print;
     pending = context;
     pump();
     for (const l of listeners) l(context);
@@ -108,15 +156,39 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     clearTimeout(maxTimer);
     quietTimer = maxTimer = undefined;
     if (!alive()) return;
+    // Coalesced: changes during a read make one more read after it, never a second read at once.
+    if (reading) {
+      dirty = true;
+      return;
+    }
     if (doc.location.href !== lastUrl) {
       lastUrl = doc.location.href;
       profile = findProfileForUrl(profiles, lastUrl) ?? null;
       guardEvents.length = 0;
     }
-    context = read();
-    publish();
-    // After every settled read (changed or not): the guard re-finds forms, the badges re-place.
-    for (const l of settledListeners) l();
+    reading = true;
+    void read().then(
+      (next) => {
+        reading = false;
+        if (next === null || !alive()) return;
+        context = next;
+        publish();
+        firstDone = true;
+        firstRead();
+        // After every settled read (changed or not): the guard re-finds forms. In a task of its
+        // own (issue 15): looking for a form on a huge page must not lengthen the read's task.
+        void yieldToPage().then(() => {
+          if (!stopped) for (const l of settledListeners) l();
+        });
+        if (dirty) {
+          dirty = false;
+          schedule();
+        }
+      },
+      () => {
+        reading = false;
+      },
+    );
   }
 
   function schedule() {
@@ -150,17 +222,24 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     clearTimeout(sendTimer);
   }
 
-  publish();
+  // The first read, as soon as the page gives us a moment.
+  flush();
 
   return {
     current: () => context,
+    /** Resolves once the page has been read (the first context is not a placeholder). */
+    firstRead: () => firstReadDone,
     /**
      * Reads the page now (not the last debounced read) and publishes it: the guard decides on what
-     * the agent sees at the moment of the submit (issue 14).
+     * the agent sees at the moment of the submit (issue 14). In one task, not in slices: the guard
+     * must decide before the submit goes on, and a submit is one event, not a stream of changes.
      */
     readNow(): PageContext {
       if (!alive()) return context;
-      context = read();
+      context = {
+        ...extractContext(doc, profile, { url: doc.location.href, now: new Date(), isOwnHost }),
+        guardEvents: [...guardEvents],
+      };
       publish();
       return context;
     },
@@ -175,6 +254,11 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     onContext(listener: (c: PageContext) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Called with the ICCID occurrences of every completed read (for the badges; not kept here). */
+    onScan(listener: (occurrences: readonly IccidOccurrence[]) => void) {
+      scanListeners.add(listener);
+      return () => scanListeners.delete(listener);
     },
     /** Called after every settled (debounced) read of the page, whether the context changed or not. */
     onSettled(listener: () => void) {

@@ -22,7 +22,14 @@ import {
 } from './locate';
 import { invoke, parentOf, prop } from './safe-dom';
 import { scanIccids } from './scanner';
-import { cap, normalizeText, parseDateValue, parseImsiProfile, parseIntValue, type DateOrder } from './values';
+import {
+  cap,
+  normalizeText,
+  parseDateValue,
+  parseImsiProfile,
+  parseIntValue,
+  type DateOrder,
+} from './values';
 import { newVisibility, type IsShown } from './visibility';
 
 /** Options of {@link extractContext}. */
@@ -33,6 +40,8 @@ export interface ExtractOptions {
   readonly now: Date;
   /** Run the generic ICCID scanner for `iccids` (default true). */
   readonly scan?: boolean;
+  /** The generic scan's ICCIDs, already found (the content script scans in slices: issue 15). */
+  readonly iccids?: readonly string[];
   /**
    * Whether a candidate container is shown to the agent (default: {@link newVisibility} on `doc`).
    * Content the agent cannot see is not read (issue 14).
@@ -78,7 +87,12 @@ export function extractContext(
     [],
   );
   const scanOptions = { maxIccids: MAX_ICCIDS, ...(opts.isOwnHost ? { isOwnHost: opts.isOwnHost } : {}) };
-  const iccids = opts.scan === false ? [] : attempt(() => scanIccids(doc, scanOptions).iccids, []);
+  const iccids =
+    opts.iccids !== undefined
+      ? opts.iccids.slice(0, MAX_ICCIDS)
+      : opts.scan === false
+        ? []
+        : attempt(() => scanIccids(doc, scanOptions).iccids, []);
   // An ICCID the profile read from an attribute or a form field is page data too.
   if (iccids.length < MAX_ICCIDS) {
     const known = new Set(iccids);

@@ -9,7 +9,7 @@
  * number). Bounded: a hostile page listing millions of numbers costs a fixed amount of work.
  */
 import { findIccids, type IccidMatch } from '../telecom/iccid';
-import { attr, docOf, invoke, prop, queryAll, tagOf } from './safe-dom';
+import { attr, docOf, invoke, prop, tagOf } from './safe-dom';
 
 /** One place an ICCID occurs: a DOM Range's boundaries over the text nodes. */
 export interface IccidOccurrence {
@@ -52,10 +52,10 @@ export interface ScanLimits {
  */
 export const OWN_HOST_ATTRIBUTE = 'data-helpdesk-assistant';
 
-// Subtrees the agent cannot see or act in, found by attribute in one selector query (issue 14: read
-// what the agent sees). Hidden by CSS is not looked for here: that needs the style of every element,
-// and the text scan must stay one cheap pass; the extraction checks its candidate containers instead.
-const HIDDEN_SELECTOR = '[hidden],[aria-hidden],[inert]';
+// Subtrees the agent cannot see or act in are skipped by attribute — `hidden`, `inert`,
+// `aria-hidden="true"` (issue 14: read what the agent sees) — recognised during the walk (see
+// isMarked). Hidden by CSS is not looked for here: that needs the style of every element, and the
+// text scan must stay one cheap pass; the extraction checks its candidate containers instead.
 
 // Subtrees that are not page text a person reads as such: code, styles, form fields and SVG.
 // Editable regions and the extension's own hosts are skipped by attribute (see isSkipped).
@@ -117,17 +117,57 @@ for (const tag of INLINE) TAG_KIND.set(tag, INLINE_KIND);
 /**
  * Scans the text under `root` (a document or an element) for valid ICCIDs. Skips `<script>`,
  * `<style>`, `<textarea>`, `<select>`, editable regions and the extension's own hosts. Stops after
- * `maxIccids` unique ICCIDs (then `truncated` is true). Never throws on page content.
+ * `maxIccids` unique ICCIDs (then `truncated` is true). Never throws on page content. One shot: the
+ * content script runs the same scan in slices through {@link startIccidScan}.
  */
 export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
+  const scan = startIccidScan(root, limits);
+  scan.step(() => false);
+  return scan.result();
+}
+
+/** A scan that runs in slices (issue 15): `step` works until `shouldYield()` says so or the scan ends. */
+export interface SlicedIccidScan {
+  /** Scans on until done (returns true) or until `shouldYield()` returns true (returns false). */
+  step(shouldYield: () => boolean): boolean;
+  /** What was found so far (all of it once `step` returned true). */
+  result(): IccidScan;
+}
+
+// Text read per piece of a long run: a 5 MB text node is searched a piece at a time, so a slice
+// stays short and nothing of the node is dropped. Pieces end where no digit chain can span (see cutAt).
+const PIECE = 32_768;
+// How often the walk asks whether to yield: every so many nodes (asking costs a clock read).
+const CHECK_EVERY = 128;
+
+/** Internal knobs of {@link startIccidScan}, for tests that cut pieces small. */
+export interface ScanTuning {
+  /** Characters of a run searched at once (default 32,768). */
+  readonly piece?: number;
+}
+
+/**
+ * Starts a scan of `root` that {@link SlicedIccidScan.step} runs piece by piece. It finds exactly
+ * what {@link scanIccids} finds on the same, unchanged DOM: a long run of text is cut only where no
+ * digit chain crosses the cut, so an ICCID is never split between pieces.
+ */
+export function startIccidScan(
+  root: Node,
+  limits: ScanLimits = {},
+  tuning: ScanTuning = {},
+): SlicedIccidScan {
   const maxIccids = limits.maxIccids ?? 5000;
   const maxOccurrences = limits.maxOccurrences ?? 10_000;
-  const maxChars = limits.maxChars ?? 5_000_000;
+  // Issue 15: high enough that a 5 MB text node is read whole; the slices keep the page responsive.
+  const maxChars = limits.maxChars ?? 20_000_000;
+  const piece = Math.max(1, tuning.piece ?? PIECE);
   const iccids: string[] = [];
   const occurrences: IccidOccurrence[] = [];
   const seen = new Set<string>();
   let truncated = false;
+  let done = false;
   let chars = 0;
+  const result = (): IccidScan => ({ iccids, occurrences, truncated });
 
   const isOwnHost = limits.isOwnHost ?? notOurs;
   const doc = docOf(root);
@@ -136,11 +176,11 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
     walker === undefined ||
     (prop<number>(root, 'nodeType') === 1 && isSkipped(root as Element, isOwnHost))
   ) {
-    return { iccids, occurrences, truncated };
+    return { step: () => true, result };
   }
-  // Own hosts, editable regions and hidden subtrees, found by one selector query up front (usually
-  // few): reading the attributes of every element of a big table cost more than the selector query.
-  const marked = markedElements(root, isOwnHost);
+  // Own hosts, editable regions and hidden subtrees are recognised during the walk, which runs in
+  // slices (issue 15): one selector query for them up front was a single 60–80 ms task on a
+  // 100,000-row page.
 
   // The current run of text: its text nodes, and how much text they hold. Their `data` is read only
   // when the run is long enough to hold an ICCID: most text nodes of a table are short cells, and
@@ -153,62 +193,124 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
   // The nearest non-inline ancestor of the run's nodes; undefined until it is needed (a run that
   // starts right after a block element, like a table cell's text, is usually flushed before).
   let block: Node | null | undefined;
+  // A long run being searched piece by piece (its own copies of the node list), and where it is.
+  let pending: { text: string; nodes: Text[]; starts: number[]; count: number; pos: number } | null = null;
+  // Set when the character limit cut the walk: stop once the current run is searched.
+  let capped = false;
+  // The walk is over and its last run flushed: what is pending is all that is left.
+  let ended = false;
+  // The node the walk moved to while skipping a subtree: the next one to visit (null: none left).
+  let ahead: Node | null | undefined;
 
-  /** Records the matches of the current run; false once a limit is reached. */
-  const flush = (): boolean => {
-    if (count === 0) return true;
-    if (runLength >= 19) {
-      let text = (nodes[0] as Text).data;
-      for (let i = 1; i < count; i++) text += (nodes[i] as Text).data;
-      const matches = matchesOf(text, nodes, starts, count);
-      for (const m of matches) {
-        if (!seen.has(m.iccid)) {
-          if (iccids.length >= maxIccids) return false;
-          seen.add(m.iccid);
-          iccids.push(m.iccid);
-        }
-        if (occurrences.length >= maxOccurrences) return false;
-        const s = indexOf(starts, count, m.start, false);
-        const e = indexOf(starts, count, m.end, true);
-        occurrences.push({
-          iccid: m.iccid,
-          startNode: nodes[s] as Text,
-          startOffset: m.start - (starts[s] as number),
-          endNode: nodes[e] as Text,
-          endOffset: m.end - (starts[e] as number),
-        });
+  /** Records `matches`; false once a limit is reached. */
+  const record = (
+    matches: readonly IccidMatch[],
+    runNodes: readonly Text[],
+    runStarts: readonly number[],
+    n: number,
+  ): boolean => {
+    for (const m of matches) {
+      if (!seen.has(m.iccid)) {
+        if (iccids.length >= maxIccids) return false;
+        seen.add(m.iccid);
+        iccids.push(m.iccid);
       }
+      if (occurrences.length >= maxOccurrences) return false;
+      const s = indexOf(runStarts, n, m.start, false);
+      const e = indexOf(runStarts, n, m.end, true);
+      occurrences.push({
+        iccid: m.iccid,
+        startNode: runNodes[s] as Text,
+        startOffset: m.start - (runStarts[s] as number),
+        endNode: runNodes[e] as Text,
+        endOffset: m.end - (runStarts[e] as number),
+      });
     }
-    count = 0;
-    runLength = 0;
     return true;
   };
 
-  let node: Node | null = walker.nextNode();
-  while (node !== null) {
+  /** Searches the pending run's next piece; false once a limit is reached. */
+  const searchPiece = (): boolean => {
+    const p = pending as NonNullable<typeof pending>;
+    const end = cutAt(p.text, p.pos + piece);
+    const ok = record(matchesOf(p.text, p.pos, end, p.nodes, p.starts, p.count), p.nodes, p.starts, p.count);
+    p.pos = end;
+    if (end >= p.text.length) pending = null;
+    return ok;
+  };
+
+  /** Ends the current run: searches it now when short, or leaves it pending; false at a limit. */
+  const flush = (): boolean => {
+    if (count === 0) return true;
+    const n = count;
+    const length = runLength;
+    count = 0;
+    runLength = 0;
+    if (length < 19) return true;
+    let text = (nodes[0] as Text).data;
+    for (let i = 1; i < n; i++) text += (nodes[i] as Text).data;
+    // The character limit may end the run inside its last node.
+    if (text.length > length) text = text.slice(0, length);
+    if (length <= piece) return record(matchesOf(text, 0, length, nodes, starts, n), nodes, starts, n);
+    pending = { text, nodes: nodes.slice(0, n), starts: starts.slice(0, n), count: n, pos: 0 };
+    return true;
+  };
+
+  const step = (shouldYield: () => boolean): boolean => {
+    if (done) return true;
+    let sinceCheck = 0;
+    const stop = (hitLimit: boolean) => {
+      if (hitLimit) truncated = true;
+      done = true;
+      pending = null;
+      nodes.length = starts.length = 0;
+      return true;
+    };
+    for (;;) {
+      while (pending !== null) {
+        if (!searchPiece()) return stop(true);
+        if (shouldYield()) return false;
+      }
+      if (ended) return stop(false);
+      const node = capped ? null : ahead !== undefined ? ahead : walker.nextNode();
+      ahead = undefined;
+      if (node === null) {
+        if (!flush()) return stop(true);
+        ended = true;
+        continue;
+      }
+      if (!visit(node)) return stop(true);
+      if (++sinceCheck >= CHECK_EVERY) {
+        sinceCheck = 0;
+        if (shouldYield()) return false;
+      }
+    }
+  };
+
+  /** Takes one node of the walk into the run; false once a limit is reached. */
+  const visit = (node: Node): boolean => {
     // Text nodes cannot be clobbered; anything else the walker shows is an element (whose
     // `nodeType` a form could shadow, so only the text test is trusted).
     if (node.nodeType === 3) {
-      const length = (node as Text).length;
+      let length = (node as Text).length;
       if (count !== 0) {
         // Text of another block does not join the run (table cells, blocks stay apart).
         block ??= blockOf(nodes[0] as Text);
         const owner = blockOf(node);
         if (owner !== block) {
-          if (!flush()) {
-            truncated = true;
-            break;
-          }
+          if (!flush()) return false;
           block = owner;
         }
       } else {
         block = undefined;
       }
-      chars += length;
-      if (chars > maxChars) {
+      if (chars + length > maxChars) {
+        // Read up to the limit, never drop the node that crosses it (issue 15), and stop there.
+        length = maxChars - chars;
+        capped = true;
         truncated = true;
-        break;
       }
+      chars += length;
       starts[count] = runLength;
       nodes[count] = node as Text;
       count++;
@@ -219,34 +321,50 @@ export function scanIccids(root: Node, limits: ScanLimits = {}): IccidScan {
       // Only a <form> can have its built-ins shadowed (by its named controls): read it safely.
       if (typeof tag !== 'string' || tag === 'form') tag = tagOf(el);
       const kind = TAG_KIND.get(tag as string);
-      if (kind === SKIP || (marked !== null && marked.has(el))) {
-        node = skipSubtree(walker);
-        continue;
+      if (kind === SKIP || (mayBeMarked(el, tag as string) && isMarked(el, isOwnHost))) {
+        ahead = skipSubtree(walker);
+        return true;
       }
-      if (kind !== INLINE_KIND && count !== 0 && !flush()) {
-        truncated = true;
-        break;
-      }
+      if (kind !== INLINE_KIND && count !== 0 && !flush()) return false;
     }
-    node = walker.nextNode();
-  }
-  if (!truncated && !flush()) truncated = true;
-  return { iccids, occurrences, truncated };
+    return true;
+  };
+
+  return { step, result };
+}
+
+/** True for a character a digit chain can hold (digits and the group separators, see findIccids). */
+function inChain(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x20 ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0xa0 ||
+    code === 0x202f
+  );
 }
 
 /**
- * The elements under `root` whose subtree is not scanned because of an attribute: the extension's
- * own hosts and editable regions (`contenteditable` other than "false"). Null when there are none.
+ * Where a piece that should end near `at` ends: at the first character from `at` on that no digit
+ * chain can hold, so no chain (and no ICCID, nor the ambiguity of a longer number) spans two
+ * pieces. A chain is read whole, however long.
  */
-function markedElements(root: Node, isOwnHost: (el: Element) => boolean): Set<Node> | null {
-  let marked: Set<Node> | null = null;
-  const selector = `[${OWN_HOST_ATTRIBUTE}],[contenteditable],${HIDDEN_SELECTOR}`;
-  for (const el of queryAll(root as ParentNode, selector)) {
-    if (isMarked(el, isOwnHost)) (marked ??= new Set()).add(el);
-  }
-  return marked;
+function cutAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && inChain(text.charCodeAt(i))) i++;
+  return Math.min(i, text.length);
 }
 
+/**
+ * False for an element with no attribute at all, most cells and rows of a big table: one native call,
+ * nothing allocated. Only a <form> can have `hasAttributes` shadowed by a named control.
+ */
+function mayBeMarked(el: Element, tag: string): boolean {
+  return tag === 'form' || typeof el.hasAttributes !== 'function' || el.hasAttributes();
+}
+
+/** An element not scanned because of an attribute: an editable region, a hidden subtree, or ours. */
 function isMarked(el: Element, isOwnHost: (el: Element) => boolean): boolean {
   if (isEditable(attr(el, 'contenteditable'))) return true;
   if (attr(el, 'hidden') !== null || attr(el, 'inert') !== null) return true;
@@ -291,31 +409,43 @@ function skipSubtree(walker: TreeWalker): Node | null {
 }
 
 /**
- * ICCIDs of a run. The joined text finds ICCIDs split over inline elements; when the run has
- * several text nodes, each node is also read on its own, so a digit in a neighbouring element
- * ("Line 1" + "8944 …") cannot make an ICCID ambiguous and hide it.
+ * ICCIDs of `text[from, to)`, a piece of a run (offsets in the run). The joined text finds ICCIDs
+ * split over inline elements; when the run has several text nodes, each node is also read on its
+ * own, so a digit in a neighbouring element ("Line 1" + "8944 …") cannot make an ICCID ambiguous
+ * and hide it. Piece ends never cut a chain (cutAt), so a piece reads as the whole run would.
  */
 function matchesOf(
   text: string,
+  from: number,
+  to: number,
   nodes: readonly Text[],
   starts: readonly number[],
   count: number,
 ): IccidMatch[] {
-  const joined = findIccids(text);
+  const whole = from === 0 && to === text.length;
+  const joined = shift(findIccids(whole ? text : text.slice(from, to)), from);
   if (count < 2) return joined;
   let extra: IccidMatch[] | null = null;
   for (let i = 0; i < count; i++) {
-    const data = (nodes[i] as Text).data;
-    if (data.length < 19) continue;
     const base = starts[i] as number;
-    for (const m of findIccids(data)) {
-      const start = base + m.start;
-      const end = base + m.end;
+    const next = i + 1 < count ? (starts[i + 1] as number) : text.length;
+    if (next - base < 19 || next <= from || base >= to) continue;
+    const lo = Math.max(base, from);
+    const hi = Math.min(next, to);
+    if (hi - lo < 19) continue;
+    for (const m of findIccids(text.slice(lo, hi))) {
+      const start = lo + m.start;
+      const end = lo + m.end;
       if (joined.some((j) => j.start < end && start < j.end)) continue;
       (extra ??= []).push({ iccid: m.iccid, start, end, raw: m.raw });
     }
   }
   return extra === null ? joined : [...joined, ...extra].sort((a, b) => a.start - b.start);
+}
+
+function shift(matches: IccidMatch[], by: number): IccidMatch[] {
+  if (by === 0) return matches;
+  return matches.map((m) => ({ ...m, start: m.start + by, end: m.end + by }));
 }
 
 /** Index of the text node of the run that holds position `at` (`isEnd`: prefer the end of a node). */

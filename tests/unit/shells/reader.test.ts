@@ -29,6 +29,8 @@ describe('the reader sends page contexts rate-limited, latest wins', () => {
         return new Promise<void>((resolve) => replies.push(resolve));
       },
     });
+    // Issue 15: the first read runs in slices after startReader returns; it is sent when done.
+    await reader.firstRead();
     vi.useFakeTimers();
     expect(sent).toHaveLength(1); // the first read goes out at once
     for (let i = 0; i < 200; i++)
