@@ -123,6 +123,11 @@ export class DraftSession {
   private unwatch: (() => void) | null = null;
   private listeners = new Set<(v: SessionView) => void>();
   private closed = false;
+  /**
+   * Sessions whose journalled text this session took over on open, with the newest edit taken. A
+   * save of theirs that lands later (a closing tab's last write, still in flight) holds nothing newer.
+   */
+  private readonly absorbed = new Map<string, number>();
   private readonly delayMs: number;
   private readonly maxWaitMs: number;
   private readonly journal: DraftJournal | null;
@@ -202,8 +207,10 @@ export class DraftSession {
       this.edits++;
       this.pendingSince = Date.now();
       this.journalNow();
-      for (const entry of recovery.used)
+      for (const entry of recovery.used) {
+        this.absorbed.set(entry.sessionId, Math.max(entry.seq, this.absorbed.get(entry.sessionId) ?? 0));
         this.journal?.clear(this.draftId, { sessionId: entry.sessionId, seq: entry.seq });
+      }
       if (recovery.kind === 'recovered') {
         this.set({ draft: this.mine, status: 'pending', notice: 'recovered' });
         void this.flush();
@@ -329,6 +336,14 @@ export class DraftSession {
     const error = result.error;
     if (error.code === 'conflict') {
       const theirs = error.current;
+      if (await this.isOlderTextOfAbsorbed(theirs)) {
+        // The closed tab's late save of words this session already holds: not a conflict (issue 12).
+        this.base = theirs;
+        this.mine = { ...this.mine!, revision: theirs.revision, updatedAt: theirs.updatedAt };
+        this.journalNow(theirs);
+        this.again = true;
+        return;
+      }
       const merged = mergeDrafts(this.base!, this.mine!, theirs);
       this.base = theirs;
       if (merged.ok) {
@@ -343,6 +358,15 @@ export class DraftSession {
       return;
     }
     this.set({ status: 'error', errorCode: error.code, errorMessage: messageOf(error) });
+  }
+
+  /** Whether `theirs` was saved by a session whose later edit this session recovered (see `absorbed`). */
+  private async isOlderTextOfAbsorbed(theirs: Draft): Promise<boolean> {
+    if (this.absorbed.size === 0) return false;
+    const { saved } = await this.readJournal();
+    return saved.some(
+      (mark) => mark.revision === theirs.revision && (this.absorbed.get(mark.sessionId) ?? -1) >= mark.seq,
+    );
   }
 
   /** Conflict: write my version on top of theirs (their changes to the same fields are replaced, knowingly). */

@@ -83,6 +83,42 @@ describe('crash journal', () => {
     expect((await stored(db, draft.id)).summary).toBe('No data in Tokyo since 9:10');
   });
 
+  it("shows no conflict when the closed tab's last save lands after the reopened tab recovered its newer text (issue 12)", async () => {
+    // Seen in the e2e suite on a loaded machine: the tab closed mid-word still had a save of an older
+    // text in flight; it committed after the reopened tab had read the row and recovered the journal's
+    // newer text, so the reopened tab's save met "changed in another window" against its own older words.
+    const db = openDb('crash-' + crypto.randomUUID(), { vendors: BUILT_IN_VENDORS_ONLY });
+    const draft = await newDraft(db);
+    const journal = pageJournal(db, null);
+    const first = new DraftSession(createDraftsApi(db), draft.id, { delayMs: 60_000, journal, live: false });
+    await first.start();
+    first.update({ summary: 'No da' });
+    first.update({ summary: 'No data in Tokyo' });
+    await journal.idle();
+
+    const api = createDraftsApi(db);
+    let late = true;
+    const racing: DraftsApi = {
+      ...api,
+      saveDraft: async (...args) => {
+        if (late) {
+          late = false;
+          // The closed tab's save of its first edit, stamped with that edit, commits just now.
+          const landed = await api.saveDraft({ ...draft, summary: 'No da' }, draft.revision, {
+            stamp: { sessionId: first.sessionId, seq: 1 },
+          });
+          expect(landed.ok).toBe(true);
+        }
+        return api.saveDraft(...args);
+      },
+    };
+    const second = new DraftSession(racing, draft.id, { journal: pageJournal(db, null), live: false });
+    await second.start();
+    expect(second.current.draft?.summary).toBe('No data in Tokyo');
+    await expect.poll(async () => (await stored(db, draft.id)).summary).toBe('No data in Tokyo');
+    expect(second.current.status).toBe('saved');
+  });
+
   it('keeps secret fields out of the journal', async () => {
     const db = openDb('crash-' + crypto.randomUUID(), {
       vendors: BUILT_IN_VENDORS_ONLY,
