@@ -13,6 +13,9 @@
  * - Placing reads every rectangle first, then writes every position (no forced layout per badge),
  *   once per animation frame, and again after scrolling or resizing.
  * - The labels are read from i18n once, not once per badge.
+ * - A badge is ONE node (a button; its visible word is the layer style's `::after` content, its name
+ *   the aria-label), and only the badges nearest the screen exist: the issue's budget is ≤ 60 nodes
+ *   added to a page in all (toggle and layers included), measured by `npm run bench` (rows H).
  * The portal's own nodes are never changed.
  */
 import { invoke, prop } from '../../lib/portal/safe-dom';
@@ -21,12 +24,23 @@ import { formatIccid } from '../../lib/telecom/iccid';
 import { HOST_STYLES, pinHost, realClick } from './redress';
 import { BASE_CSS, el, listen, makeHost, rootOf, t } from './shadow-host';
 
-/** Badges on screen at most: a viewport listing thousands of ICCIDs gets the first ones only. */
-export const MAX_BADGES = 200;
+/**
+ * Badges at most at once: those on screen first, then the nearest. A 900 px viewport of a portal table
+ * shows about 30 ICCIDs; the node budget (≤ 60 added nodes, issue 15) leaves room for 40 besides the
+ * toggle's and the layer's own nodes.
+ */
+export const MAX_BADGES = 40;
+/** Occurrences near the screen whose boxes are read to pick the MAX_BADGES nearest (bounded work). */
+const MAX_CANDIDATES = MAX_BADGES * 4;
 
-const LAYER_CSS =
+/** `text` as a CSS string (quotes, backslashes and line breaks escaped as code points). */
+const cssString = (text: string) =>
+  `"${text.replace(/["\\\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+const layerCss = (word: string) =>
   BASE_CSS +
-  'button{position:absolute;left:0;top:0;white-space:nowrap;font-size:11px;line-height:1.2;padding:1px 6px;border-radius:999px}';
+  'button{position:absolute;left:0;top:0;white-space:nowrap;font-size:11px;line-height:1.2;padding:1px 6px;border-radius:999px}' +
+  `button::after{content:${cssString(word)}}`;
 
 // The layer host: a 0×0 box at the top left of its containing block, above the page. Later
 // declarations of the same property win, so this refines HOST_STYLES.layer.
@@ -34,8 +48,8 @@ const LAYER_STYLE =
   HOST_STYLES.layer +
   'position:absolute!important;top:0!important;left:0!important;overflow:visible!important;z-index:2147483647!important;';
 
-// One viewport above and below the screen: badges are ready before they scroll into view.
-const ROOT_MARGIN = '100% 0px 100% 0px';
+// Half a viewport above and below the screen: badges are ready before they scroll into view.
+const ROOT_MARGIN = '50% 0px 50% 0px';
 // Badge gap after the ICCID's last character, in CSS pixels.
 const GAP = 4;
 
@@ -88,7 +102,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     if (layer === null) {
       // makeHost registers the host as ours by reference (markOwnHost, issue 14): the reader's
       // change detection and the scan skip it, and a page copying its attribute gains nothing.
-      const { host, root } = makeHost(doc, 'iccid-badges', LAYER_CSS, 'div');
+      const { host, root } = makeHost(doc, 'iccid-badges', layerCss(labelsOnce().text), 'div');
       invoke(rootOf(doc), 'appendChild', host);
       // Issue 14: the page cannot restyle the layer's host (inline !important, put back if changed).
       layer = { host, root, unpin: pinHost(host, LAYER_STYLE) };
@@ -129,22 +143,32 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
   function render() {
     frame = undefined;
     if (stopped) return;
-    // Which occurrences get a badge: those of the elements near the screen, in page order, bounded.
-    const wanted: Array<[Element, IccidOccurrence]> = [];
+    // Which occurrences may get a badge: those of the elements near the screen, in page order, bounded.
+    const candidates: Array<[Element, IccidOccurrence]> = [];
     for (const [target, list] of watched) {
       if (!near.has(target)) continue;
-      for (const o of list) if (wanted.length < MAX_BADGES) wanted.push([target, o]);
+      for (const o of list) if (candidates.length < MAX_CANDIDATES) candidates.push([target, o]);
     }
     for (const [target, list] of placed) {
       if (near.has(target) && watched.get(target) !== undefined) continue;
       for (const p of list) p.button.remove();
       placed.delete(target);
     }
-    if (wanted.length === 0 && layer === null) return;
+    if (candidates.length === 0 && layer === null) return;
     const { host, root } = layerOnce();
     // Read everything first…
     const origin = host.getBoundingClientRect();
-    const rects = wanted.map(([, o]) => rectOf(o));
+    const win = prop<Window | null>(doc, 'defaultView');
+    const height = win?.innerHeight ?? 0;
+    // …keep the MAX_BADGES nearest the screen (on screen: distance 0; stable, so page order otherwise)…
+    const measured = candidates
+      .map(([target, o]) => ({ target, o, rect: rectOf(o) }))
+      .filter((c): c is { target: Element; o: IccidOccurrence; rect: DOMRect } => c.rect !== null)
+      .map((c) => ({ ...c, distance: Math.max(0, -c.rect.bottom, c.rect.top - height) }))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, MAX_BADGES);
+    const wanted = measured.map((c): [Element, IccidOccurrence] => [c.target, c.o]);
+    const rects = measured.map((c) => c.rect);
     // …then write.
     const keep = new Set<HTMLButtonElement>();
     const next = new Map<Element, Placed[]>();
@@ -167,9 +191,9 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
   }
 
   function badge(root: ShadowRoot, iccid: string): HTMLButtonElement {
-    const { text, aria } = labelsOnce();
-    const label = aria(iccid);
-    const button = el(doc, 'button', { text, attrs: { type: 'button', 'aria-label': label, title: label } });
+    const label = labelsOnce().aria(iccid);
+    // No text child: the word comes from the layer's style (one node per badge).
+    const button = el(doc, 'button', { attrs: { type: 'button', 'aria-label': label, title: label } });
     iccidOf.set(button, iccid);
     root.append(button);
     return button;
