@@ -12,10 +12,12 @@
  *   again: +628 ms on 2,000 rows).
  * - Placing reads every rectangle first, then writes every position (no forced layout per badge),
  *   once per animation frame, and again after scrolling or resizing.
- * - The labels are read from i18n once, not once per badge.
- * - A badge is ONE node (a button; its visible word is the layer style's `::after` content, its name
- *   the aria-label), and only the badges nearest the screen exist: the issue's budget is ≤ 60 nodes
- *   added to a page in all (toggle and layers included), measured by `npm run bench` (rows H).
+ * - The label is read from i18n once, not once per badge.
+ * - A badge is ONE node: a button whose name is its aria-label ("Escalate ICCID …", also its tooltip)
+ *   and whose face is an "escalate" arrow drawn by the layer's style (a background image). A visible
+ *   word would cost a second node per badge — a text node, or a `::after` pseudo-element, which Blink
+ *   counts as a node too — and only the badges nearest the screen exist: the issue's budget is ≤ 60
+ *   nodes added to a page in all (toggle and layers included), measured by `npm run bench` (rows H).
  * The portal's own nodes are never changed.
  */
 import { invoke, prop } from '../../lib/portal/safe-dom';
@@ -33,14 +35,14 @@ export const MAX_BADGES = 40;
 /** Occurrences near the screen whose boxes are read to pick the MAX_BADGES nearest (bounded work). */
 const MAX_CANDIDATES = MAX_BADGES * 4;
 
-/** `text` as a CSS string (quotes, backslashes and line breaks escaped as code points). */
-const cssString = (text: string) =>
-  `"${text.replace(/["\\\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+// The badge's face: an arrow up out of a tray ("escalate"), in the primary blue of BASE_CSS.
+const ARROW =
+  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16' fill='none' stroke='%231d4ed8' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='M8 11V2M4 6l4-4 4 4M2 11v3h12v-3'/%3E%3C/svg%3E\")";
 
-const layerCss = (word: string) =>
+const LAYER_CSS =
   BASE_CSS +
-  'button{position:absolute;left:0;top:0;white-space:nowrap;font-size:11px;line-height:1.2;padding:1px 6px;border-radius:999px}' +
-  `button::after{content:${cssString(word)}}`;
+  'button{position:absolute;left:0;top:0;width:24px;height:18px;padding:0;border-radius:999px;' +
+  `background:Canvas ${ARROW} center/12px 12px no-repeat}`;
 
 // The layer host: a 0×0 box at the top left of its containing block, above the page. Later
 // declarations of the same property win, so this refines HOST_STYLES.layer.
@@ -70,7 +72,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
   const placed = new Map<Element, Placed[]>();
   const iccidOf = new WeakMap<Element, string>();
   let layer: { host: HTMLElement; root: ShadowRoot; unpin: () => void } | null = null;
-  let labels: { text: string; aria: (iccid: string) => string } | null = null;
+  let labels: { aria: (iccid: string) => string } | null = null;
   let frame: number | undefined;
   let stopped = false;
 
@@ -93,7 +95,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
       // One getMessage per label for the page, the ICCID put in by hand (a placeholder marks where).
       const mark = '\u0001';
       const [before = '', after = ''] = t('gdBadgeLabel', [mark]).split(mark);
-      labels = { text: t('gdBadge'), aria: (iccid) => before + formatIccid(iccid) + after };
+      labels = { aria: (iccid) => before + formatIccid(iccid) + after };
     }
     return labels;
   }
@@ -102,7 +104,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     if (layer === null) {
       // makeHost registers the host as ours by reference (markOwnHost, issue 14): the reader's
       // change detection and the scan skip it, and a page copying its attribute gains nothing.
-      const { host, root } = makeHost(doc, 'iccid-badges', layerCss(labelsOnce().text), 'div');
+      const { host, root } = makeHost(doc, 'iccid-badges', LAYER_CSS, 'div');
       invoke(rootOf(doc), 'appendChild', host);
       // Issue 14: the page cannot restyle the layer's host (inline !important, put back if changed).
       layer = { host, root, unpin: pinHost(host, LAYER_STYLE) };
@@ -192,7 +194,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
 
   function badge(root: ShadowRoot, iccid: string): HTMLButtonElement {
     const label = labelsOnce().aria(iccid);
-    // No text child: the word comes from the layer's style (one node per badge).
+    // No child: the face comes from the layer's style (one node per badge).
     const button = el(doc, 'button', { attrs: { type: 'button', 'aria-label': label, title: label } });
     iccidOf.set(button, iccid);
     root.append(button);

@@ -154,7 +154,7 @@ describe('ICCID badges', () => {
     badges.stop();
   });
 
-  it('are one node each (the word comes from the layer style), the ones on screen first (issue 15)', () => {
+  it('are one node each (the face comes from the layer style), the ones on screen first (issue 15)', () => {
     const cells = table(300);
     // Row i's box is 30 px high at i × 30 − 3000: rows 100–125 are on the 768 px screen of jsdom.
     Range.prototype.getClientRects = function () {
@@ -170,10 +170,14 @@ describe('ICCID badges', () => {
     runFrames();
     const buttons = badgeLayer().buttons();
     expect(buttons).toHaveLength(MAX_BADGES);
-    // One node per badge: no text child; its name is the aria-label, its word the layer's ::after.
-    expect(buttons.every((b) => b.childNodes.length === 0)).toBe(true);
+    // One node per badge: no child (a text node or a ::after would each count as a node); its name is
+    // the aria-label, also its tooltip; its face is the layer style's background image.
+    expect(buttons.every((b) => b.childNodes.length === 0 && b.title === b.getAttribute('aria-label'))).toBe(
+      true,
+    );
     const style = buttons[0]!.parentNode!.querySelector('style')!.textContent!;
-    expect(style).toContain('button::after{content:"Escalate"}');
+    expect(style).toMatch(/button\{[^}]*background:Canvas url\("data:image\/svg\+xml/);
+    expect(style).not.toMatch(/::(after|before)/);
     // Every row on screen has its badge.
     const labelled = new Set(buttons.map((b) => b.getAttribute('aria-label')));
     for (let i = 100; i <= 125; i++)
