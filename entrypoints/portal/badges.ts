@@ -67,7 +67,9 @@ interface Placed {
 /** Starts the badges; `update()` with each scan's occurrences, `stop()` removes every badge. */
 export function startBadges(doc: Document, deps: BadgeDeps) {
   // The elements holding ICCIDs, with their occurrences (bounded by the scan's limits).
-  let watched = new Map<Element, IccidOccurrence[]>();
+  // One occurrence per element in a table cell: kept bare, a list only when an element holds several
+  // (an array per ICCID was a third of the badges' heap on 2,000 rows).
+  let watched = new Map<Element, IccidOccurrence | IccidOccurrence[]>();
   const near = new Set<Element>();
   const placed = new Map<Element, Placed[]>();
   const iccidOf = new WeakMap<Element, string>();
@@ -145,11 +147,14 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
   function render() {
     frame = undefined;
     if (stopped) return;
-    // Which occurrences may get a badge: those of the elements near the screen, in page order, bounded.
+    // Which occurrences may get a badge: those of the elements near the screen, bounded. Only the near
+    // elements are visited (a few dozen), not every watched one, on each frame of a scroll.
     const candidates: Array<[Element, IccidOccurrence]> = [];
-    for (const [target, list] of watched) {
-      if (!near.has(target)) continue;
-      for (const o of list) if (candidates.length < MAX_CANDIDATES) candidates.push([target, o]);
+    for (const target of near) {
+      const held = watched.get(target);
+      if (held === undefined) continue;
+      for (const o of Array.isArray(held) ? held : [held])
+        if (candidates.length < MAX_CANDIDATES) candidates.push([target, o]);
     }
     for (const [target, list] of placed) {
       if (near.has(target) && watched.get(target) !== undefined) continue;
@@ -214,13 +219,14 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     /** Takes a scan's occurrences: watches the elements that hold them, forgets the others. */
     update(occurrences: readonly IccidOccurrence[]) {
       if (stopped) return;
-      const fresh = new Map<Element, IccidOccurrence[]>();
+      const fresh = new Map<Element, IccidOccurrence | IccidOccurrence[]>();
       for (const o of occurrences) {
         const target = prop<Element | null>(o.endNode, 'parentElement');
         if (!target) continue;
-        const list = fresh.get(target);
-        if (list) list.push(o);
-        else fresh.set(target, [o]);
+        const held = fresh.get(target);
+        if (held === undefined) fresh.set(target, o);
+        else if (Array.isArray(held)) held.push(o);
+        else fresh.set(target, [held, o]);
       }
       for (const [target] of watched) {
         if (fresh.has(target)) continue;

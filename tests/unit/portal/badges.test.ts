@@ -185,6 +185,22 @@ describe('ICCID badges', () => {
     badges.stop();
   });
 
+  it('badges every ICCID of an element that holds several', () => {
+    const p = document.createElement('p');
+    p.textContent = `Old ${iccid(1)}, new ${iccid(2)} and ${iccid(3)}.`;
+    document.body.append(p);
+    const badges = startBadges(document, { escalate: () => undefined });
+    badges.update(scanIccids(document).occurrences);
+    StubObserver.last!.show([p]);
+    runFrames();
+    expect(
+      badgeLayer()
+        .buttons()
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([1, 2, 3].map((i) => `Escalate ICCID ${iccid(i).replace(/(\d{4})(?=\d)/g, '$1 ')}`));
+    badges.stop();
+  });
+
   it('does not escalate on a script click, only a real one', () => {
     const cells = table(1);
     const escalate = vi.fn();
