@@ -29,10 +29,28 @@ function zodWithoutEvalProbe(): Plugin {
  * Issue 20: React DOM in a chunk of its own (`chunks/react-dom-*.js`). Its `dangerouslySetInnerHTML`
  * path is the one `innerHTML` assignment `web-ext lint` flags; our code never uses that prop (tests/unit/
  * conventions/layers.test.ts), so `npm run lint:firefox` skips exactly this third-party file.
+ *
+ * Issue 15 item 4 ("pages that open at once"): each large library in a chunk of its own too, so a page
+ * loads only the ones its own imports reach — Dexie only in the pages that open the database (drafts
+ * tab, options), luxon only where the SLA/date code is imported — instead of one shared chunk that
+ * every page fetched and evaluated whole (~190–216 KB gzip per page before).
  */
-function reactDomChunk(): Plugin {
+const VENDOR_CHUNKS: ReadonlyArray<[RegExp, string]> = [
+  [/[\\/]node_modules[\\/]react-dom[\\/]/, 'react-dom'],
+  [/[\\/]node_modules[\\/](react|scheduler)[\\/]/, 'react'],
+  // Dexie with the modules that call it: the rest of lib/db (schemas, journal entries) stays shared.
+  [
+    /[\\/]node_modules[\\/]dexie[\\/]|[\\/]lib[\\/](db[\\/](database|drafts-repo|extension-db)|drafts[\\/]drafts-api)\.ts$/,
+    'dexie',
+  ],
+  [/[\\/]node_modules[\\/]luxon[\\/]/, 'luxon'],
+  // (zod stays with the app code: in a chunk of its own its namespace object is kept whole.)
+  [/[\\/]node_modules[\\/]webextension-polyfill[\\/]/, 'polyfill'],
+];
+
+function vendorChunks(): Plugin {
   return {
-    name: 'react-dom-chunk',
+    name: 'vendor-chunks',
     // Only the pages' build splits chunks; WXT bundles each script (content, background) into one file.
     outputOptions(options) {
       const unsplit =
@@ -40,9 +58,58 @@ function reactDomChunk(): Plugin {
       if (unsplit) return null;
       return {
         ...options,
-        manualChunks: (id: string) =>
-          /[\\/]node_modules[\\/]react-dom[\\/]/.test(id) ? 'react-dom' : undefined,
-      };
+        // Each group holds only the modules it matches (not their dependencies: zod, luxon and the
+        // shared lib code would otherwise be pulled into the Dexie chunk and loaded by every page);
+        // strict execution order keeps module evaluation order across the finer chunks.
+        strictExecutionOrder: true,
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: VENDOR_CHUNKS.map(([test, name]) => ({ name, test })),
+        },
+      } as typeof options;
+    },
+  };
+}
+
+/**
+ * Issue 15 item 4: zod's JSON-schema code only where it is used. zod 4 attaches a JSON-schema
+ * processor to every schema it constructs (`inst._zod.processJSONSchema = …`) and a `toJSONSchema`
+ * method to each, which keeps `json-schema-processors.js` and `to-json-schema.js` (~64 KB raw) in every
+ * page. The extension converts schemas to JSON Schema only at development time
+ * (lib/settings/managed-schema.ts writes public/managed-schema.json, checked by a unit test, never in
+ * a page): the page build drops those assignments and imports. The build fails if zod's code changes
+ * shape rather than ship a half-stripped zod.
+ */
+function zodWithoutJsonSchema(): Plugin {
+  const processorImport = 'import * as processors from "../core/json-schema-processors.js";';
+  const methodImport =
+    'import { createStandardJSONSchemaMethod, createToJSONSchemaMethod } from "../core/to-json-schema.js";';
+  const assignment =
+    /^\s*inst\._zod\.processJSONSchema = \(ctx, json, params\) => processors\.\w+\([^\n]*\);\n/gm;
+  return {
+    name: 'zod-without-json-schema',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]classic[\\/]schemas\.js$/.test(id)) return null;
+      if (!code.includes(processorImport) || !code.includes(methodImport))
+        throw new Error(`zod's JSON-schema imports not found in ${id}: update zodWithoutJsonSchema`);
+      const out = code
+        // `aggregateChecks` (the min/max/format getters) is all the classic schemas read from it otherwise.
+        .replace(
+          processorImport,
+          'import { aggregateChecks } from "../core/json-schema-processors.js";\nconst processors = { aggregateChecks };',
+        )
+        .replace(
+          methodImport,
+          'const createToJSONSchemaMethod = () => () => { throw new Error("toJSONSchema is not in the extension build"); };\n' +
+            'const createStandardJSONSchemaMethod = createToJSONSchemaMethod;',
+        )
+        .replace(assignment, '');
+      if (/\bprocessors\.(?!aggregateChecks\b|js\b)\w/.test(out) || out.includes('processJSONSchema'))
+        throw new Error(
+          `zod's JSON-schema processors still referenced in ${id}: update zodWithoutJsonSchema`,
+        );
+      return { code: out, map: null };
     },
   };
 }
@@ -59,7 +126,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [tailwindcss(), zodWithoutEvalProbe(), reactDomChunk()],
+    plugins: [tailwindcss(), zodWithoutEvalProbe(), zodWithoutJsonSchema(), vendorChunks()],
   }),
   // WXT's dev runner must never try to open a browser: there is no display on CI or the dev machines.
   webExt: { disabled: true },

@@ -22,7 +22,6 @@ import {
   type JournalSnapshot,
 } from '../../lib/db/journal-repo';
 import { toSnapshot, type DraftJournal } from '../../lib/drafts/draft-session';
-import { createDraftsApi, type DraftsApi } from '../../lib/drafts/drafts-api';
 
 const JOURNAL_PREFIX = 'helpdesk-draft-journal:';
 
@@ -111,9 +110,4 @@ export function pageJournal(db: HelpdeskDb, secondary: DraftJournal | null = def
     idle: () => queue.idle(),
   };
   return journal;
-}
-
-/** The drafts store of a page that owns `db`, carrying its crash journal (picked up by every editor). */
-export function pageDraftsApi(db: HelpdeskDb): DraftsApi & { journal: ReturnType<typeof pageJournal> } {
-  return { ...createDraftsApi(db), journal: pageJournal(db) };
 }

@@ -11,7 +11,7 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { useVendors } from '../../components/platform/use-vendors';
 import { openExtensionDb } from '../../lib/db/extension-db';
-import { pageDraftsApi } from '../../components/platform/draft-journal';
+import { pageDraftsApi } from '../../components/platform/page-drafts-api';
 import { tabEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import '../../components/styles.css';

@@ -35,10 +35,18 @@ const STYLE = `
 .grip:hover, .grip:focus-visible { background: rgba(29,78,216,.35); outline: none; }
 `;
 
+// The layer style, fixed at the top left instead of static (its children are fixed themselves).
+const OVERLAY_HOST_STYLE = HOST_STYLES.layer.replace(
+  'position:static!important;',
+  'position:fixed!important;top:0!important;left:0!important;',
+);
+
 /** 32 random URL-safe characters (192 bits). */
 function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 function prefsKey(origin: string) {
@@ -86,7 +94,8 @@ export async function mountOverlay(doc: Document) {
   doc.documentElement.append(host);
   // Issue 14: page CSS cannot hide or move the toggle's host (inline !important, put back if changed);
   // if the page still hides the toggle (covers it, fades an ancestor), the toolbar button says so.
-  const unpin = pinHost(host, HOST_STYLES.layer);
+  // Issue 15: out of the page's flow (fixed, 0×0): appending it lays out nothing of the page at load.
+  const unpin = pinHost(host, OVERLAY_HOST_STYLE);
   let toggleHidden = false;
   const toggleWatch = watchVisibility(button, host, (visible) => {
     if (visible === !toggleHidden) return;

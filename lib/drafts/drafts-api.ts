@@ -5,11 +5,7 @@
  * gets the same API over a port to the background (lib/messaging/drafts-rpc.ts).
  */
 import Dexie from 'dexie';
-import {
-  applyCaseChecklist,
-  startEscalation,
-  startSubscriberEscalation,
-} from './start-escalation';
+import { applyCaseChecklist, startEscalation, startSubscriberEscalation } from './start-escalation';
 import { addAttachment, listAttachments, removeAttachment } from '../db/attachments-repo';
 import type { HelpdeskDb } from '../db/database';
 import {
@@ -43,23 +39,9 @@ export interface DraftsApi {
   watch(listener: () => void): () => void;
 }
 
-/** The names callable over the wire (everything but `watch`). */
-export const DRAFTS_API_METHODS = [
-  'getDraft',
-  'saveDraft',
-  'createDraft',
-  'deleteDraft',
-  'listDrafts',
-  'searchDrafts',
-  'findOpenDraftForIccid',
-  'startEscalation',
-  'startSubscriberEscalation',
-  'applyCaseChecklist',
-  'addAttachment',
-  'listAttachments',
-  'removeAttachment',
-] as const satisfies ReadonlyArray<Exclude<keyof DraftsApi, 'watch'>>;
-export type DraftsApiMethod = (typeof DRAFTS_API_METHODS)[number];
+// The names callable over the wire, in a Dexie-free module: the sidebar and popup reach the store
+// over a port and must not load Dexie for this list (issue 15, item 4).
+export { DRAFTS_API_METHODS, type DraftsApiMethod } from './drafts-api-methods';
 
 /** The store bound to a local Dexie connection. */
 export function createDraftsApi(db: HelpdeskDb): DraftsApi {

@@ -17,7 +17,8 @@ import {
   type JournalEntryInput,
   type JournalSnapshot,
 } from '../db/journal-repo';
-import { DRAFTS_API_METHODS, type DraftsApi, type DraftsApiMethod } from '../drafts/drafts-api';
+import type { DraftsApi } from '../drafts/drafts-api';
+import { DRAFTS_API_METHODS, type DraftsApiMethod } from '../drafts/drafts-api-methods';
 // Drafts cross the port in their stored shape, without the size caps: the store applies the caps and
 // answers `too-large` naming the field, which the editor can word for the agent (a refusal here could not).
 import { DraftShapeSchema as DraftSchema, DraftStatusSchema } from '../escalation/draft';

@@ -73,6 +73,7 @@ const DEFAULTS = {
   dbSearches: 30, // row 10: runs per query
   captureRuns: 8, // row 11: captures after the warm-up
   build: true,
+  ext: null, // --ext DIR: bench this already-built chrome-mv3 folder (e.g. another commit's .output) instead of building
   out: 'bench-output',
   only: null, // a Set of row ids ("H", "E", "1".."11"), or null for the default set
   all: false, // --all: also the secondary rows 1, 2, 3, 5 (superseded by the H rows)
@@ -109,7 +110,10 @@ function parseArgs(argv) {
     else if (flag === '--no-build') o.build = false;
     else if (flag === '--all') o.all = true;
     else if (flag === '--out') o.out = value();
-    else if (flag === '--only')
+    else if (flag === '--ext') {
+      o.ext = path.resolve(String(value()));
+      o.build = false;
+    } else if (flag === '--only')
       o.only = new Set(
         String(value())
           .split(',')
@@ -142,7 +146,7 @@ function parseArgs(argv) {
       });
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: node tests/bench/bench.mjs [--settled-pairs N] [--huge-pairs N] [--settled-ms N] [--huge-settled-ms N] [--sizes 200,2000,100000] [--thorough] [--all] [--pairs N] [--warmup N] [--probe-pairs N] [--extract-loads N] [--guard-runs N] [--sidebar-runs N] [--popup-runs N] [--db-drafts N] [--db-writes N] [--db-searches N] [--capture-runs N] [--quick] [--no-build] [--out DIR] [--only 1,2,…]',
+        'usage: node tests/bench/bench.mjs [--settled-pairs N] [--huge-pairs N] [--settled-ms N] [--huge-settled-ms N] [--sizes 200,2000,100000] [--thorough] [--all] [--pairs N] [--warmup N] [--probe-pairs N] [--extract-loads N] [--guard-runs N] [--sidebar-runs N] [--popup-runs N] [--db-drafts N] [--db-writes N] [--db-searches N] [--capture-runs N] [--quick] [--no-build] [--ext DIR] [--out DIR] [--only 1,2,…]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]} (try --help)`);
@@ -1161,7 +1165,7 @@ function cell(text) {
 function markdown(rows, meta) {
   const lines = [];
   lines.push(
-    `Benchmark — commit \`${meta.commit}\`, ${meta.date}, Chromium ${meta.chromium} headless, ${meta.cpus} CPU(s), load average ${meta.loadStart.join(' / ')} at start, ${meta.loadEnd.join(' / ')} at end (1/5/15 min). Run time ${meta.runSeconds} s.`,
+    `Benchmark — commit \`${meta.commit}\` (extension: ${meta.extension}), ${meta.date}, Chromium ${meta.chromium} headless, ${meta.cpus} CPU(s), load average ${meta.loadStart.join(' / ')} at start, ${meta.loadEnd.join(' / ')} at end (1/5/15 min). Run time ${meta.runSeconds} s.`,
   );
   lines.push('');
   lines.push('| # | Measure | Median [95 % CI] | Min | Max | p95 | n | Target | Result | Notes |');
@@ -1218,9 +1222,10 @@ async function main() {
       throw new Error('npx wxt build failed');
     }
   }
-  const built = path.join(root, '.output/chrome-mv3');
+  const built = opts.ext ?? path.join(root, '.output/chrome-mv3');
   if (!existsSync(path.join(built, 'manifest.json')))
-    throw new Error('no build in .output/chrome-mv3 (run without --no-build)');
+    throw new Error(`no build in ${built} (run without --no-build, or point --ext at a chrome-mv3 folder)`);
+  meta.extension = opts.ext ?? '.output/chrome-mv3 (this tree)';
   const extDir = mkdtempSync(path.join(os.tmpdir(), 'ha-bench-extension-'));
   cpSync(built, extDir, { recursive: true });
 

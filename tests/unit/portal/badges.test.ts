@@ -17,7 +17,7 @@ vi.mock('@wxt-dev/browser', () => ({
 
 import { luhnCheckDigit } from '../../../lib/telecom/iccid';
 import { scanIccids } from '../../../lib/portal/scanner';
-import { startBadges } from '../../../entrypoints/portal/badges';
+import { MAX_BADGES, startBadges } from '../../../entrypoints/portal/badges';
 
 function iccid(i: number): string {
   const body = '8944500013' + String(i).padStart(9, '0');
@@ -148,7 +148,56 @@ describe('ICCID badges', () => {
     badges.update(scanIccids(document).occurrences);
     StubObserver.last!.show(cells);
     runFrames();
-    expect(badgeLayer().buttons()).toHaveLength(200);
+    // Issue 15: at most MAX_BADGES, and that bound fits the page's node budget (≤ 60 nodes added).
+    expect(MAX_BADGES).toBeLessThanOrEqual(40);
+    expect(badgeLayer().buttons()).toHaveLength(MAX_BADGES);
+    badges.stop();
+  });
+
+  it('are one node each (the face comes from the layer style), the ones on screen first (issue 15)', () => {
+    const cells = table(300);
+    // Row i's box is 30 px high at i × 30 − 3000: rows 100–125 are on the 768 px screen of jsdom.
+    Range.prototype.getClientRects = function () {
+      const i = cells.indexOf(this.startContainer.parentElement as HTMLTableCellElement);
+      const top = i * 30 - 3000;
+      const rect = { left: 10, right: 150, top, bottom: top + 16, width: 140, height: 16 } as DOMRect;
+      return Object.assign([rect], { item: () => rect }) as unknown as DOMRectList;
+    };
+    const badges = startBadges(document, { escalate: () => undefined });
+    badges.update(scanIccids(document).occurrences);
+    // The observer's margin says rows 0–199 are near: more than MAX_BADGES of them.
+    StubObserver.last!.show(cells.slice(0, 200));
+    runFrames();
+    const buttons = badgeLayer().buttons();
+    expect(buttons).toHaveLength(MAX_BADGES);
+    // One node per badge: no child (a text node or a ::after would each count as a node); its name is
+    // the aria-label, also its tooltip; its face is the layer style's background image.
+    expect(buttons.every((b) => b.childNodes.length === 0 && b.title === b.getAttribute('aria-label'))).toBe(
+      true,
+    );
+    const style = buttons[0]!.parentNode!.querySelector('style')!.textContent!;
+    expect(style).toMatch(/button\{[^}]*background:Canvas url\("data:image\/svg\+xml/);
+    expect(style).not.toMatch(/::(after|before)/);
+    // Every row on screen has its badge.
+    const labelled = new Set(buttons.map((b) => b.getAttribute('aria-label')));
+    for (let i = 100; i <= 125; i++)
+      expect(labelled.has(`Escalate ICCID ${iccid(i).replace(/(\d{4})(?=\d)/g, '$1 ')}`)).toBe(true);
+    badges.stop();
+  });
+
+  it('badges every ICCID of an element that holds several', () => {
+    const p = document.createElement('p');
+    p.textContent = `Old ${iccid(1)}, new ${iccid(2)} and ${iccid(3)}.`;
+    document.body.append(p);
+    const badges = startBadges(document, { escalate: () => undefined });
+    badges.update(scanIccids(document).occurrences);
+    StubObserver.last!.show([p]);
+    runFrames();
+    expect(
+      badgeLayer()
+        .buttons()
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([1, 2, 3].map((i) => `Escalate ICCID ${iccid(i).replace(/(\d{4})(?=\d)/g, '$1 ')}`));
     badges.stop();
   });
 
