@@ -18,6 +18,7 @@ const SCALAR_KEYS = [
   'summary',
   'problemKind',
   'scope',
+  'severity',
   'priorityOverride',
   'handedOverAt',
 ] as const satisfies ReadonlyArray<keyof Draft>;

@@ -70,6 +70,8 @@ describe('renderTicket — body', () => {
     iccid: VALID_ICCID,
     problemKind: 'connectivity',
     scope: 'several-users',
+    // Seed 000: a *loss* of connectivity for several users is High (minor issues would be Normal).
+    severity: 'loss',
     fields: {
       location: 'Lisbon, Portugal',
       device: 'iPhone 15',
@@ -131,7 +133,8 @@ describe('renderTicket — body', () => {
     const draft = makeDraft({
       vendorId: 'wildix',
       summary: 'Calls drop',
-      problemKind: 'connectivity',
+      // Seed 002: call drops not caused by an operator are Critical (Wildix's own problem kind).
+      problemKind: 'call-drops',
       scope: 'one-user',
       fields: {
         message: 'Calls drop after 30 s',
