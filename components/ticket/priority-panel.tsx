@@ -143,9 +143,11 @@ export function PriorityPanel({
           {due?.kind === 'due' ? (
             <>
               <p>{t('tkResponseDue', formatWithZone(due.dueAt, timeZone))}</p>
-              {!due.withinHours && (
+              {(!due.withinHours || due.crossesClosing) && (
                 <p role="note" className="font-medium text-amber-800 dark:text-amber-300">
-                  {due.guidance ? pick(due.guidance, locale) : t('tkOutsideHours')}
+                  {due.guidance
+                    ? pick(due.guidance, locale)
+                    : t(due.withinHours ? 'outsideHoursDuePastClosing' : 'tkOutsideHours')}
                 </p>
               )}
             </>
