@@ -11,6 +11,7 @@
 import { DateTime } from 'luxon';
 import type { PagePlan } from '../portal/page-context';
 import { findPlan } from './match';
+import { valueStateOf } from './value-words';
 import { DEFAULT_VALIDITY_DAYS, type Catalog } from './schema';
 
 /** Stable codes of {@link planLife} (the UI translates them; `reason` is the English fallback). */
@@ -45,22 +46,12 @@ const DAY_MS = 24 * HOUR_MS;
 type StateWord = 'pending' | 'active' | 'expired';
 
 /**
- * Reads the portal's state label (English or French). Pending is tested before active because
- * "Inactive" and "Not activated" contain "activ".
+ * Reads the portal's state label in any language of the shipped vocabulary (value-words.ts: English,
+ * French, German, Spanish, Italian, Portuguese, Dutch). A cancelled plan is over: it reads as expired.
  */
 export function classifyPlanState(state: string | undefined): StateWord | undefined {
-  if (state === undefined) return undefined;
-  const s = state.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  if (
-    /pending|not (yet )?activ|inactive|awaiting|waiting|queued|processing|en attente|non activ|pas (encore )?activ|a activer/.test(
-      s,
-    )
-  ) {
-    return 'pending';
-  }
-  if (/expir|ended|depleted|used up|finished|revoked|termin|epuise|revoque/.test(s)) return 'expired';
-  if (/activ|actif|in use|en cours/.test(s)) return 'active';
-  return undefined;
+  const word = valueStateOf(state);
+  return word === 'cancelled' ? 'expired' : word;
 }
 
 type DateRead = { ok: true; at: DateTime | undefined } | { ok: false };
