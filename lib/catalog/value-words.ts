@@ -3,23 +3,15 @@
  * English, French, German, Spanish, Italian, Portuguese and Dutch (`vocabulary/plan-states.json`),
  * so a portal in any of them reads as the rules expect. Adding a language is a JSON edit.
  */
-import { z } from 'zod';
 import planStatesJson from './vocabulary/plan-states.json';
 import regionsJson from './vocabulary/regions.json';
 
 /** What a state label says, as the rules know it. */
-export const ValueStateSchema = z.enum(['pending', 'cancelled', 'expired', 'active']);
-/** See {@link ValueStateSchema}. */
-export type ValueState = z.infer<typeof ValueStateSchema>;
+export type ValueState = 'pending' | 'cancelled' | 'expired' | 'active';
 
-const WordsSchema = z.array(z.string().regex(/^[a-z][a-z ]{0,60}$/)).min(1);
-/** The vocabulary file: state → language (ISO 639-1) → word starts, folded (lower case, no accents). */
-export const PlanStateVocabularySchema = z.object({
-  states: z.record(ValueStateSchema, z.record(z.string().regex(/^[a-z]{2}$/), WordsSchema)),
-});
-
-// Parsed at load: a broken edit of the shipped file fails every test that imports it, never an agent.
-const VOCABULARY = PlanStateVocabularySchema.parse(planStatesJson);
+// The content script reads plan states and must not load zod (layers.test.ts): the shipped files are
+// validated by their zod schemas in vocabulary-schema.ts, in a unit test, so a broken edit fails CI.
+const VOCABULARY = planStatesJson as { states: Record<ValueState, Record<string, string[]>> };
 
 /** The tie-break order of the file's comment: pending first ("Not activated" holds "activated"). */
 const ORDER: readonly ValueState[] = ['pending', 'cancelled', 'expired', 'active'];
@@ -53,14 +45,8 @@ export function valueStateOf(label: string | undefined): ValueState | undefined 
   return undefined;
 }
 
-/** The region vocabulary: English region → language → name. */
-export const RegionVocabularySchema = z.object({
-  regions: z.record(
-    z.string().min(1).max(100),
-    z.record(z.string().regex(/^[a-z]{2}$/), z.string().min(1).max(100)),
-  ),
-});
-const REGIONS = RegionVocabularySchema.parse(regionsJson).regions;
+/** The region vocabulary: English region → language → name (validated like the states, see above). */
+const REGIONS = (regionsJson as { regions: Record<string, Record<string, string>> }).regions;
 
 /**
  * A plan's region in the agent's language: the plan's own translation (catalog `regionNames`), else

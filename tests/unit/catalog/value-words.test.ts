@@ -82,7 +82,11 @@ describe('"Illimité Tout" is Unlimited All where the catalog says so (seed 001)
   });
 
   it('lines already cancelled in another language do not count', () => {
-    const lines = ['Gekündigt', 'Cancelado', 'Actif'].map((status, i) => ({ iccid: `8900${i}`, status, plans: [] }));
+    const lines = ['Gekündigt', 'Cancelado', 'Actif'].map((status, i) => ({
+      iccid: `8900${i}`,
+      status,
+      plans: [],
+    }));
     expect(
       checkAddLine({ subscriber: { planType: 'Basic 40', unlimitedBundles: 2, esims: lines } }),
     ).toMatchObject({ status: 'eligible', esimsShared: 2 });
@@ -101,5 +105,19 @@ describe('line names in the agent’s language', () => {
     expect(lineNameFor({ ...asia, regionNames: { fr: 'Asie du Sud-Est' } }, [], 'fr')).toBe(
       'Asie du Sud-Est',
     );
+  });
+});
+
+describe('the shipped vocabularies', () => {
+  it('parse with their schemas, in all seven languages', async () => {
+    const { PlanStateVocabularySchema, RegionVocabularySchema } =
+      await import('../../../lib/catalog/vocabulary-schema');
+    const states = PlanStateVocabularySchema.parse(
+      (await import('../../../lib/catalog/vocabulary/plan-states.json')).default,
+    );
+    for (const byLang of Object.values(states.states)) {
+      expect(Object.keys(byLang).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt']);
+    }
+    RegionVocabularySchema.parse((await import('../../../lib/catalog/vocabulary/regions.json')).default);
   });
 });
