@@ -12,6 +12,7 @@ const SCALAR_KEYS = [
   'vendorId',
   'status',
   'iccid',
+  'iccids',
   'subscriberId',
   'subscriberName',
   'portalUrl',

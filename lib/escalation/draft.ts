@@ -104,6 +104,14 @@ export const DraftShapeSchema = z.object({
     .string()
     .regex(/^89\d{17,18}$/)
     .nullable(),
+  /**
+   * Every ICCID of an incident that spans several (issue 16: seed 000, "loss of connectivity affecting
+   * multiple users"), `iccid` first. Absent for a one-ICCID draft (and in drafts written before).
+   */
+  iccids: z
+    .array(z.string().regex(/^89\d{17,18}$/))
+    .max(100)
+    .optional(),
   subscriberId: z.string().max(100).nullable(),
   subscriberName: z.string().max(200).nullable(),
   /** Portal page the case started on (the agent's own environment, DESIGN §2). */

@@ -264,6 +264,14 @@ function buildSections(
     }
     sections.push({ label, ...(value !== undefined ? { value } : {}), items });
   }
+  // Issue 16: an incident over several ICCIDs lists every one (the ICCID field holds the first).
+  const iccids = safeDraft.iccids ?? [];
+  if (iccids.length > 1) {
+    sections.push({
+      label: tr('ticketTextIccids', [String(iccids.length)]),
+      items: iccids.map((id) => ({ line: id })),
+    });
+  }
   if (!screenshotField && attachments.length > 0)
     sections.push({ label: tr('ticketTextAttachments'), items: attachments });
   if (!apiField && calls.length > 0) sections.push({ label: tr('ticketTextApiCalls'), items: calls });
