@@ -4,6 +4,7 @@
  * API: extension pages provide `browser.i18n.getMessage`, tests provide the messages.json files.
  */
 import { createContext, useContext } from 'react';
+import type { TicketTranslate } from '../lib/escalation/ticket-text';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 export type Locale = 'en' | 'fr';
@@ -11,6 +12,11 @@ export type Locale = 'en' | 'fr';
 export interface I18n {
   t: Translate;
   locale: Locale;
+  /**
+   * The ticket fragments of another locale (issue 16: the ticket is written in the vendor's language,
+   * the form in the agent's). Absent or null: only the surface's own locale is available.
+   */
+  loadLocale?: (locale: Locale) => Promise<TicketTranslate | null>;
 }
 
 const I18nContext = createContext<I18n>({ t: (key) => key, locale: 'en' });

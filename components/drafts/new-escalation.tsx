@@ -9,6 +9,8 @@ import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { prefillFields } from '../../lib/escalation/prefill';
 import { defaultVendor, getVendor } from '../../lib/escalation/vendors';
 import { parseIccid } from '../../lib/telecom/iccid';
+import { readIccidSelection } from '../../lib/drafts/multi-iccid';
+import { scopeForIccidCount } from '../../lib/escalation/priority';
 import { useI18n } from '../i18n';
 import { DraftRow } from './draft-row';
 
@@ -30,12 +32,15 @@ export function NewEscalation({ drafts, defaultVendorId, vendors = [], onOpen }:
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<Draft | null>(null);
 
-  const create = async (iccid: string) => {
+  const create = async (iccid: string, all: readonly string[] = [iccid]) => {
     const vendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    // Issue 16: several ICCIDs make one incident; their number suggests the scope.
+    const incident = all.length > 1 ? { iccids: [...all], scope: scopeForIccidCount(vendor, all.length) } : {};
     const created = await drafts.createDraft({
       vendorId: vendor.id,
       iccid,
+      ...incident,
       fields: prefillFields(vendor, { iccid, now: new Date(), timeZone }),
     });
     if (!created.ok) {
@@ -52,6 +57,16 @@ export function NewEscalation({ drafts, defaultVendorId, vendors = [], onOpen }:
     setError(null);
     setExisting(null);
     const parsed = parseIccid(text);
+    const several = parsed.ok ? null : readIccidSelection(text);
+    if (several && several.iccids.length > 1) {
+      // Each ICCID is checked for an open draft (seed 004: one ticket per problem).
+      for (const iccid of several.iccids) {
+        const found = await drafts.findOpenDraftForIccid(iccid);
+        if (found.ok && found.draft) return setExisting(found.draft);
+      }
+      if (several.leftOut.length > 0) setError(t('incidentLeftOut', several.leftOut.map((l) => l.text).join(', ')));
+      return create(several.iccids[0]!, several.iccids);
+    }
     if (!parsed.ok) {
       setError(t(`iccidError_${parsed.error.code}`));
       return;

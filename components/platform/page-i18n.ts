@@ -3,7 +3,8 @@
  * of browser APIs (they receive `t` through I18nProvider).
  */
 import { browser } from 'wxt/browser';
-import type { I18n } from '../i18n';
+import { translatorFromMessages, type TicketTranslate } from '../../lib/escalation/ticket-text';
+import type { I18n, Locale } from '../i18n';
 
 // Keys are checked by a test against public/_locales; the typed overload only knows the keys of the
 // last `wxt prepare`, so look them up as plain strings.
@@ -14,5 +15,25 @@ export function browserI18n(): I18n {
   return {
     t: (key, substitutions) => getMessage(key, substitutions) || key,
     locale: ui.startsWith('fr') ? 'fr' : 'en',
+    loadLocale,
   };
+}
+
+const loaded = new Map<Locale, Promise<TicketTranslate | null>>();
+
+/**
+ * Another locale's messages, read from the extension's own `_locales` files (getMessage only knows the
+ * browser's language): the ticket is written in the vendor's language (issue 16). Read once per page.
+ */
+function loadLocale(locale: Locale): Promise<TicketTranslate | null> {
+  let pending = loaded.get(locale);
+  if (!pending) {
+    const url = (browser.runtime.getURL as (path: string) => string)(`/_locales/${locale}/messages.json`);
+    pending = fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : null))
+      .then((json) => (json === null ? null : translatorFromMessages(json)))
+      .catch(() => null);
+    loaded.set(locale, pending);
+  }
+  return pending;
 }

@@ -117,6 +117,7 @@ function initialDraft(
     fields: { ...known, ...first.fields },
     problemKind: first.problemKind,
     scope: first.scope,
+    severity: first.severity,
     priorityOverride: first.priorityOverride,
     subscriberId: onPage ? (tabContext?.subscriber?.id ?? null) : null,
     subscriberName: onPage ? (tabContext?.subscriber?.name ?? null) : null,
@@ -433,7 +434,7 @@ function QuickPriority(props: {
   draft: Draft;
   now: Date;
   timeZone: string;
-  onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'priorityOverride'>>) => void;
+  onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>>) => void;
 }) {
   const { t } = useI18n();
   return <PriorityPanel {...props} compact priorityLabel={t('ppPriority')} />;

@@ -17,6 +17,8 @@ export interface EsimLinesProps {
   catalog: Catalog;
   /** The clock plan lives are computed against (tests pin it). */
   now: Date;
+  /** Zone of the portal's dates without offset (issue 16): the profile's, else the browser's. */
+  timeZone?: string;
   /** Starts (or reopens) the escalation about this ICCID; absent = no buttons. */
   onEscalate?: (iccid: string) => void;
   busy?: boolean;
@@ -45,6 +47,8 @@ export function planLifeText(life: PlanLife, t: Translate, locale: Locale): stri
       return t('sbPlanLifeActiveNoDates');
     case 'expired':
     case 'portal-says-expired':
+      // The portal's last day (issue 16), so the badge names the date the portal line shows.
+      if (life.lastDay) return t('sbPlanLifeExpiredOn', formatDate(`${life.lastDay}T00:00:00Z`, locale));
       return life.expiresAt ? t('sbPlanLifeExpiredOn', formatDate(life.expiresAt, locale)) : t('sbPlanLifeExpired');
     case 'unreadable-date':
       return t('sbPlanLifeUnreadable');
@@ -60,9 +64,9 @@ const LIFE_STYLE: Record<PlanLife['state'], string> = {
   unknown: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
 };
 
-function PlanItem({ plan, catalog, now }: { plan: PagePlan; catalog: Catalog; now: Date }) {
+function PlanItem({ plan, catalog, now, timeZone }: { plan: PagePlan; catalog: Catalog; now: Date; timeZone: string }) {
   const { t, locale } = useI18n();
-  const life = planLife(plan, now, catalog);
+  const life = planLife(plan, now, catalog, { timeZone });
   const dates = [
     plan.activatedAt ? t('sbPlanActivated', plan.activatedAt) : null,
     plan.expiresAt ? t('sbPlanExpires', plan.expiresAt) : null,
@@ -82,7 +86,7 @@ function PlanItem({ plan, catalog, now }: { plan: PagePlan; catalog: Catalog; no
   );
 }
 
-function EsimItem({ esim, index, catalog, now, onEscalate, busy, copy }: EsimLinesProps & { esim: PageEsim; index: number }) {
+function EsimItem({ esim, index, catalog, now, timeZone, onEscalate, busy, copy }: EsimLinesProps & { esim: PageEsim; index: number }) {
   const { t } = useI18n();
   const name = esim.lineName?.trim() || t('sbUnnamedLine', String(index + 1));
   const headingId = `sb-esim-${index}`;
@@ -122,7 +126,13 @@ function EsimItem({ esim, index, catalog, now, onEscalate, busy, copy }: EsimLin
         ) : (
           <ul className="mt-1 space-y-1 text-sm" aria-label={t('sbPlansOf', name)}>
             {plans.map((plan, i) => (
-              <PlanItem key={`${plan.name}-${i}`} plan={plan} catalog={catalog} now={now} />
+              <PlanItem
+                key={`${plan.name}-${i}`}
+                plan={plan}
+                catalog={catalog}
+                now={now}
+                timeZone={timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+              />
             ))}
           </ul>
         )}

@@ -178,6 +178,7 @@ function Views(props: SidebarProps & { context: PageContext }) {
           catalog={catalog.catalog}
           now={now}
           busy={busy}
+          {...(context.timeZone ?? props.timeZone ? { timeZone: context.timeZone ?? props.timeZone } : {})}
           {...(props.onEscalateIccid ? { onEscalate: props.onEscalateIccid } : {})}
           {...(props.copy ? { copy: props.copy } : {})}
         />

@@ -4,7 +4,7 @@
  * new tickets by e-mail, the vendor's web form, and "mark as handed over". A warning names the gaps when
  * required items are missing — the agent may still hand over (vendors accept partial tickets, seed 000).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CompletenessReport } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
 import {
@@ -13,6 +13,7 @@ import {
   type ApiCallEvidence,
   type AttachmentRef,
 } from '../../lib/escalation/render';
+import { ticketLocale, type TicketTranslate } from '../../lib/escalation/ticket-text';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n } from '../i18n';
 import { formatWithZone } from './priority-panel';
@@ -47,9 +48,27 @@ export function HandoverPanel({
   apiCalls,
   attachments,
 }: HandoverPanelProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, loadLocale } = useI18n();
   const [copied, setCopied] = useState<'text' | 'markdown' | 'failed' | null>(null);
-  const rendered = renderTicket(vendor, draft, { locale, now, timeZone, apiCalls, attachments });
+  // Issue 16: the ticket in the vendor's language (first of its profile's), the form in the agent's.
+  const wanted = ticketLocale(vendor);
+  const [other, setOther] = useState<{ locale: string; translate: TicketTranslate } | null>(null);
+  useEffect(() => {
+    if (wanted === locale || !loadLocale) return;
+    let live = true;
+    void loadLocale(wanted).then((translate) => {
+      if (live && translate) setOther({ locale: wanted, translate });
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, locale, loadLocale]);
+  // Until the vendor's language is loaded (or where it cannot be), the agent's own.
+  const ticket =
+    wanted !== locale && other?.locale === wanted
+      ? { locale: wanted, translate: other.translate }
+      : { locale, translate: t as TicketTranslate };
+  const rendered = renderTicket(vendor, draft, { ...ticket, now, timeZone, apiCalls, attachments });
   const mailto = mailtoUrl(vendor, rendered);
   const gaps = report.items
     .filter((i) => i.required && i.status !== 'present')

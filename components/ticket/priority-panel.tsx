@@ -5,16 +5,17 @@
  */
 import { DateTime } from 'luxon';
 import { useId } from 'react';
+import type { Draft } from '../../lib/escalation/draft';
 import {
-  ProblemKindSchema,
-  ScopeSchema,
-  type Draft,
-  type ProblemKind,
-  type Scope,
-} from '../../lib/escalation/draft';
-import { effectivePriority } from '../../lib/escalation/priority';
+  effectivePriority,
+  problemKindsOf,
+  resolveAxis,
+  scopesOf,
+  severitiesOf,
+  severityMatters,
+} from '../../lib/escalation/priority';
 import { responseDue } from '../../lib/escalation/sla';
-import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import type { AxisOption, VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n } from '../i18n';
 
 const SELECT =
@@ -32,8 +33,8 @@ export function formatWithZone(at: Date, timeZone: string): string {
 
 export interface PriorityPanelProps {
   vendor: VendorProfile;
-  draft: Pick<Draft, 'problemKind' | 'scope' | 'priorityOverride'>;
-  onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'priorityOverride'>>) => void;
+  draft: Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>;
+  onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>>) => void;
   now: Date;
   timeZone: string;
   /** Compact (popup): no SLA block. */
@@ -58,7 +59,7 @@ export function PriorityPanel({
   const suggestedLevel =
     s.levelId !== null ? vendor.priority.levels.find((l) => l.id === s.levelId) : undefined;
   // The popup walks its fields with Enter: it finds them by this attribute.
-  const fieldMark = compact ? { 'data-quick-field': '' } : {};
+  const fieldMark: Record<string, string> = compact ? { 'data-quick-field': '' } : {};
   const due = p.levelId !== null ? responseDue(vendor, p.levelId, now) : null;
 
   return (
@@ -69,46 +70,33 @@ export function PriorityPanel({
         </h3>
       )}
       <div className="grid grid-cols-2 gap-2">
-        <div>
-          <label htmlFor={`${id}-kind`} className="text-sm font-medium">
-            {t('tkProblemKind')}
-          </label>
-          <select
-            id={`${id}-kind`}
-            {...fieldMark}
-            className={SELECT}
-            value={draft.problemKind ?? ''}
-            onChange={(e) =>
-              onChange({ problemKind: e.target.value === '' ? null : (e.target.value as ProblemKind) })
-            }
-          >
-            <option value="">{t('tkChoose')}</option>
-            {ProblemKindSchema.options.map((k) => (
-              <option key={k} value={k}>
-                {t(`tkKind_${keyOf(k)}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-scope`} className="text-sm font-medium">
-            {t('tkScope')}
-          </label>
-          <select
-            id={`${id}-scope`}
-            {...fieldMark}
-            className={SELECT}
-            value={draft.scope ?? ''}
-            onChange={(e) => onChange({ scope: e.target.value === '' ? null : (e.target.value as Scope) })}
-          >
-            <option value="">{t('tkChoose')}</option>
-            {ScopeSchema.options.map((k) => (
-              <option key={k} value={k}>
-                {t(`tkScope_${keyOf(k)}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* Issue 16: the vendor's own problem kinds, scopes and severities (vendor profile data). */}
+        <AxisSelect
+          id={`${id}-kind`}
+          label={t('tkProblemKind')}
+          options={problemKindsOf(vendor)}
+          value={resolveAxis(problemKindsOf(vendor), draft.problemKind)}
+          onChange={(v) => onChange({ problemKind: v })}
+          fieldMark={fieldMark}
+        />
+        <AxisSelect
+          id={`${id}-scope`}
+          label={t('tkScope')}
+          options={scopesOf(vendor)}
+          value={resolveAxis(scopesOf(vendor), draft.scope)}
+          onChange={(v) => onChange({ scope: v })}
+          fieldMark={fieldMark}
+        />
+        {(severityMatters(vendor, draft) || resolveAxis(severitiesOf(vendor), draft.severity) !== null) && (
+          <AxisSelect
+            id={`${id}-severity`}
+            label={t('rubricSeverity')}
+            options={severitiesOf(vendor)}
+            value={resolveAxis(severitiesOf(vendor), draft.severity)}
+            onChange={(v) => onChange({ severity: v })}
+            fieldMark={fieldMark}
+          />
+        )}
       </div>
       <p className="text-sm" data-testid="priority-suggestion" aria-live="polite">
         {s.levelId !== null
@@ -117,7 +105,9 @@ export function PriorityPanel({
               vendor.name,
               pick(s.sentence, locale),
             ])
-          : t(`tkNoSuggestion_${keyOf(s.reason)}`, vendor.name)}
+          : s.reason === 'severity-missing'
+            ? t('rubricNoSuggestionSeverity')
+            : t(`tkNoSuggestion_${keyOf(s.reason)}`, vendor.name)}
       </p>
       <div>
         <label htmlFor={`${id}-level`} className="text-sm font-medium">
@@ -153,9 +143,11 @@ export function PriorityPanel({
           {due?.kind === 'due' ? (
             <>
               <p>{t('tkResponseDue', formatWithZone(due.dueAt, timeZone))}</p>
-              {!due.withinHours && (
+              {(!due.withinHours || due.crossesClosing) && (
                 <p role="note" className="font-medium text-amber-800 dark:text-amber-300">
-                  {due.guidance ? pick(due.guidance, locale) : t('tkOutsideHours')}
+                  {due.guidance
+                    ? pick(due.guidance, locale)
+                    : t(due.withinHours ? 'outsideHoursDuePastClosing' : 'tkOutsideHours')}
                 </p>
               )}
             </>
@@ -168,5 +160,38 @@ export function PriorityPanel({
         </div>
       )}
     </section>
+  );
+}
+
+/** One rubric axis as a select of the vendor's choices, in the agent's language. */
+function AxisSelect(props: {
+  id: string;
+  label: string;
+  options: readonly AxisOption[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+  fieldMark: Record<string, string>;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <div>
+      <label htmlFor={props.id} className="text-sm font-medium">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        {...props.fieldMark}
+        className={SELECT}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">{t('tkChoose')}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {pick(o.label, locale)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

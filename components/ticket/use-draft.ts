@@ -164,7 +164,7 @@ export function useDraft(drafts: DraftsApi, draftId: string | null, options: Use
     const late = pendingRef.current;
     if (!late || !session || !view.draft || view.draft.id !== id) return;
     setPending(null);
-    const { vendorId, iccid, summary, fields, problemKind, scope, priorityOverride } = late;
+    const { vendorId, iccid, summary, fields, problemKind, scope, severity, priorityOverride } = late;
     session.update((d) => ({
       ...d,
       vendorId,
@@ -173,6 +173,7 @@ export function useDraft(drafts: DraftsApi, draftId: string | null, options: Use
       fields: { ...d.fields, ...fields },
       problemKind,
       scope,
+      severity,
       priorityOverride,
     }));
   }, [view, session, id]);

@@ -24,6 +24,10 @@ interface Deps {
   setSidebar: (tabId: number, open: boolean) => Promise<void>;
 }
 
+// Keys are checked against public/_locales by a test; the typed overload knows only the last `wxt prepare`.
+const message = (key: string, substitutions?: string) =>
+  (browser.i18n.getMessage as (k: string, s?: string) => string)(key, substitutions);
+
 export async function escalateIccid(text: string, tabId: number | undefined, deps: Deps) {
   // Policy wins over local choices (lib/settings/effective.ts); custom profiles win over built-in ones.
   const { config } = await loadEffectiveConfig(browserConfigAreas(), ['settings', 'vendors']);
@@ -48,6 +52,18 @@ export async function escalateIccid(text: string, tabId: number | undefined, dep
       message: reason,
     });
     return result;
+  }
+  if (result.leftOut && result.leftOut.length > 0) {
+    // Issue 16: the ICCIDs of the selection that failed validation are named, and left out.
+    const named = result.leftOut.map(
+      (l) => `${l.text} (${browser.i18n.getMessage(`iccidError_${l.code}`) || l.code})`,
+    );
+    await browser.notifications.create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: message('incidentLeftOutTitle'),
+      message: message('incidentLeftOut', named.join(', ')),
+    });
   }
   if (onPortal && tabId !== undefined) {
     deps.sidebars.openDraft(tabId, result.draft.id);

@@ -8,6 +8,7 @@ import type { PageEsim, PageSubscriber } from '../portal/page-context';
 import { countryName, type Lang } from './countries';
 import { findPlan } from './match';
 import type { Catalog, Plan } from './schema';
+import { regionNameIn, valueStateOf } from './value-words';
 
 /** A way to give the customer the plan when the chosen eSIM cannot take it. */
 export type Remedy =
@@ -73,7 +74,11 @@ const UNUSABLE_STATUS = /suspen|terminat|cancel|deactivat|d[ée]sactiv|disabled|
 
 /** False when the eSIM's status says it is suspended, terminated, cancelled, deactivated or blocked. */
 export function isEsimUsable(esim: PageEsim): boolean {
-  return esim.status === undefined || !UNUSABLE_STATUS.test(esim.status);
+  // A "Gekündigt", "Cancelado" or "Opgezegd" line is as gone as a "Cancelled" one (value-words.ts).
+  return (
+    esim.status === undefined ||
+    (!UNUSABLE_STATUS.test(esim.status) && valueStateOf(esim.status) !== 'cancelled')
+  );
 }
 
 /**
@@ -90,7 +95,7 @@ export function lineNameFor(plan: Plan, destinations: readonly string[] = [], la
     // A single-country plan is usually named after its country; that is the better fallback than "JP".
     return countryName(plan.countries[0], lang) ?? plan.name;
   }
-  return plan.region;
+  return regionNameIn(plan, lang);
 }
 
 /** Options of {@link placementsFor}. */

@@ -6,6 +6,7 @@
 import type { PageEsim, PageSubscriber } from '../portal/page-context';
 import { findPlan } from './match';
 import { normalisePlanName } from './normalise';
+import { valueStateOf } from './value-words';
 import type { Catalog } from './schema';
 
 /** Stable verdict codes (the UI translates them; `reason` is the English fallback). */
@@ -44,9 +45,6 @@ export interface CheckAddLineInput {
 
 /** The domestic plan the rule names. */
 const UNLIMITED_ALL = normalisePlanName('Unlimited All');
-
-/** eSIM statuses that mean the line is gone, so it no longer shares anything (English/French stems). */
-const ENDED_STATUS = /terminat|cancel|r[ée]sili|annul/i;
 
 /**
  * Whether `planType` is an "Unlimited All" plan: the name itself (case/space-insensitive), or the
@@ -102,7 +100,7 @@ export function checkAddLine(input: CheckAddLineInput): AddLineVerdict {
     (given !== undefined && Number.isInteger(given) && given >= 0 ? given : undefined) ??
     (subscriber.esims === undefined
       ? undefined
-      : subscriber.esims.filter((e) => e.status === undefined || !ENDED_STATUS.test(e.status)).length + 1);
+      : subscriber.esims.filter((e) => valueStateOf(e.status) !== 'cancelled').length + 1);
   // A plan type without a bundle count reads as no bundles (neither shown was handled above).
   const held = bundles ?? 0;
   if (shared !== undefined && held >= shared) {

@@ -122,7 +122,8 @@ const input: CatalogInput = {
     {
       id: 'unlimited-all',
       name: 'Unlimited All',
-      aliases: [],
+      // Issue 16: a French portal writes the same plan "Illimité Tout".
+      aliases: ['Illimité Tout', 'Tout illimité'],
       region: 'Domestic',
       countries: [],
       imsiProfile: 2,

@@ -4,13 +4,15 @@
  * location. […] Each plan lasts 30 days from when it is activated." So a plan is pending until the
  * phone joins a network in the destination, then active for its validity, then expired for good.
  *
- * Dates are read as UTC when the page gives no offset (portal local time is unknown to us); a
- * date without a time is the start of that day for an activation and the END of that day for an
- * expiry (a plan "expiring 31 March" is still usable on 31 March).
+ * Dates without an offset are read in the portal's time zone (issue 16: the portal profile names it,
+ * else the shell passes the agent's browser zone; UTC only when nobody says); a date without a time
+ * is the start of that day for an activation and the END of that day for an expiry (a plan
+ * "expiring 31 March" is still usable on 31 March).
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { PagePlan } from '../portal/page-context';
 import { findPlan } from './match';
+import { valueStateOf } from './value-words';
 import { DEFAULT_VALIDITY_DAYS, type Catalog } from './schema';
 
 /** Stable codes of {@link planLife} (the UI translates them; `reason` is the English fallback). */
@@ -33,6 +35,11 @@ export interface PlanLife {
   readonly hoursLeft?: number;
   /** ISO 8601 UTC instant the plan ends (or ended), when known. */
   readonly expiresAt?: string;
+  /**
+   * The last day the plan is usable, `yyyy-MM-dd` in the portal's time zone: what the portal line
+   * shows for a date-only expiry, so the badge agrees with it (issue 16: 2026-11-15, not Nov 16).
+   */
+  readonly lastDay?: string;
   /** Days the plan lasts once active, used when the page gives no expiry. */
   readonly validityDays: number;
   readonly code: PlanLifeCode;
@@ -45,31 +52,22 @@ const DAY_MS = 24 * HOUR_MS;
 type StateWord = 'pending' | 'active' | 'expired';
 
 /**
- * Reads the portal's state label (English or French). Pending is tested before active because
- * "Inactive" and "Not activated" contain "activ".
+ * Reads the portal's state label in any language of the shipped vocabulary (value-words.ts: English,
+ * French, German, Spanish, Italian, Portuguese, Dutch). A cancelled plan is over: it reads as expired.
  */
 export function classifyPlanState(state: string | undefined): StateWord | undefined {
-  if (state === undefined) return undefined;
-  const s = state.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  if (
-    /pending|not (yet )?activ|inactive|awaiting|waiting|queued|processing|en attente|non activ|pas (encore )?activ|a activer/.test(
-      s,
-    )
-  ) {
-    return 'pending';
-  }
-  if (/expir|ended|depleted|used up|finished|revoked|termin|epuise|revoque/.test(s)) return 'expired';
-  if (/activ|actif|in use|en cours/.test(s)) return 'active';
-  return undefined;
+  const word = valueStateOf(state);
+  return word === 'cancelled' ? 'expired' : word;
 }
 
 type DateRead = { ok: true; at: DateTime | undefined } | { ok: false };
 
-function readDate(text: string | undefined, role: 'start' | 'end'): DateRead {
+function readDate(text: string | undefined, role: 'start' | 'end', zone = 'utc'): DateRead {
   if (text === undefined || text.trim() === '') return { ok: true, at: undefined };
   const t = text.trim();
-  let at = DateTime.fromISO(t, { zone: 'utc' });
-  if (!at.isValid) at = DateTime.fromSQL(t, { zone: 'utc' });
+  // An offset in the text wins (setZone keeps it); otherwise the wall time is the portal's.
+  let at = DateTime.fromISO(t, { zone, setZone: false });
+  if (!at.isValid) at = DateTime.fromSQL(t, { zone });
   if (!at.isValid) return { ok: false };
   const dateOnly = /^\d{4}-?\d{2}-?\d{2}$/.test(t);
   if (dateOnly && role === 'end') at = at.plus({ days: 1 });
@@ -87,12 +85,27 @@ function iso(dt: DateTime): string {
  * An explicit "expired" label from the portal is believed even before the computed end (a plan
  * can be used up); a "pending" label without an activation date means not activated yet.
  */
-export function planLife(plan: PagePlan, now: Date, catalog?: Catalog): PlanLife {
+export function planLife(
+  plan: PagePlan,
+  now: Date,
+  catalog?: Catalog,
+  options: { readonly timeZone?: string } = {},
+): PlanLife {
+  const zone =
+    options.timeZone !== undefined && IANAZone.isValidZone(options.timeZone) ? options.timeZone : 'utc';
+  const life = planLifeIn(plan, now, catalog, zone);
+  if (life.expiresAt === undefined) return life;
+  // The last usable day: one millisecond before the end, on the portal's calendar.
+  const last = DateTime.fromISO(life.expiresAt, { zone: 'utc' }).minus({ milliseconds: 1 }).setZone(zone);
+  return { ...life, lastDay: last.toISODate() ?? undefined };
+}
+
+function planLifeIn(plan: PagePlan, now: Date, catalog: Catalog | undefined, zone: string): PlanLife {
   const validityDays =
     (catalog === undefined ? undefined : findPlan(catalog, plan.name))?.validityDays ?? DEFAULT_VALIDITY_DAYS;
   const base = { validityDays };
-  const activated = readDate(plan.activatedAt, 'start');
-  const pageExpiry = readDate(plan.expiresAt, 'end');
+  const activated = readDate(plan.activatedAt, 'start', zone);
+  const pageExpiry = readDate(plan.expiresAt, 'end', zone);
   if (!activated.ok || !pageExpiry.ok) {
     const field = activated.ok
       ? `expiry "${plan.expiresAt ?? ''}"`

@@ -50,6 +50,12 @@ export const PlanSchema = z
       .default([]),
     /** Region the plan covers, e.g. "Europe", "Asia"; used to name a new line for a multi-country plan. */
     region: planLabel,
+    /**
+     * The region in other languages, ISO 639-1 → name (issue 16: a French agent's new line is "Asie",
+     * not "Asia"). Optional; the shipped vocabulary (vocabulary/regions.json) covers common regions.
+     * JSON catalogs only: the CSV format does not carry it.
+     */
+    regionNames: z.record(z.string().regex(/^[a-z]{2}$/), planLabel).optional(),
     /** Destination countries (ISO 3166-1 alpha-2). */
     countries: z.array(CountryCodeSchema).max(300).default([]),
     /** IMSI profile the plan is set up for (seed 001: 2, 7 or 10 in that portal). */

@@ -11,6 +11,8 @@ import type { Draft } from '../escalation/draft';
 import { prefillFields } from '../escalation/prefill';
 import type { VendorProfile } from '../escalation/vendor-profile';
 import { getVendor, parseVendorProfile, DEFAULT_VENDOR_ID } from '../escalation/vendors';
+import { scopeForIccidCount } from '../escalation/priority';
+import { readIccidSelection, type LeftOutIccid } from './multi-iccid';
 
 /**
  * Custom/managed vendor profiles (Options, policy) that win over the built-in ones with the same id.
@@ -36,7 +38,7 @@ export interface StartEscalationInput {
 }
 
 export type StartEscalationResult =
-  | { ok: true; draft: Draft; reused: boolean }
+  | { ok: true; draft: Draft; reused: boolean; leftOut?: readonly LeftOutIccid[] }
   | { ok: false; error: { code: IccidErrorCode | 'storage'; message: string } };
 
 export async function startEscalation(
@@ -44,7 +46,16 @@ export async function startEscalation(
   input: StartEscalationInput,
 ): Promise<StartEscalationResult> {
   const parsed = parseIccid(input.text);
-  if (!parsed.ok) return { ok: false, error: { code: parsed.error.code, message: parsed.error.message } };
+  if (!parsed.ok) {
+    // Issue 16: a selection with several ICCIDs is one incident; invalid ones are named, left out.
+    const selection = readIccidSelection(input.text);
+    if (selection.iccids.length >= 2) return startIncident(db, input, selection.iccids, selection.leftOut);
+    if (selection.iccids.length === 1 && selection.leftOut.length > 0) {
+      const one = await startEscalation(db, { ...input, text: selection.iccids[0]! });
+      return one.ok ? { ...one, leftOut: selection.leftOut } : one;
+    }
+    return { ok: false, error: { code: parsed.error.code, message: parsed.error.message } };
+  }
   const iccid = parsed.iccid;
 
   const existing = await findOpenDraftForIccid(db, iccid);
@@ -52,7 +63,8 @@ export async function startEscalation(
   if (existing.draft) return { ok: true, draft: existing.draft, reused: true };
 
   const custom = validCustom(input.customVendors);
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor =
+    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   const context = input.context ?? null;
   // The page's context only applies when it actually shows this ICCID.
   const knowsIccid =
@@ -75,6 +87,52 @@ export async function startEscalation(
   });
   if (!created.ok) return { ok: false, error: { code: 'storage', message: created.error.message } };
   return { ok: true, draft: created.draft, reused: false };
+}
+
+/**
+ * One escalation for an incident over several ICCIDs (issue 16). The duplicate check considers each:
+ * when one of them already has an open draft, that draft is reopened rather than a second ticket
+ * opened for the same problem (seed 004: one ticket per problem). The scope comes from the count.
+ */
+async function startIncident(
+  db: HelpdeskDb,
+  input: StartEscalationInput,
+  iccids: readonly string[],
+  leftOut: readonly LeftOutIccid[],
+): Promise<StartEscalationResult> {
+  for (const iccid of iccids) {
+    const existing = await findOpenDraftForIccid(db, iccid);
+    if (!existing.ok) return { ok: false, error: { code: 'storage', message: existing.error.message } };
+    if (existing.draft) return { ok: true, draft: existing.draft, reused: true, leftOut };
+  }
+  const custom = validCustom(input.customVendors);
+  const vendor =
+    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const first = iccids[0]!;
+  const context = input.context ?? null;
+  // The page's subscriber only when the page shows every one of these ICCIDs.
+  const shows = (id: string) =>
+    !!context && (context.iccids.includes(id) || context.esims.some((e) => e.iccid === id));
+  const pageContext = iccids.every(shows) ? context : null;
+  const fields = prefillFields(vendor, {
+    context: pageContext,
+    iccid: first,
+    now: input.now,
+    timeZone: input.timeZone,
+    portalUrl: context?.url ?? null,
+  });
+  const created = await createDraft(db, {
+    vendorId: vendor.id,
+    iccid: first,
+    iccids: [...iccids],
+    scope: scopeForIccidCount(vendor, iccids.length),
+    subscriberId: pageContext?.subscriber?.id ?? null,
+    subscriberName: pageContext?.subscriber?.name ?? null,
+    portalUrl: context?.url ?? null,
+    fields,
+  });
+  if (!created.ok) return { ok: false, error: { code: 'storage', message: created.error.message } };
+  return { ok: true, draft: created.draft, reused: false, leftOut };
 }
 
 /** The troubleshooting steps the agent ticked for the case: step ids, and their labels in the agent's language. */
@@ -123,7 +181,8 @@ export async function startSubscriberEscalation(
     if (open) return { ok: true, draft: open, reused: true };
   }
   const custom = validCustom(input.customVendors);
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor =
+    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   // No ICCID: prefill must not pick "the page's only eSIM" for a subscriber-wide case.
   const context: PageContext = { ...input.context, esims: [], iccids: [] };
   const fields = prefillFields(vendor, {
@@ -176,7 +235,11 @@ export async function applyCaseChecklist(
           const m = LIST_LINE.exec(l);
           return m !== null && known.has(m[1] ?? '');
         });
-    const values = prefillFields(vendor, { checklistDone: checklist.labels, now: input.now, timeZone: input.timeZone });
+    const values = prefillFields(vendor, {
+      checklistDone: checklist.labels,
+      now: input.now,
+      timeZone: input.timeZone,
+    });
     for (const field of vendor.fields) {
       if (field.prefill !== 'checklist.done') continue;
       const value = values[field.id];
@@ -189,7 +252,8 @@ export async function applyCaseChecklist(
   if (!changed) return { ok: true, draft };
   const saved = await saveDraft(db, { ...draft, checklist: ids, fields }, draft.revision, { now: input.now });
   if (!saved.ok) {
-    const message = 'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
+    const message =
+      'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
     return { ok: false, error: { code: saved.error.code, message } };
   }
   return { ok: true, draft: saved.draft };

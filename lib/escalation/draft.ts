@@ -5,12 +5,26 @@
  */
 import { z } from 'zod';
 
+/**
+ * The fixed problem kinds every vendor shared before issue 16. Drafts written then still hold these ids;
+ * a vendor profile's own kinds say which of them they replace (vendor-profile.ts, `replaces`).
+ */
 export const ProblemKindSchema = z.enum(['question', 'install', 'connectivity', 'topup', 'outage']);
-export type ProblemKind = z.infer<typeof ProblemKindSchema>;
+/** See {@link ProblemKindSchema}. */
+export type LegacyProblemKind = z.infer<typeof ProblemKindSchema>;
 
-/** Who is affected: seed 000 distinguishes individual users, multiple users/destinations, everyone. */
+/** The fixed scopes before issue 16 (seed 000: individual users, multiple users/destinations, everyone). */
 export const ScopeSchema = z.enum(['one-user', 'several-users', 'several-destinations', 'everyone']);
-export type Scope = z.infer<typeof ScopeSchema>;
+
+/**
+ * An id of one of the vendor profile's rubric choices (problem kind, scope, severity). Any id shape the
+ * profiles use, so the legacy ids above stay readable (issue 16: no database upgrade for this).
+ */
+const AxisValueSchema = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+/** A problem kind id of the draft's vendor profile (or a legacy one, see {@link ProblemKindSchema}). */
+export type ProblemKind = string;
+/** A scope id of the draft's vendor profile (or a legacy one, see {@link ScopeSchema}). */
+export type Scope = string;
 
 export const DraftStatusSchema = z.enum(['open', 'handed-over', 'closed']);
 export type DraftStatus = z.infer<typeof DraftStatusSchema>;
@@ -63,7 +77,8 @@ export function draftCapViolation(draft: Pick<Draft, 'summary' | 'fields'>): Dra
   if (largest !== null)
     return { cap: 'field', fieldId: largest[0], max: DRAFT_LIMITS.maxFieldChars, actual: largest[1] };
   const size = draftTextSize(draft);
-  if (size > DRAFT_LIMITS.maxDraftChars) return { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: size };
+  if (size > DRAFT_LIMITS.maxDraftChars)
+    return { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: size };
   return null;
 }
 
@@ -85,7 +100,18 @@ export const DraftShapeSchema = z.object({
   vendorId: z.string().min(1).max(64),
   status: DraftStatusSchema,
   /** Normalised ICCID (digits only) when the draft is about one eSIM. Indexed for the duplicate check. */
-  iccid: z.string().regex(/^89\d{17,18}$/).nullable(),
+  iccid: z
+    .string()
+    .regex(/^89\d{17,18}$/)
+    .nullable(),
+  /**
+   * Every ICCID of an incident that spans several (issue 16: seed 000, "loss of connectivity affecting
+   * multiple users"), `iccid` first. Absent for a one-ICCID draft (and in drafts written before).
+   */
+  iccids: z
+    .array(z.string().regex(/^89\d{17,18}$/))
+    .max(100)
+    .optional(),
   subscriberId: z.string().max(100).nullable(),
   subscriberName: z.string().max(200).nullable(),
   /** Portal page the case started on (the agent's own environment, DESIGN §2). */
@@ -93,8 +119,10 @@ export const DraftShapeSchema = z.object({
   summary: z.string().max(500),
   /** Vendor field id → value, in the vendor profile's field vocabulary. Never holds secret fields. */
   fields: z.record(z.string().max(64), z.string()),
-  problemKind: ProblemKindSchema.nullable(),
-  scope: ScopeSchema.nullable(),
+  problemKind: AxisValueSchema.nullable(),
+  scope: AxisValueSchema.nullable(),
+  /** How badly (seed 000: minor issues vs loss of connectivity); absent in drafts written before issue 16. */
+  severity: AxisValueSchema.nullable().optional(),
   /** Priority level id of the vendor's scale chosen by the agent; null = take the suggestion. */
   priorityOverride: z.string().max(64).nullable(),
   /** Troubleshooting checklist step ids the agent ticked for this case. */
@@ -116,7 +144,12 @@ export const DraftSchema = DraftShapeSchema.superRefine((draft, ctx) => {
   ctx.addIssue({
     code: 'custom',
     message: capMessage(violation),
-    path: violation.cap === 'field' ? ['fields', violation.fieldId] : violation.cap === 'fields' ? ['fields'] : [],
+    path:
+      violation.cap === 'field'
+        ? ['fields', violation.fieldId]
+        : violation.cap === 'fields'
+          ? ['fields']
+          : [],
     params: { cap: violation },
   });
 });

@@ -37,12 +37,17 @@ function targetEsim(input: PrefillInput): PageEsim | undefined {
   return input.context.esims.find((e) => e.iccid === iccid);
 }
 
+/**
+ * One plan as a ticket line, in no language (issue 16: no English "activated … expires" in a French
+ * ticket): the portal's own words (name, region, state), then its dates as "activation → expiry".
+ */
 function describePlan(plan: PagePlan): string {
   const parts = [plan.name];
   if (plan.region) parts.push(plan.region);
   if (plan.state) parts.push(plan.state);
-  if (plan.activatedAt) parts.push(`activated ${plan.activatedAt}`);
-  if (plan.expiresAt) parts.push(`expires ${plan.expiresAt}`);
+  if (plan.activatedAt || plan.expiresAt) {
+    parts.push([plan.activatedAt, plan.expiresAt].map((d) => d ?? '…').join(' → '));
+  }
   return `- ${parts.join(' — ')}`;
 }
 

@@ -14,6 +14,7 @@ import { fieldValue, isBlank } from './field-values';
 import { effectivePriority, type EffectivePriority } from './priority';
 import { stripSecrets } from './secrets';
 import { responseDue } from './sla';
+import { ofName, type TicketTranslate } from './ticket-text';
 import { fillTemplate, type Locale, type VendorField, type VendorProfile } from './vendor-profile';
 
 /** One API call pasted or captured as evidence (REFERENCE: the calls an agent pastes; never the API key). */
@@ -32,9 +33,14 @@ export interface AttachmentRef {
   readonly tag?: string;
 }
 
-/** Options of {@link renderTicket}. `now` is the submission time the SLA clock starts from. */
+/**
+ * Options of {@link renderTicket}. `now` is the submission time the SLA clock starts from. `locale` is
+ * the ticket's language (issue 16: {@link ticketLocale} of the vendor, not the agent's), and `translate`
+ * gives the locale files' `ticketText*` fragments in that language.
+ */
 export interface RenderOptions {
   readonly locale: Locale;
+  readonly translate: TicketTranslate;
   readonly now: Date;
   /** The agent's IANA time zone: dates in the ticket are shown in it, with the zone named. */
   readonly timeZone: string;
@@ -48,41 +54,6 @@ export interface RenderedTicket {
   readonly text: string;
   readonly markdown: string;
 }
-
-/** What stands in for a secret field in every output. */
-export const SECRET_PLACEHOLDER = { en: '[provided separately]', fr: '[transmis séparément]' } as const;
-
-const STRINGS = {
-  en: {
-    colon: ':',
-    notProvided: '(not provided)',
-    priority: 'Priority',
-    notSet: 'Not set',
-    byRubric: (vendor: string, sentence: string) => `${vendor}'s priority rubric: "${sentence}"`,
-    byAgent: 'Chosen by the agent',
-    responseDue: 'First response expected by',
-    apiCalls: 'API calls',
-    attachments: 'Attachments',
-    response: 'Response',
-    untitled: 'Support request',
-    truncated: '[truncated]',
-  },
-  fr: {
-    // French typography puts a space before the colon.
-    colon: ' :',
-    notProvided: '(non renseigné)',
-    priority: 'Priorité',
-    notSet: 'Non définie',
-    byRubric: (vendor: string, sentence: string) => `Grille de priorité de ${vendor} : « ${sentence} »`,
-    byAgent: "Choisie par l'agent",
-    responseDue: 'Première réponse attendue avant',
-    apiCalls: 'Appels API',
-    attachments: 'Pièces jointes',
-    response: 'Réponse',
-    untitled: "Demande d'assistance",
-    truncated: '[tronqué]',
-  },
-} as const;
 
 const MAX_SUBJECT = 250;
 const MAX_RESPONSE = 8000;
@@ -177,7 +148,7 @@ function renderFieldValue(field: VendorField, raw: string, opts: RenderOptions):
   }
 }
 
-function apiItems(calls: readonly ApiCallEvidence[], locale: Locale): Item[] {
+function apiItems(calls: readonly ApiCallEvidence[], tr: TicketTranslate): Item[] {
   return calls.map((call) => {
     const parts = [`${oneLine(call.method).toUpperCase()} ${oneLine(call.endpoint)}`];
     if (call.status !== undefined) parts.push(`→ ${oneLine(String(call.status))}`);
@@ -186,7 +157,7 @@ function apiItems(calls: readonly ApiCallEvidence[], locale: Locale): Item[] {
     if (call.response === undefined || isBlank(call.response)) return { line };
     let block = clean(call.response).trim();
     if (block.length > MAX_RESPONSE)
-      block = `${sliceCodePoints(block, MAX_RESPONSE)}\n${STRINGS[locale].truncated}`;
+      block = `${sliceCodePoints(block, MAX_RESPONSE)}\n${tr('ticketTextTruncated')}`;
     return { line, block };
   });
 }
@@ -204,20 +175,32 @@ function attachmentItems(
   });
 }
 
-function priorityReason(vendor: VendorProfile, p: EffectivePriority, locale: Locale): string | undefined {
-  const s = STRINGS[locale];
+function priorityReason(
+  vendor: VendorProfile,
+  p: EffectivePriority,
+  opts: RenderOptions,
+): string | undefined {
+  const locale = opts.locale;
   const rubric = p.suggestion.levelId !== null ? p.suggestion : null;
-  if (p.source === 'suggestion' && rubric) return s.byRubric(vendor.name, rubric.sentence[locale]);
+  const byRubric = (sentence: string) =>
+    opts.translate('ticketTextByRubric', [ofName(vendor.name, locale), sentence]);
+  if (p.source === 'suggestion' && rubric) return byRubric(rubric.sentence[locale]);
   if (p.source === 'override') {
     // An override that agrees with the rubric keeps the rubric's explanation.
     return rubric && rubric.levelId === p.levelId
-      ? s.byRubric(vendor.name, rubric.sentence[locale])
-      : s.byAgent;
+      ? byRubric(rubric.sentence[locale])
+      : opts.translate('ticketTextByAgent');
   }
   return undefined;
 }
 
-function buildSubject(vendor: VendorProfile, draft: Draft, p: EffectivePriority, locale: Locale): string {
+function buildSubject(
+  vendor: VendorProfile,
+  draft: Draft,
+  p: EffectivePriority,
+  opts: RenderOptions,
+): string {
+  const locale = opts.locale;
   const fields = new Map(vendor.fields.map((f) => [f.id, f]));
   const resolve = (name: string): string => {
     const field = fields.get(name);
@@ -247,7 +230,7 @@ function buildSubject(vendor: VendorProfile, draft: Draft, p: EffectivePriority,
   let subject = fillTemplate(vendor.subjectTemplate, (name) => oneLine(resolve(name)));
   // A missing part must not leave a dangling separator ("- Tracker offline").
   subject = oneLine(subject).replace(/^[\s\-–—:|,]+|[\s\-–—:|,]+$/g, '');
-  if (subject === '') subject = STRINGS[locale].untitled;
+  if (subject === '') subject = opts.translate('ticketTextUntitled');
   return subject.length > MAX_SUBJECT ? `${sliceCodePoints(subject, MAX_SUBJECT - 1)}…` : subject;
 }
 
@@ -257,41 +240,50 @@ function buildSections(
   opts: RenderOptions,
   p: EffectivePriority,
 ): Section[] {
-  const s = STRINGS[opts.locale];
+  const tr = opts.translate;
   // Defence in depth: even a draft that wrongly holds a secret renders without it.
   const safeDraft: Draft = { ...draft, fields: stripSecrets(vendor, draft.fields) };
   const sections: Section[] = [];
   const screenshotField = vendor.fields.find((f) => f.kind === 'evidence-screenshot');
   const apiField = vendor.fields.find((f) => f.kind === 'evidence-api');
   const attachments = attachmentItems(opts.attachments ?? [], screenshotField, opts.locale);
-  const calls = apiItems(opts.apiCalls ?? [], opts.locale);
+  const calls = apiItems(opts.apiCalls ?? [], tr);
 
   for (const field of vendor.fields) {
     const label = field.label[opts.locale];
     if (field.kind === 'secret') {
-      sections.push({ label, value: SECRET_PLACEHOLDER[opts.locale] });
+      sections.push({ label, value: tr('ticketTextSecret') });
       continue;
     }
     const raw = fieldValue(field, safeDraft);
     const value = isBlank(raw) ? undefined : renderFieldValue(field, raw, opts);
     const items = field === screenshotField ? attachments : field === apiField ? calls : [];
     if (value === undefined && items.length === 0) {
-      if (field.required) sections.push({ label, value: s.notProvided });
+      if (field.required) sections.push({ label, value: tr('ticketTextNotProvided') });
       continue;
     }
     sections.push({ label, ...(value !== undefined ? { value } : {}), items });
   }
-  if (!screenshotField && attachments.length > 0) sections.push({ label: s.attachments, items: attachments });
-  if (!apiField && calls.length > 0) sections.push({ label: s.apiCalls, items: calls });
+  // Issue 16: an incident over several ICCIDs lists every one (the ICCID field holds the first).
+  const iccids = safeDraft.iccids ?? [];
+  if (iccids.length > 1) {
+    sections.push({
+      label: tr('ticketTextIccids', [String(iccids.length)]),
+      items: iccids.map((id) => ({ line: id })),
+    });
+  }
+  if (!screenshotField && attachments.length > 0)
+    sections.push({ label: tr('ticketTextAttachments'), items: attachments });
+  if (!apiField && calls.length > 0) sections.push({ label: tr('ticketTextApiCalls'), items: calls });
 
-  const level = p.level?.label[opts.locale] ?? s.notSet;
-  const reason = priorityReason(vendor, p, opts.locale);
-  sections.push({ label: s.priority, value: reason ? `${level} — ${reason}` : level });
+  const level = p.level?.label[opts.locale] ?? tr('ticketTextNotSet');
+  const reason = priorityReason(vendor, p, opts);
+  sections.push({ label: tr('ticketTextPriority'), value: reason ? `${level} — ${reason}` : level });
   if (p.levelId !== null) {
     const due = responseDue(vendor, p.levelId, opts.now);
     if (due.kind === 'due') {
       sections.push({
-        label: s.responseDue,
+        label: tr('ticketTextResponseDue'),
         value: formatInstant(DateTime.fromJSDate(due.dueAt), opts.timeZone),
       });
     }
@@ -299,15 +291,18 @@ function buildSections(
   return sections;
 }
 
-function toText(subject: string, sections: readonly Section[], colon: string): string {
+/** `label` followed by its colon, as the ticket's language writes it (French: a no-break space before). */
+type LabelOf = (label: string) => string;
+
+function toText(subject: string, sections: readonly Section[], labelOf: LabelOf): string {
   const parts = [subject];
   for (const sec of sections) {
     const lines: string[] = [];
     const multiline = sec.value?.includes('\n') ?? false;
     if (sec.value !== undefined && !multiline && !sec.items?.length)
-      lines.push(`${sec.label}${colon} ${sec.value}`);
+      lines.push(`${labelOf(sec.label)} ${sec.value}`);
     else {
-      lines.push(`${sec.label}${colon}`);
+      lines.push(labelOf(sec.label));
       if (sec.value !== undefined) lines.push(sec.value);
       for (const item of sec.items ?? []) {
         lines.push(`- ${item.line}`);
@@ -319,10 +314,10 @@ function toText(subject: string, sections: readonly Section[], colon: string): s
   return `${parts.join('\n\n')}\n`;
 }
 
-function toMarkdown(subject: string, sections: readonly Section[], colon: string): string {
+function toMarkdown(subject: string, sections: readonly Section[], labelOf: LabelOf): string {
   const parts = [`## ${escapeMarkdown(subject)}`];
   for (const sec of sections) {
-    const label = `**${escapeMarkdown(sec.label)}${colon}**`;
+    const label = `**${labelOf(escapeMarkdown(sec.label))}**`;
     const multiline = sec.value?.includes('\n') ?? false;
     if (sec.value !== undefined && !multiline && !sec.items?.length) {
       parts.push(`${label} ${escapeMarkdown(sec.value)}`);
@@ -349,11 +344,15 @@ export function renderTicket(vendor: VendorProfile, draft: Draft, opts: RenderOp
     vendor,
     { ...draft, fields: stripSecrets(vendor, draft.fields) },
     priority,
-    opts.locale,
+    opts,
   );
   const sections = buildSections(vendor, draft, opts, priority);
-  const colon = STRINGS[opts.locale].colon;
-  return { subject, text: toText(subject, sections, colon), markdown: toMarkdown(subject, sections, colon) };
+  const labelOf: LabelOf = (label) => opts.translate('ticketTextLabel', [label]);
+  return {
+    subject,
+    text: toText(subject, sections, labelOf),
+    markdown: toMarkdown(subject, sections, labelOf),
+  };
 }
 
 /** `text.slice(0, end)` without leaving half a surrogate pair (encodeURIComponent throws on one). */

@@ -20,7 +20,16 @@ export type ResponseDue =
       readonly target: ResponseTarget;
       /** Whether the submission falls inside support hours (always true for a vendor without hours). */
       readonly withinHours: boolean;
-      /** The vendor's advice for this level when submitting outside support hours (seed 002: phone). */
+      /**
+       * Whether the due time falls on a later support day than the submission: submitted inside hours,
+       * the clock runs past closing (issue 16: Critical at Friday 17:50 → due Monday 09:20).
+       */
+      readonly crossesClosing: boolean;
+      /**
+       * The vendor's advice for this level whenever the response will not come within the current support
+       * session — submitted outside hours, or due past closing (seed 002: "For Critical issues outside
+       * Support Hours, please use Phone.").
+       */
       readonly guidance?: LocalizedText;
     }
   | { readonly kind: 'none'; readonly reason: 'no-target' | 'invalid-date' };
@@ -113,8 +122,6 @@ export function responseDue(vendor: VendorProfile, levelId: string, submittedAt:
   if (Number.isNaN(submittedAt.getTime())) return { kind: 'none', reason: 'invalid-date' };
   const hours = vendor.sla.supportHours;
   const withinHours = hours ? isWithinSupportHours(hours, submittedAt) : true;
-  const guidanceText = withinHours ? undefined : vendor.sla.outsideHours?.[levelId];
-  const guidance = guidanceText ? { guidance: guidanceText } : {};
 
   let due: DateTime | null;
   if (target.kind === 'elapsed-hours') {
@@ -134,5 +141,11 @@ export function responseDue(vendor: VendorProfile, levelId: string, submittedAt:
         : endOfSupportDay(hours, from);
   }
   if (!due) return { kind: 'none', reason: 'no-target' };
-  return { kind: 'due', dueAt: due.toJSDate(), target, withinHours, ...guidance };
+  const crossesClosing =
+    hours !== undefined &&
+    withinHours &&
+    !due.setZone(hours.timeZone).hasSame(DateTime.fromJSDate(submittedAt, { zone: hours.timeZone }), 'day');
+  const guidanceText = withinHours && !crossesClosing ? undefined : vendor.sla.outsideHours?.[levelId];
+  const guidance = guidanceText ? { guidance: guidanceText } : {};
+  return { kind: 'due', dueAt: due.toJSDate(), target, withinHours, crossesClosing, ...guidance };
 }

@@ -8,7 +8,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { ProblemKindSchema, ScopeSchema } from './draft';
+import legacyAxes from './legacy-rubric-axes.json';
 
 /** The languages the product speaks (DESIGN §4: English and French, the seeds are in both). */
 export const LocaleSchema = z.enum(['en', 'fr']);
@@ -148,16 +148,48 @@ export const PriorityLevelSchema = z.strictObject({
 export type PriorityLevel = z.infer<typeof PriorityLevelSchema>;
 
 /**
- * One rule of the priority rubric. It matches when the draft's problem kind is one of `problemKinds`
- * and its scope one of `scopes` (an absent list matches anything, even an unknown scope). Rules are
- * tried in order and the first match wins; `sentence` quotes the vendor's rubric so the suggestion
- * can say why (DESIGN §2: the suggestion is explainable).
+ * One choice of a rubric axis (a problem kind, a scope, a severity), in the vendor's own words (issue 16:
+ * Trackunit classifies by what happened, eSIM Go by who is affected and how badly). `replaces` lists the
+ * ids of the fixed kinds and scopes drafts stored before profiles declared their own (question, install,
+ * connectivity, topup, outage; one-user…everyone): an old draft's value resolves to the choice that
+ * replaces it, or to nothing (the agent chooses again) — no database upgrade needed.
+ */
+export const AxisOptionSchema = z.strictObject({
+  id: ProfileIdSchema,
+  label: LocalizedTextSchema,
+  replaces: z.array(ProfileIdSchema).min(1).max(20).optional(),
+  /**
+   * For a scope: how many ICCIDs an escalation covers when this scope is the one to suggest (issue 16:
+   * three ICCIDs of one incident → several users). `max` absent = no upper bound.
+   */
+  iccidCount: z
+    .strictObject({
+      min: z.number().int().min(1).max(1000),
+      max: z.number().int().min(1).max(1000).optional(),
+    })
+    .optional(),
+});
+/** See {@link AxisOptionSchema}. */
+export type AxisOption = z.infer<typeof AxisOptionSchema>;
+
+/**
+ * What a profile that declares no problem kinds or scopes offers: the fixed lists every vendor had before
+ * issue 16, so a profile a support lead imported earlier keeps validating and suggesting as before.
+ */
+export const LEGACY_RUBRIC_AXES: { problemKinds: AxisOption[]; scopes: AxisOption[] } = legacyAxes;
+
+/**
+ * One rule of the priority rubric. It matches when the draft's problem kind is one of `problemKinds`,
+ * its scope one of `scopes` and its severity one of `severities` (an absent list matches anything, even
+ * an unknown value). Ids are the profile's own axis ids. Rules are tried in order and the first match
+ * wins; `sentence` quotes the vendor's rubric so the suggestion can say why (DESIGN §2: explainable).
  */
 export const RubricRuleSchema = z.strictObject({
   id: ProfileIdSchema,
   when: z.strictObject({
-    problemKinds: z.array(ProblemKindSchema).min(1).optional(),
-    scopes: z.array(ScopeSchema).min(1).optional(),
+    problemKinds: z.array(ProfileIdSchema).min(1).optional(),
+    scopes: z.array(ProfileIdSchema).min(1).optional(),
+    severities: z.array(ProfileIdSchema).min(1).optional(),
   }),
   levelId: ProfileIdSchema,
   sentence: LocalizedTextSchema,
@@ -334,6 +366,12 @@ export const VendorProfileSchema = z
     fields: z.array(VendorFieldSchema).min(1).max(60),
     priority: z.strictObject({
       levels: z.array(PriorityLevelSchema).min(1).max(10),
+      /** The vendor's problem kinds, in its words; absent = {@link LEGACY_RUBRIC_AXES}. */
+      problemKinds: z.array(AxisOptionSchema).min(1).max(60).optional(),
+      /** Who is affected, as the vendor's rubric tells it apart; absent = {@link LEGACY_RUBRIC_AXES}. */
+      scopes: z.array(AxisOptionSchema).min(1).max(20).optional(),
+      /** How badly, when the rubric needs it (seed 000: minor issues vs loss of connectivity). */
+      severities: z.array(AxisOptionSchema).min(1).max(20).optional(),
       rubric: z.array(RubricRuleSchema).max(100),
     }),
     sla: SlaSchema,
@@ -364,7 +402,29 @@ export const VendorProfileSchema = z
         message: `Rule id "${dupRule}" is repeated.`,
       });
     }
+    const axes = {
+      problemKinds: p.priority.problemKinds ?? LEGACY_RUBRIC_AXES.problemKinds,
+      scopes: p.priority.scopes ?? LEGACY_RUBRIC_AXES.scopes,
+      severities: p.priority.severities ?? [],
+    };
+    for (const [axis, options] of Object.entries(axes)) {
+      const dup = uniqueIds(options);
+      if (dup)
+        ctx.addIssue({ code: 'custom', path: ['priority', axis], message: `Id "${dup}" is repeated.` });
+    }
     p.priority.rubric.forEach((rule, i) => {
+      for (const axis of ['problemKinds', 'scopes', 'severities'] as const) {
+        const known = new Set(axes[axis].map((o) => o.id));
+        for (const id of rule.when[axis] ?? []) {
+          if (!known.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['priority', 'rubric', i, 'when', axis],
+              message: `No ${axis} choice "${id}" in this profile.`,
+            });
+          }
+        }
+      }
       if (!levels.has(rule.levelId)) {
         ctx.addIssue({
           code: 'custom',

@@ -117,6 +117,7 @@ export function extractContext(
     readAt: opts.now.toISOString(),
     // Only present when true: a context read from a normal page is unchanged.
     ...(read?.ambiguous === true ? { ambiguous: true } : {}),
+    ...(profile?.timeZone === undefined ? {} : { timeZone: profile.timeZone }),
   };
 }
 

@@ -72,5 +72,7 @@ export const PageContextSchema = z.object({
    * explanation instead of checking against the wrong person. Absent means one subscriber (or none).
    */
   ambiguous: z.boolean().optional(),
+  /** The portal profile's time zone, when it names one (issue 16): dates without offset are in it. */
+  timeZone: z.string().max(64).optional(),
 });
 export type PageContext = z.infer<typeof PageContextSchema>;

@@ -8,6 +8,7 @@
  * options, import, tests). The content script must not import it at runtime: it only uses the
  * TypeScript types (`import type`), so zod stays out of its bundle.
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseMatchPattern } from './match-pattern';
 
@@ -155,6 +156,15 @@ export const PortalProfileSchema = z
     urlPatterns: z.array(UrlPatternSchema).min(1).max(50),
     /** How to read all-numeric dates when day and month are ambiguous ("03/04/2025"). Default `dmy`. */
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /**
+     * The IANA time zone the portal writes its dates in, e.g. "Europe/Paris" (issue 16). Dates without
+     * an offset are read in it; absent = the agent's browser zone (the shell passes it in).
+     */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((tz) => IANAZone.isValidZone(tz), 'An IANA time zone, e.g. "Europe/Paris".')
+      .optional(),
     subscriber: z
       .object({
         scope: LocatorSchema.optional(),

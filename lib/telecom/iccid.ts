@@ -234,6 +234,61 @@ function growChain(): void {
   chainIsIccid = new Uint8Array(size);
 }
 
+let chainUnrelated = new Uint8Array(64);
+
+/** A space between two groups (not a dash or a dot, which make one grouped number). */
+function isSpaceAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0x20 || c === 0xa0 || c === 0x202f;
+}
+
+/** Group `g` alone is a whole valid ICCID: an unbroken run of 19–20 digits, `89`, Luhn. */
+function isWholeIccidGroup(text: string, starts: Int32Array, ends: Int32Array, g: number): boolean {
+  const from = starts[g] as number;
+  const to = ends[g] as number;
+  const n = to - from;
+  if (n < MIN_LENGTH || n > MAX_LENGTH) return false;
+  return parseIccid(text.slice(from, to)).ok;
+}
+
+/**
+ * Issue 16: short numbers beside an UNBROKEN ICCID, apart from it by spaces ("n° 3 8944…", a row
+ * number, a count after it), are unrelated numbers, not part of it: an ICCID never has a 1–9-digit
+ * group glued to a 19–20-digit one. Marks each short group reaching such an ICCID through spaces and
+ * short groups only. A dash or dot, or a grouped ICCID, still makes the chain one longer number (the
+ * ambiguity findIccids refuses), and "+33 8944…" stays a phone prefix, never an unrelated number.
+ */
+function unrelatedShortGroups(text: string, starts: Int32Array, ends: Int32Array, count: number): Uint8Array {
+  if (chainUnrelated.length < count) chainUnrelated = new Uint8Array(chainStarts.length);
+  const out = chainUnrelated;
+  out.fill(0, 0, count);
+  const short = (g: number) => (ends[g] as number) - (starts[g] as number) < STANDALONE_RUN;
+  const whole = new Uint8Array(count);
+  let any = false;
+  for (let g = 0; g < count; g++) {
+    if (!short(g) && isWholeIccidGroup(text, starts, ends, g)) {
+      whole[g] = 1;
+      any = true;
+    }
+  }
+  if (!any) return out;
+  // From the left: g is unrelated when a space parts it from g-1, which is a whole ICCID or unrelated.
+  for (let g = 1; g < count; g++) {
+    if (short(g) && isSpaceAt(text, ends[g - 1] as number) && (whole[g - 1] === 1 || out[g - 1] === 1))
+      out[g] = 1;
+  }
+  // From the right, likewise before an ICCID.
+  const right = new Uint8Array(count);
+  for (let g = count - 2; g >= 0; g--) {
+    if (short(g) && isSpaceAt(text, ends[g] as number) && (whole[g + 1] === 1 || right[g + 1] === 1))
+      right[g] = 1;
+  }
+  const phonePrefix = text.charCodeAt((starts[0] as number) - 1) === 0x2b; // "+"
+  for (let g = 0; g < count; g++) if (right[g] === 1 && !(g === 0 && phonePrefix)) out[g] = 1;
+  if (phonePrefix) out[0] = 0;
+  return out;
+}
+
 /**
  * Reads one chain (see {@link findIccids}) by dynamic programming from the right: `next[k]` is the
  * group index after the preferred reading that starts at group k and still lets the rest of the chain
@@ -250,6 +305,7 @@ function readChain(
   // next[k]: where the chosen reading at group k ends (exclusive group index); isIccid[k]: what it is.
   const next = chainNext;
   const isIccid = chainIsIccid;
+  const unrelated = unrelatedShortGroups(text, starts, ends, count);
   next[count] = count;
   for (let k = count - 1; k >= 0; k--) {
     next[k] = -1;
@@ -292,7 +348,8 @@ function readChain(
         continue;
       }
     }
-    if ((ends[k] as number) - first >= STANDALONE_RUN && next[k + 1] !== -1) next[k] = k + 1;
+    if (((ends[k] as number) - first >= STANDALONE_RUN || unrelated[k] === 1) && next[k + 1] !== -1)
+      next[k] = k + 1;
   }
   if (next[0] === -1) return; // ambiguous chain: a longer grouped number, not ICCIDs
   let k = 0;

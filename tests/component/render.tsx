@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReactElement } from 'react';
 import { I18nProvider, type I18n, type Locale } from '../../components/i18n';
+import { translatorFromMessages } from '../../lib/escalation/ticket-text';
 
 interface MessageEntry {
   message: string;
@@ -56,6 +57,8 @@ export function testI18n(locale: Locale = 'en'): I18n {
       const entry = messages[key];
       return entry ? formatMessage(entry, substitutions) : key;
     },
+    // Issue 16: the ticket is written in the vendor's language, read from the same files.
+    loadLocale: (other) => Promise.resolve(translatorFromMessages(messagesOf(other))),
   };
 }
 

@@ -48,7 +48,8 @@ describe('ChecklistPanel', () => {
   it('is in French with French step labels', () => {
     renderWithI18n(<ChecklistPanel checklist={DEFAULT_ESIM_CHECKLIST} done={[]} onToggle={() => undefined} />, { locale: 'fr' });
     expect(screen.getByRole('checkbox', { name: 'Appareil redémarré' })).toBeTruthy();
-    expect(screen.getByText(/0 sur 10 faits/)).toBeTruthy();
+    // Issue 16: "0 fait(s) sur 10", not "0 sur 10 faits".
+    expect(screen.getByText(/0 fait\(s\) sur 10/)).toBeTruthy();
   });
 });
 

@@ -85,3 +85,15 @@ describe('EsimLines', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 });
+
+describe('EsimLines in the portal time zone (issue 16)', () => {
+  it('an expiry badge on a CET portal names the day the portal line shows', () => {
+    const esims = [{ lineName: 'Paris', plans: [{ name: 'Euro 1', activatedAt: '2026-10-17', expiresAt: '2026-11-15' }] }];
+    const now = new Date('2026-11-20T12:00:00Z');
+    renderWithI18n(<EsimLines esims={esims} catalog={EXAMPLE_CATALOG} now={now} timeZone="Europe/Paris" />);
+    const [plan] = planTexts('Plans of Paris');
+    expect(plan).toContain('2026-11-15');
+    expect(plan).toContain('Nov 15, 2026');
+    expect(plan).not.toContain('Nov 16');
+  });
+});

@@ -126,7 +126,9 @@ describe('checkAddLine — seed 001: an Unlimited All plan, or an unlimited bund
     const catalog = CatalogSchema.parse({
       ...EXAMPLE_CATALOG,
       plans: [
-        ...EXAMPLE_CATALOG.plans,
+        // The shipped catalog already knows "Illimité Tout" as an alias of Unlimited All (issue 16);
+        // here a reseller sells it as a plan of its own.
+        ...EXAMPLE_CATALOG.plans.map((p) => (p.id === 'unlimited-all' ? { ...p, aliases: [] } : p)),
         {
           id: 'illimite-tout',
           name: 'Illimité Tout',

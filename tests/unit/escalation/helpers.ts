@@ -3,6 +3,8 @@ import type { Draft } from '../../../lib/escalation/draft';
 import { luhnCheckDigit } from '../../../lib/telecom/iccid';
 import { getVendor } from '../../../lib/escalation/vendors';
 import type { VendorProfile } from '../../../lib/escalation/vendor-profile';
+import { readFileSync } from 'node:fs';
+import { translatorFromMessages, type TicketTranslate } from '../../../lib/escalation/ticket-text';
 
 /** A valid 20-digit ICCID (Luhn check digit computed, never invented in product code). */
 export const VALID_ICCID = `8944500000000000001${luhnCheckDigit('8944500000000000001')}`;
@@ -38,4 +40,12 @@ export function vendor(id: string): VendorProfile {
   const v = getVendor(id);
   if (!v) throw new Error(`no built-in vendor ${id}`);
   return v;
+}
+
+/** The ticket fragments of a locale, from the shipped public/_locales file (issue 16). */
+export function ticketTranslator(locale: 'en' | 'fr'): TicketTranslate {
+  const file = new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url);
+  const tr = translatorFromMessages(JSON.parse(readFileSync(file, 'utf8')));
+  if (!tr) throw new Error(`unreadable ${locale} messages`);
+  return tr;
 }

@@ -52,7 +52,8 @@ describe('prefillFields', () => {
       iccid: VALID_ICCID,
       location: 'Lisbon, Portugal',
       troubleshooting: '- Data roaming turned on for the eSIM\n- Device restarted',
-      plans: '- Euro 1 — Europe — Active — activated 2025-03-20 — expires 2025-04-19',
+      // Issue 16: dates as "activation → expiry", no English words in a ticket of another language.
+      plans: '- Euro 1 — Europe — Active — 2025-03-20 → 2025-04-19',
     });
     expect(out).not.toHaveProperty('device');
   });

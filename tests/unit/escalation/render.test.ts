@@ -4,14 +4,19 @@ import {
   mailtoUrl,
   markdownFence,
   renderTicket,
-  SECRET_PLACEHOLDER,
   type RenderOptions,
 } from '../../../lib/escalation/render';
 import { secretFieldIds, stripSecrets } from '../../../lib/escalation/secrets';
 import { VendorProfileSchema } from '../../../lib/escalation/vendor-profile';
-import { VALID_ICCID, makeDraft, vendor } from './helpers';
+import { VALID_ICCID, makeDraft, ticketTranslator, vendor } from './helpers';
 
-const OPTS: RenderOptions = { locale: 'en', now: new Date('2025-03-28T16:50:00Z'), timeZone: 'Europe/Rome' };
+const OPTS: RenderOptions = {
+  locale: 'en',
+  translate: ticketTranslator('en'),
+  now: new Date('2025-03-28T16:50:00Z'),
+  timeZone: 'Europe/Rome',
+};
+const FR = { locale: 'fr', translate: ticketTranslator('fr') } as const;
 const CANARY = 'CANARY-s3cr3t-7f3a9';
 
 /** The generic profile with an e-mail channel and a secret field: what a support lead might import. */
@@ -70,6 +75,8 @@ describe('renderTicket — body', () => {
     iccid: VALID_ICCID,
     problemKind: 'connectivity',
     scope: 'several-users',
+    // Seed 000: a *loss* of connectivity for several users is High (minor issues would be Normal).
+    severity: 'loss',
     fields: {
       location: 'Lisbon, Portugal',
       device: 'iPhone 15',
@@ -131,7 +138,8 @@ describe('renderTicket — body', () => {
     const draft = makeDraft({
       vendorId: 'wildix',
       summary: 'Calls drop',
-      problemKind: 'connectivity',
+      // Seed 002: call drops not caused by an operator are Critical (Wildix's own problem kind).
+      problemKind: 'call-drops',
       scope: 'one-user',
       fields: {
         message: 'Calls drop after 30 s',
@@ -148,11 +156,15 @@ describe('renderTicket — body', () => {
   });
 
   it('speaks French when asked', () => {
-    const r = renderTicket(vendor('esim-go'), esimDraft, { ...OPTS, locale: 'fr' });
-    expect(r.text).toContain('Lieu dans le pays : Lisbon, Portugal');
-    expect(r.text).toContain('Priorité : Haute — Grille de priorité de eSIM Go : « Perte de connectivité');
-    expect(r.text).toContain('Description du problème : (non renseigné)');
-    expect(r.markdown).toContain('**Lieu dans le pays :** Lisbon, Portugal');
+    const r = renderTicket(vendor('esim-go'), esimDraft, { ...OPTS, ...FR });
+    // Issue 16: French typography (no-break space before ":" and inside « »), elision "d’eSIM Go".
+    expect(r.text).toContain('Lieu dans le pays\u00a0: Lisbon, Portugal');
+    expect(r.text).toContain(
+      'Priorité\u00a0: Haute — Grille de priorité d’eSIM Go\u00a0: «\u00a0Perte de connectivité',
+    );
+    expect(r.text).toContain('Description du problème\u00a0: (non renseigné)');
+    expect(r.markdown).toContain('**Lieu dans le pays\u00a0:** Lisbon, Portugal');
+    expect(r.text).not.toMatch(/ [:;!?»]|« /);
   });
 
   it('omits the SLA line when the vendor states no target', () => {
@@ -184,7 +196,7 @@ describe('secrets never leave', () => {
   it('Wildix: the login is a placeholder in text and Markdown', () => {
     const r = renderTicket(vendor('wildix'), wildixDraft, OPTS);
     for (const out of [r.subject, r.text, r.markdown]) expect(out).not.toContain(CANARY);
-    expect(r.text).toContain(`Login credentials: ${SECRET_PLACEHOLDER.en}`);
+    expect(r.text).toContain('Login credentials: [provided separately]');
     expect(r.markdown).toContain('**Login credentials:** \\[provided separately\\]');
   });
 

@@ -106,12 +106,29 @@ describe('Wildix (Europe/Rome, 9:00–18:00, Monday–Friday; seed 002)', () => 
     const outside = responseDue(v, 'critical', rome('2025-03-29T12:00'));
     expect(outside).toMatchObject({ kind: 'due', withinHours: false });
     expect(outside.kind === 'due' && outside.guidance?.en).toMatch(/phone/i);
-    const inside = responseDue(v, 'critical', rome('2025-03-28T17:50'));
-    expect(inside).toMatchObject({ kind: 'due', withinHours: true });
+    // Inside hours with the answer due the same afternoon: nothing to add.
+    const inside = responseDue(v, 'critical', rome('2025-03-28T10:00'));
+    expect(inside).toMatchObject({ kind: 'due', withinHours: true, crossesClosing: false });
     expect(inside.kind === 'due' && inside.guidance).toBeUndefined();
     // Standard has no outside-hours advice: it simply waits for the next working day.
     const standard = responseDue(v, 'standard', rome('2025-03-29T12:00'));
     expect(standard.kind === 'due' && standard.guidance).toBeUndefined();
+  });
+
+  it('says to phone when a Critical filed inside hours is due after closing (issue 16: Friday 17:50 → Monday)', () => {
+    // Seed 002: "For Critical issues outside Support Hours, please use Phone." The 30 minutes run out
+    // on Monday 9:20, outside the Friday session the ticket was filed in.
+    for (const id of ['wildix', 'wildix-us']) {
+      const w = vendor(id);
+      const friday = DateTime.fromISO('2025-03-28T17:50', { zone: w.sla.supportHours!.timeZone }).toJSDate();
+      const due = responseDue(w, 'critical', friday);
+      expect(due, id).toMatchObject({ kind: 'due', withinHours: true, crossesClosing: true });
+      expect(due.kind === 'due' && due.guidance?.en).toMatch(/phone/i);
+    }
+    // Friday 17:30 + 30 minutes ends on the closing minute, the same day: no advice.
+    const sameDay = responseDue(v, 'critical', rome('2025-03-28T17:30'));
+    expect(sameDay).toMatchObject({ kind: 'due', crossesClosing: false });
+    expect(sameDay.kind === 'due' && sameDay.guidance).toBeUndefined();
   });
 
   it('treats opening time as inside and closing time as outside support hours', () => {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ProblemKindSchema, ScopeSchema } from '../../../lib/escalation/draft';
-import { suggestPriority } from '../../../lib/escalation/priority';
+import { problemKindsOf, scopesOf, severitiesOf, suggestPriority } from '../../../lib/escalation/priority';
 import { PrefillSourceSchema } from '../../../lib/escalation/vendor-profile';
 import {
   builtInVendors,
@@ -53,7 +52,8 @@ Autre`;
 
 // Seed 004, the two contact sentences (verbatim, French).
 const SEED_004 = `Pour les cas d'urgence ou les demandes urgentes, contactez-nous par téléphone.
-Pour les demandes non urgentes ou les problèmes techniques, soumettez un ticket d'assistance en ligne.`;
+Pour les demandes non urgentes ou les problèmes techniques, soumettez un ticket d'assistance en ligne.
+Pour les questions non urgentes, soumettez un ticket d'assistance en ligne ou depuis votre site Samsara dashboard.`;
 
 describe('built-in vendor profiles', () => {
   it.each(files)('%s validates against VendorProfileSchema', (file) => {
@@ -83,14 +83,17 @@ describe('built-in vendor profiles', () => {
   });
 
   it.each(builtInVendors.map((v) => [v.id, v] as const))(
-    '%s: the rubric gives a level for every problem kind × scope',
+    '%s: the rubric gives a level for every problem kind × scope (and severity) the profile offers',
     (_id, v) => {
-      for (const problemKind of ProblemKindSchema.options) {
-        for (const scope of ScopeSchema.options) {
-          expect(
-            suggestPriority(v, { problemKind, scope }).levelId,
-            `${problemKind}/${scope}`,
-          ).not.toBeNull();
+      const severities = severitiesOf(v).length ? severitiesOf(v).map((o) => o.id) : [null];
+      for (const problemKind of problemKindsOf(v).map((o) => o.id)) {
+        for (const scope of scopesOf(v).map((o) => o.id)) {
+          for (const severity of severities) {
+            expect(
+              suggestPriority(v, { problemKind, scope, severity }).levelId,
+              `${problemKind}/${scope}/${severity}`,
+            ).not.toBeNull();
+          }
         }
       }
     },

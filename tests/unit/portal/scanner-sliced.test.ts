@@ -172,3 +172,29 @@ describe('startIccidScan (sliced)', () => {
     expect(scan.truncated).toBe(true);
   });
 });
+
+describe('issue 16: ICCIDs beside unrelated short numbers, sliced as one-shot', () => {
+  it('finds "n° 3 <ICCID>" rows, and the sliced scan equals the one-shot scan (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 99_999 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, piece) => {
+          const doc = new JSDOM('<!doctype html><body></body>').window.document;
+          for (const [n, i] of rows) {
+            const p = doc.createElement('p');
+            p.textContent = `n° ${n} ${iccid(i)} ${n % 7}`;
+            doc.body.append(p);
+          }
+          const once = scanIccids(doc.body);
+          expect(once.iccids).toEqual([...new Set(rows.map(([, i]) => iccid(i)))]);
+          expectSame(once, sliced(doc.body, piece).scan);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

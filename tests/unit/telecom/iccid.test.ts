@@ -337,3 +337,43 @@ describe('findIccids', () => {
     expect(findIccids(list)).toHaveLength(50_000);
   });
 });
+
+describe('issue 16: unrelated short numbers beside an ICCID', () => {
+  const shortNumber = fc.stringMatching(/^[0-9]{1,4}$/);
+  const spaces = fc.constantFrom(' ', '\u00a0', '\u202f');
+  const words = fc.constantFrom('n°', 'row', 'ligne', 'Nr.', 'ref:', '#');
+  /** Random short numbers and words, each apart from the next by a space. */
+  const tokens = fc.array(fc.oneof(shortNumber, words), { maxLength: 5 });
+
+  it('finds "n° 3 8944…" and a count after the ICCID', () => {
+    expect(findIccids(`n° 3 ${ICCID_20}`).map((m) => m.iccid)).toEqual([ICCID_20]);
+    expect(findIccids(`${ICCID_19} 12 7`).map((m) => m.iccid)).toEqual([ICCID_19]);
+    expect(findIccids(`1 ${ICCID_20} 2 ${ICCID_19} 3`).map((m) => m.iccid)).toEqual([ICCID_20, ICCID_19]);
+  });
+
+  it('property: an unbroken ICCID amid random short numbers and words apart by spaces is found, exactly', () => {
+    fc.assert(
+      fc.property(tokens, tokens, validIccid, spaces, (before, after, iccid, sp) => {
+        // A 19-digit ICCID and one digit after it may also read as a valid 20-digit one: the longest
+        // reading wins there (tested above), so that case is not this property's.
+        fc.pre(!(after[0] !== undefined && /^\d$/.test(after[0]) && parseIccid(iccid + after[0]).ok));
+        const text = [...before, iccid, ...after].join(sp);
+        const matches = findIccids(text);
+        expect(matches.map((m) => m.iccid)).toContain(iccid);
+        const at = text.indexOf(iccid);
+        expect(matches.find((m) => m.iccid === iccid)).toEqual({ iccid, start: at, end: at + iccid.length, raw: iccid });
+      }),
+    );
+  });
+
+  it('property: still refuses an ICCID-shaped run inside a longer unbroken number, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(tokens, digitsOf(1, 3), validIccid, digitsOf(0, 3), (before, head, iccid, tail) => {
+        const run = `${head}${iccid}${tail}`;
+        fc.pre(!parseIccid(run).ok);
+        const text = [...before, run].join(' ');
+        expect(findIccids(text).some((m) => run.includes(m.iccid) && m.iccid === iccid)).toBe(false);
+      }),
+    );
+  });
+});
