@@ -17,6 +17,7 @@ import { captureHandlers } from '../../../entrypoints/background/handlers/captur
 import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import { sessionMemoryHandlers } from '../../../entrypoints/background/handlers/session-memory';
+import { teachHandlers } from '../../../entrypoints/background/handlers/teach';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
 
@@ -25,8 +26,18 @@ const PORTAL = 'http://localhost:8080/demo-portal/subscriber.html';
 const ext = () => fakeBrowser.runtime.id;
 const senders = {
   popup: (): Sender => ({ id: ext(), url: fakeBrowser.runtime.getURL('/popup.html') }),
-  sidebar: (): Sender => ({ id: ext(), url: fakeBrowser.runtime.getURL('/sidebar.html'), tab: { id: 3, url: PORTAL } as Browser.tabs.Tab, frameId: 7 }),
-  content: (): Sender => ({ id: ext(), url: PORTAL, tab: { id: 3, url: PORTAL } as Browser.tabs.Tab, frameId: 0 }),
+  sidebar: (): Sender => ({
+    id: ext(),
+    url: fakeBrowser.runtime.getURL('/sidebar.html'),
+    tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
+    frameId: 7,
+  }),
+  content: (): Sender => ({
+    id: ext(),
+    url: PORTAL,
+    tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
+    frameId: 0,
+  }),
 };
 
 const context: PageContext = {
@@ -40,6 +51,9 @@ const context: PageContext = {
   readAt: '2026-11-20T10:00:00.000Z',
 };
 
+/** Issue 19: a portal profile the agent taught. */
+const taughtProfile = { id: 'taught-x', name: 'X', version: 1, urlPatterns: ['https://x.example/*'] };
+
 /** One valid request per type, and who sends it. */
 const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'page-context': ['content', { context }],
@@ -52,6 +66,9 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'capture-heartbeat': ['content', { channel: 'channel-0001', intact: true, hidden: false }],
   'close-sidebar': ['sidebar', {}],
   'dock-sidebar': ['sidebar', { side: 'left' }],
+  'teach-guess': ['sidebar', {}],
+  'teach-point': ['sidebar', { key: 'esims.iccid', prompt: 'Click the ICCID' }],
+  'teach-save': ['sidebar', { profile: taughtProfile }],
   'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'get-tab-context': ['popup', { tabId: 3 }],
   'open-sidebar': ['popup', { tabId: 3, draftId: 'd-1' }],
@@ -62,7 +79,10 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'capture-status': ['sidebar', {}],
   'list-captured-calls': ['popup', { portalUrl: PORTAL }],
   'get-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001' }],
-  'set-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001', done: ['restarted'] }],
+  'set-case-checklist': [
+    'sidebar',
+    { key: 'case-checklist:http://localhost:8080|subscriber:S-1001', done: ['restarted'] },
+  ],
   'get-ticket-secrets': ['sidebar', { draftId: 'd-1' }],
   'set-ticket-secrets': ['popup', { draftId: 'd-1', values: { credentials: 'x' } }],
   'open-extension-page': ['sidebar', { page: 'options' }],
@@ -96,6 +116,9 @@ function spyHandlers() {
     'get-ticket-secrets': { credentials: 'x' },
     'set-ticket-secrets': null,
     'open-extension-page': null,
+    'teach-guess': { profile: taughtProfile, items: [] },
+    'teach-point': null,
+    'teach-save': { saved: true },
   };
   const calls: Array<{ type: string; request: unknown; ctx: HandlerContext }> = [];
   const handlers = Object.fromEntries(
@@ -123,21 +146,29 @@ describe('the background router', () => {
     }
     expect(calls.map((c) => c.type)).toEqual(Object.keys(BACKGROUND_MESSAGES));
     // The sender was classified once, for the handler: the sidebar frame of portal tab 3.
-    expect(calls.find((c) => c.type === 'close-sidebar')?.ctx.sender).toMatchObject({ kind: 'sidebar', tabId: 3 });
+    expect(calls.find((c) => c.type === 'close-sidebar')?.ctx.sender).toMatchObject({
+      kind: 'sidebar',
+      tabId: 3,
+    });
   });
 
   it('the typed client gets the reply parsed with the registry reply schema', async () => {
     const { handlers } = spyHandlers();
     const route = createRouter(handlers);
     // Through JSON, as Chrome carries messages.
-    const send = createMessageClient(async (m) => JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), senders.popup()))));
+    const send = createMessageClient(async (m) =>
+      JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), senders.popup()))),
+    );
     const opened = await send('open-sidebar', { tabId: 3 });
     expect(opened).toEqual({ ok: true, value: { opened: true } });
     const ctx = await send('get-tab-context', { tabId: 3 });
     expect(ctx.ok && ctx.value?.portalId).toBe('demo-portal');
     // A reply that does not match its schema is a typed error, not a value.
     const lying = createMessageClient(async () => ({ ok: true, value: { opened: 'yes' } }));
-    expect(await lying('open-sidebar', { tabId: 3 })).toMatchObject({ ok: false, error: { code: 'bad-reply' } });
+    expect(await lying('open-sidebar', { tabId: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-reply' },
+    });
     // No background at all (transport rejects) or no answer: typed errors too.
     const gone = createMessageClient(() => Promise.reject(new Error('Receiving end does not exist.')));
     expect(await gone('portals-changed', {})).toMatchObject({ ok: false, error: { code: 'no-reply' } });
@@ -149,7 +180,10 @@ describe('the background router', () => {
     const { handlers, calls } = spyHandlers();
     const route = createRouter(handlers);
     for (const type of ['delete-all-drafts', 'toString', '__proto__', 'constructor'])
-      expect(await route({ type }, senders.popup())).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+      expect(await route({ type }, senders.popup())).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-type' },
+      });
     expect(calls).toEqual([]);
   });
 
@@ -162,7 +196,11 @@ describe('the background router', () => {
       ['content → capture-tab', senders.content(), { type: 'capture-tab', tabId: 9, mask: false }],
       // Issue 20: a draft's secrets and the case's ticks are for extension pages only, never the page's side.
       ['content → get-ticket-secrets', senders.content(), { type: 'get-ticket-secrets', draftId: 'd-1' }],
-      ['content → set-case-checklist', senders.content(), { type: 'set-case-checklist', key: 'case-checklist:x', done: [] }],
+      [
+        'content → set-case-checklist',
+        senders.content(),
+        { type: 'set-case-checklist', key: 'case-checklist:x', done: [] },
+      ],
       // An extension page may not pose as the portal.
       ['popup → page-context', senders.popup(), { type: 'page-context', context }],
       // close/dock act on the sender's tab: only the sidebar frame.
@@ -170,7 +208,15 @@ describe('the background router', () => {
       // Another extension, a sub-frame of the portal, a page that is not an enabled portal.
       ['other extension', { ...senders.popup(), id: 'someone-else' }, { type: 'portals-changed' }],
       ['portal sub-frame', { ...senders.content(), frameId: 2 }, { type: 'load-guard' }],
-      ['not a portal', { ...senders.content(), url: 'https://evil.example/', tab: { id: 4, url: 'https://evil.example/' } as Browser.tabs.Tab }, { type: 'load-guard' }],
+      [
+        'not a portal',
+        {
+          ...senders.content(),
+          url: 'https://evil.example/',
+          tab: { id: 4, url: 'https://evil.example/' } as Browser.tabs.Tab,
+        },
+        { type: 'load-guard' },
+      ],
       ['no sender', {}, { type: 'portals-changed' }],
     ];
     for (const [label, sender, message] of refusals)
@@ -181,7 +227,11 @@ describe('the background router', () => {
   it('answers malformed messages with a typed error, and nothing changes', async () => {
     const contexts = createTabContexts(fakeBrowser.storage.session);
     const pushed: unknown[] = [];
-    const sidebars = { push: (_tab: number, m: unknown) => void pushed.push(m), openDraft: () => undefined, onConnect: async () => undefined } as unknown as SidebarPorts;
+    const sidebars = {
+      push: (_tab: number, m: unknown) => void pushed.push(m),
+      openDraft: () => undefined,
+      onConnect: async () => undefined,
+    } as unknown as SidebarPorts;
     const route = createRouter({
       ...portalHandlers({ contexts, sidebars }),
       ...sidebarHandlers({ contexts, sidebars }),
@@ -189,6 +239,7 @@ describe('the background router', () => {
       ...settingsHandlers(),
       ...pageUiHandlers(),
       ...sessionMemoryHandlers(fakeBrowser.storage.session),
+      ...teachHandlers(),
     });
     const malformed: Array<[unknown, string]> = [
       [null, 'malformed'],
@@ -202,18 +253,29 @@ describe('the background router', () => {
       [{ type: 'dock-sidebar', side: 'top' }, 'forbidden'],
     ];
     for (const [message, code] of malformed)
-      expect(await route(message, senders.content()), JSON.stringify(message)).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+      expect(await route(message, senders.content()), JSON.stringify(message)).toMatchObject({
+        ok: false,
+        error: { code, message: expect.any(String) },
+      });
     expect(await contexts.get(3)).toBeNull();
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(pushed).toEqual([]);
     // The same router takes a valid one (the refusals above were not the router failing).
-    expect(await route({ type: 'page-context', context }, senders.content())).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'page-context', context }, senders.content())).toEqual({
+      ok: true,
+      value: null,
+    });
     expect((await contexts.get(3))?.portalId).toBe('demo-portal');
   });
 
   it('answers a handler that throws with a typed error', async () => {
     const { handlers } = spyHandlers();
-    const route = createRouter({ ...handlers, 'portals-changed': async () => { throw new Error('registerContentScripts failed'); } });
+    const route = createRouter({
+      ...handlers,
+      'portals-changed': async () => {
+        throw new Error('registerContentScripts failed');
+      },
+    });
     expect(await route({ type: 'portals-changed' }, senders.popup())).toEqual({
       ok: false,
       error: { code: 'failed', message: 'registerContentScripts failed' },
@@ -230,6 +292,7 @@ describe('the background router', () => {
       settingsHandlers(),
       pageUiHandlers(),
       sessionMemoryHandlers(fakeBrowser.storage.session),
+      teachHandlers(),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);
