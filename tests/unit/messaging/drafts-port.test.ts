@@ -44,8 +44,7 @@ function serve(api: DraftsApi, journal = memoryJournal()) {
   return client;
 }
 
-const freshApi = () =>
-  createDraftsApi(openDb(`port-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
+const freshApi = () => createDraftsApi(openDb(`port-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
 const typedError = (id: number | null, code: string) => ({
   type: 'reply',
   id,
@@ -65,9 +64,9 @@ describe('the drafts port answers every call', () => {
 
   it('answers an unknown method with a typed error', async () => {
     const api = freshApi();
-    expect(
-      await answerDraftsCall(api, { type: 'call', id: 8, method: 'deleteEverything', args: [] }),
-    ).toEqual(typedError(8, 'unknown-method'));
+    expect(await answerDraftsCall(api, { type: 'call', id: 8, method: 'deleteEverything', args: [] })).toEqual(
+      typedError(8, 'unknown-method'),
+    );
   });
 
   it('refuses arguments that fail the method schema, and changes nothing', async () => {
@@ -82,12 +81,7 @@ describe('the drafts port answers every call', () => {
     }
     // saveDraft with a draft that is not a draft.
     expect(
-      await answerDraftsCall(api, {
-        type: 'call',
-        id: 10,
-        method: 'saveDraft',
-        args: [{ id: created.draft.id }, 0],
-      }),
+      await answerDraftsCall(api, { type: 'call', id: 10, method: 'saveDraft', args: [{ id: created.draft.id }, 0] }),
     ).toEqual(typedError(10, 'bad-request'));
     const still = await api.getDraft(created.draft.id);
     expect(still.ok && still.draft.revision).toBe(0);
@@ -133,10 +127,7 @@ describe('the drafts port answers every call', () => {
       onMessage: { addListener: () => undefined },
       onDisconnect: { addListener: () => undefined },
     }));
-    await expect(remote.listDrafts({})).rejects.toMatchObject({
-      name: 'MessagingError',
-      code: 'disconnected',
-    });
+    await expect(remote.listDrafts({})).rejects.toMatchObject({ name: 'MessagingError', code: 'disconnected' });
   });
 
   it('times out with a typed error when nobody answers', async () => {

@@ -61,19 +61,14 @@ describe('drafts over a port', () => {
     remote.journal.clear(created.draft.id);
     await expect.poll(() => journal.entries.size).toBe(0);
     // A malformed journal write is refused and stores nothing.
-    expect(
-      await answerJournalMessage(journal, { type: 'journal', op: 'write', draftId: 'x', entry: { base: 1 } }),
-    ).toBeNull();
+    expect(await answerJournalMessage(journal, { type: 'journal', op: 'write', draftId: 'x', entry: { base: 1 } })).toBeNull();
     expect(journal.entries.size).toBe(0);
   });
 
   it('creates, reads and saves a draft with the same results as the local store', async () => {
     const local = createDraftsApi(openDb(`rpc-${crypto.randomUUID()}`, { vendors: BUILT_IN_VENDORS_ONLY }));
     const remote = createRemoteDraftsApi(() => connectTo(local));
-    const created = await remote.createDraft(
-      { vendorId: 'esim-go', summary: 'No data in Japan' },
-      { now: new Date('2026-11-20T10:00:00Z') },
-    );
+    const created = await remote.createDraft({ vendorId: 'esim-go', summary: 'No data in Japan' }, { now: new Date('2026-11-20T10:00:00Z') });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     expect(created.draft.createdAt).toBe('2026-11-20T10:00:00.000Z');
@@ -92,11 +87,7 @@ describe('drafts over a port', () => {
     const created = await remote.createDraft({ vendorId: 'esim-go' });
     if (!created.ok) throw new Error('create failed');
     const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
-    const added = await remote.addAttachment({
-      draftId: created.draft.id,
-      name: 'shot.png',
-      blob: new Blob([bytes], { type: 'image/png' }),
-    });
+    const added = await remote.addAttachment({ draftId: created.draft.id, name: 'shot.png', blob: new Blob([bytes], { type: 'image/png' }) });
     expect(added.ok).toBe(true);
     const listed = await remote.listAttachments(created.draft.id);
     if (!listed.ok) throw new Error('list failed');
@@ -132,11 +123,7 @@ describe('drafts over a port', () => {
   });
 
   it('round-trips Dates and Blobs through JSON', async () => {
-    const value = {
-      at: new Date('2026-03-29T01:30:00Z'),
-      list: [1, 'a', null],
-      blob: new Blob(['hi'], { type: 'text/plain' }),
-    };
+    const value = { at: new Date('2026-03-29T01:30:00Z'), list: [1, 'a', null], blob: new Blob(['hi'], { type: 'text/plain' }) };
     const decoded = decodeWire(JSON.parse(JSON.stringify(await encodeWire(value)))) as typeof value;
     expect(decoded.at.toISOString()).toBe('2026-03-29T01:30:00.000Z');
     expect(decoded.list).toEqual([1, 'a', null]);

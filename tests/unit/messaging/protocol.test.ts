@@ -31,10 +31,7 @@ describe('parseContentCommand', () => {
   });
 
   it('keeps only the known fields', () => {
-    expect(parseContentCommand({ type: 'set-sidebar', open: true, html: '<img>' })).toEqual({
-      type: 'set-sidebar',
-      open: true,
-    });
+    expect(parseContentCommand({ type: 'set-sidebar', open: true, html: '<img>' })).toEqual({ type: 'set-sidebar', open: true });
   });
 });
 
