@@ -26,18 +26,8 @@ const PORTAL = 'http://localhost:8080/demo-portal/subscriber.html';
 const ext = () => fakeBrowser.runtime.id;
 const senders = {
   popup: (): Sender => ({ id: ext(), url: fakeBrowser.runtime.getURL('/popup.html') }),
-  sidebar: (): Sender => ({
-    id: ext(),
-    url: fakeBrowser.runtime.getURL('/sidebar.html'),
-    tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
-    frameId: 7,
-  }),
-  content: (): Sender => ({
-    id: ext(),
-    url: PORTAL,
-    tab: { id: 3, url: PORTAL } as Browser.tabs.Tab,
-    frameId: 0,
-  }),
+  sidebar: (): Sender => ({ id: ext(), url: fakeBrowser.runtime.getURL('/sidebar.html'), tab: { id: 3, url: PORTAL } as Browser.tabs.Tab, frameId: 7 }),
+  content: (): Sender => ({ id: ext(), url: PORTAL, tab: { id: 3, url: PORTAL } as Browser.tabs.Tab, frameId: 0 }),
 };
 
 const context: PageContext = {
@@ -79,10 +69,7 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'capture-status': ['sidebar', {}],
   'list-captured-calls': ['popup', { portalUrl: PORTAL }],
   'get-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001' }],
-  'set-case-checklist': [
-    'sidebar',
-    { key: 'case-checklist:http://localhost:8080|subscriber:S-1001', done: ['restarted'] },
-  ],
+  'set-case-checklist': ['sidebar', { key: 'case-checklist:http://localhost:8080|subscriber:S-1001', done: ['restarted'] }],
   'get-ticket-secrets': ['sidebar', { draftId: 'd-1' }],
   'set-ticket-secrets': ['popup', { draftId: 'd-1', values: { credentials: 'x' } }],
   'open-extension-page': ['sidebar', { page: 'options' }],
@@ -146,29 +133,21 @@ describe('the background router', () => {
     }
     expect(calls.map((c) => c.type)).toEqual(Object.keys(BACKGROUND_MESSAGES));
     // The sender was classified once, for the handler: the sidebar frame of portal tab 3.
-    expect(calls.find((c) => c.type === 'close-sidebar')?.ctx.sender).toMatchObject({
-      kind: 'sidebar',
-      tabId: 3,
-    });
+    expect(calls.find((c) => c.type === 'close-sidebar')?.ctx.sender).toMatchObject({ kind: 'sidebar', tabId: 3 });
   });
 
   it('the typed client gets the reply parsed with the registry reply schema', async () => {
     const { handlers } = spyHandlers();
     const route = createRouter(handlers);
     // Through JSON, as Chrome carries messages.
-    const send = createMessageClient(async (m) =>
-      JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), senders.popup()))),
-    );
+    const send = createMessageClient(async (m) => JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(m)), senders.popup()))));
     const opened = await send('open-sidebar', { tabId: 3 });
     expect(opened).toEqual({ ok: true, value: { opened: true } });
     const ctx = await send('get-tab-context', { tabId: 3 });
     expect(ctx.ok && ctx.value?.portalId).toBe('demo-portal');
     // A reply that does not match its schema is a typed error, not a value.
     const lying = createMessageClient(async () => ({ ok: true, value: { opened: 'yes' } }));
-    expect(await lying('open-sidebar', { tabId: 3 })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-reply' },
-    });
+    expect(await lying('open-sidebar', { tabId: 3 })).toMatchObject({ ok: false, error: { code: 'bad-reply' } });
     // No background at all (transport rejects) or no answer: typed errors too.
     const gone = createMessageClient(() => Promise.reject(new Error('Receiving end does not exist.')));
     expect(await gone('portals-changed', {})).toMatchObject({ ok: false, error: { code: 'no-reply' } });
@@ -180,10 +159,7 @@ describe('the background router', () => {
     const { handlers, calls } = spyHandlers();
     const route = createRouter(handlers);
     for (const type of ['delete-all-drafts', 'toString', '__proto__', 'constructor'])
-      expect(await route({ type }, senders.popup())).toMatchObject({
-        ok: false,
-        error: { code: 'unknown-type' },
-      });
+      expect(await route({ type }, senders.popup())).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
     expect(calls).toEqual([]);
   });
 
@@ -196,11 +172,7 @@ describe('the background router', () => {
       ['content → capture-tab', senders.content(), { type: 'capture-tab', tabId: 9, mask: false }],
       // Issue 20: a draft's secrets and the case's ticks are for extension pages only, never the page's side.
       ['content → get-ticket-secrets', senders.content(), { type: 'get-ticket-secrets', draftId: 'd-1' }],
-      [
-        'content → set-case-checklist',
-        senders.content(),
-        { type: 'set-case-checklist', key: 'case-checklist:x', done: [] },
-      ],
+      ['content → set-case-checklist', senders.content(), { type: 'set-case-checklist', key: 'case-checklist:x', done: [] }],
       // An extension page may not pose as the portal.
       ['popup → page-context', senders.popup(), { type: 'page-context', context }],
       // close/dock act on the sender's tab: only the sidebar frame.
@@ -208,15 +180,7 @@ describe('the background router', () => {
       // Another extension, a sub-frame of the portal, a page that is not an enabled portal.
       ['other extension', { ...senders.popup(), id: 'someone-else' }, { type: 'portals-changed' }],
       ['portal sub-frame', { ...senders.content(), frameId: 2 }, { type: 'load-guard' }],
-      [
-        'not a portal',
-        {
-          ...senders.content(),
-          url: 'https://evil.example/',
-          tab: { id: 4, url: 'https://evil.example/' } as Browser.tabs.Tab,
-        },
-        { type: 'load-guard' },
-      ],
+      ['not a portal', { ...senders.content(), url: 'https://evil.example/', tab: { id: 4, url: 'https://evil.example/' } as Browser.tabs.Tab }, { type: 'load-guard' }],
       ['no sender', {}, { type: 'portals-changed' }],
     ];
     for (const [label, sender, message] of refusals)
@@ -227,11 +191,7 @@ describe('the background router', () => {
   it('answers malformed messages with a typed error, and nothing changes', async () => {
     const contexts = createTabContexts(fakeBrowser.storage.session);
     const pushed: unknown[] = [];
-    const sidebars = {
-      push: (_tab: number, m: unknown) => void pushed.push(m),
-      openDraft: () => undefined,
-      onConnect: async () => undefined,
-    } as unknown as SidebarPorts;
+    const sidebars = { push: (_tab: number, m: unknown) => void pushed.push(m), openDraft: () => undefined, onConnect: async () => undefined } as unknown as SidebarPorts;
     const route = createRouter({
       ...portalHandlers({ contexts, sidebars }),
       ...sidebarHandlers({ contexts, sidebars }),
@@ -253,29 +213,18 @@ describe('the background router', () => {
       [{ type: 'dock-sidebar', side: 'top' }, 'forbidden'],
     ];
     for (const [message, code] of malformed)
-      expect(await route(message, senders.content()), JSON.stringify(message)).toMatchObject({
-        ok: false,
-        error: { code, message: expect.any(String) },
-      });
+      expect(await route(message, senders.content()), JSON.stringify(message)).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
     expect(await contexts.get(3)).toBeNull();
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(pushed).toEqual([]);
     // The same router takes a valid one (the refusals above were not the router failing).
-    expect(await route({ type: 'page-context', context }, senders.content())).toEqual({
-      ok: true,
-      value: null,
-    });
+    expect(await route({ type: 'page-context', context }, senders.content())).toEqual({ ok: true, value: null });
     expect((await contexts.get(3))?.portalId).toBe('demo-portal');
   });
 
   it('answers a handler that throws with a typed error', async () => {
     const { handlers } = spyHandlers();
-    const route = createRouter({
-      ...handlers,
-      'portals-changed': async () => {
-        throw new Error('registerContentScripts failed');
-      },
-    });
+    const route = createRouter({ ...handlers, 'portals-changed': async () => { throw new Error('registerContentScripts failed'); } });
     expect(await route({ type: 'portals-changed' }, senders.popup())).toEqual({
       ok: false,
       error: { code: 'failed', message: 'registerContentScripts failed' },
