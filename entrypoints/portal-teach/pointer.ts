@@ -11,7 +11,7 @@ import { el, makeHost, rootOf, t } from '../portal/shadow-host';
 const CSS =
   ':host{all:initial}' +
   '.box{position:fixed;pointer-events:none;outline:3px solid #f59e0b;background:rgba(245,158,11,.12);z-index:2147483647;border-radius:3px}' +
-  '.tip{position:fixed;left:50%;top:8px;transform:translateX(-50%);background:#1e293b;color:#fff;font:13px/1.4 system-ui,sans-serif;padding:6px 10px;border-radius:6px;z-index:2147483647;pointer-events:none}';
+  '.tip{outline:none;position:fixed;left:50%;top:8px;transform:translateX(-50%);background:#1e293b;color:#fff;font:13px/1.4 system-ui,sans-serif;padding:6px 10px;border-radius:6px;z-index:2147483647;pointer-events:none}';
 
 const SWALLOWED = [
   'click',
@@ -105,5 +105,9 @@ export function pointAt(doc: Document, prompt: string): Promise<Element | null> 
     for (const type of SWALLOWED) win.addEventListener(type, swallow, true);
     win.addEventListener('mousemove', onMove, true);
     outline(null);
+    // The agent clicked "Point at it" in the sidebar frame: bring the keyboard to the page (on our
+    // own element), so Escape, the arrow keys and Enter reach the pointer and nothing of the page.
+    tip.tabIndex = -1;
+    tip.focus({ preventScroll: true });
   });
 }
