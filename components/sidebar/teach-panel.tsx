@@ -4,7 +4,8 @@
  * one, "Save portal" to keep it. Presentational: every action goes through `api` (the sidebar shell
  * wires it to the background and the permission prompt). Page text is only rendered as text.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { findPlan, type Catalog } from '../../lib/catalog';
 import { TEACHABLE_KEYS, type TeachableKey } from '../../lib/portal/guess/keys';
 import type { TeachState } from '../../lib/messaging/registry';
 import { useI18n } from '../i18n';
@@ -17,6 +18,12 @@ export interface TeachApi {
   point(key: TeachableKey, prompt: string): Promise<TeachState | null | { error: string }>;
   /** Asks for host access from the click, then stores the profile. */
   save(profile: TeachState['profile']): Promise<'saved' | 'denied' | { error: string }>;
+  /** Adds a plan the portal offers to the plan catalog (plan name → IMSI profile). */
+  addPlan?(plan: {
+    name: string;
+    imsiProfile: number;
+    country: string;
+  }): Promise<'added' | { error: string }>;
 }
 
 /** Props of {@link TeachPanel}. */
@@ -24,12 +31,14 @@ export interface TeachPanelProps {
   api: TeachApi;
   /** Told when a draft exists (the sidebar then says "guessed, not saved"). */
   onDraft?: (drafted: boolean) => void;
+  /** The plan catalog in effect: the Add plan form's plans it does not know are offered to be added. */
+  catalog?: Catalog;
 }
 
 const isTeachable = (key: string): key is TeachableKey => (TEACHABLE_KEYS as readonly string[]).includes(key);
 const keyName = (key: string) => `teachKey_${key.replace(/\./g, '_')}`;
 
-export function TeachPanel({ api, onDraft }: TeachPanelProps) {
+export function TeachPanel({ api, onDraft, catalog }: TeachPanelProps) {
   const { t } = useI18n();
   const [state, setState] = useState<TeachState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -131,6 +140,13 @@ export function TeachPanel({ api, onDraft }: TeachPanelProps) {
               );
             })}
           </ul>
+          {catalog !== undefined && api.addPlan !== undefined && (
+            <UnknownPlans
+              names={state.planChoices.filter((name) => findPlan(catalog, name) === undefined)}
+              add={api.addPlan}
+              onMessage={setMessage}
+            />
+          )}
           <button
             type="button"
             className={`mt-3 ${primaryButtonClass}`}
@@ -147,5 +163,91 @@ export function TeachPanel({ api, onDraft }: TeachPanelProps) {
         </p>
       )}
     </section>
+  );
+}
+
+type Message = { kind: 'status' | 'alert'; text: string };
+
+/** Issue 19: the Add plan form's plans the catalog does not know, each with its IMSI profile to give. */
+function UnknownPlans({
+  names,
+  add,
+  onMessage,
+}: {
+  names: readonly string[];
+  add: NonNullable<TeachApi['addPlan']>;
+  onMessage: (m: Message) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  if (names.length === 0) return null;
+  return (
+    <div className="mt-3">
+      <h3 id={id} className="text-sm font-semibold">
+        {t('teachUnknownPlansHeading')}
+      </h3>
+      <p className={`text-sm ${mutedClass}`}>{t('teachUnknownPlansHelp')}</p>
+      <ul aria-labelledby={id} className="mt-1 space-y-2 text-sm">
+        {names.map((name) => (
+          <UnknownPlan key={name} name={name} add={add} onMessage={onMessage} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function UnknownPlan({
+  name,
+  add,
+  onMessage,
+}: {
+  name: string;
+  add: NonNullable<TeachApi['addPlan']>;
+  onMessage: (m: Message) => void;
+}) {
+  const { t } = useI18n();
+  const [profile, setProfile] = useState('');
+  const [country, setCountry] = useState('');
+  const [done, setDone] = useState(false);
+  const imsiProfile = Number(profile);
+  const valid = Number.isInteger(imsiProfile) && imsiProfile > 0 && /^[A-Za-z]{2}$/.test(country.trim());
+  async function onAdd() {
+    const result = await add({ name, imsiProfile, country: country.trim().toUpperCase() });
+    if (result === 'added') {
+      setDone(true);
+      onMessage({ kind: 'status', text: t('teachPlanAdded', [name, String(imsiProfile)]) });
+    } else onMessage({ kind: 'alert', text: t('teachFailed', result.error) });
+  }
+  return (
+    <li className="flex flex-wrap items-center gap-2">
+      <span className="font-medium">{name}</span>
+      <input
+        type="number"
+        min={1}
+        inputMode="numeric"
+        className="w-16 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800"
+        aria-label={t('teachPlanProfile', name)}
+        value={profile}
+        disabled={done}
+        onChange={(e) => setProfile(e.target.value)}
+      />
+      <input
+        className="w-12 rounded border border-slate-300 px-1 uppercase dark:border-slate-600 dark:bg-slate-800"
+        maxLength={2}
+        aria-label={t('teachPlanCountry', name)}
+        value={country}
+        disabled={done}
+        onChange={(e) => setCountry(e.target.value)}
+      />
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={!valid || done}
+        aria-label={t('teachAddPlanAria', name)}
+        onClick={() => void onAdd()}
+      >
+        {t('teachAddPlan')}
+      </button>
+    </li>
   );
 }

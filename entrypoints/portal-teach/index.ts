@@ -6,7 +6,7 @@
  */
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { guessProfile, itemsOf, readWith } from '../../lib/portal/guess/guess';
+import { guessProfile, itemsOf, planChoices, readWith } from '../../lib/portal/guess/guess';
 import { TEACHABLE_KEYS, teachFromElement, type TeachableKey } from '../../lib/portal/guess/point';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import { isInOwnHost } from '../portal/own-hosts';
@@ -24,7 +24,7 @@ export default defineUnlistedScript({
     let draft: PortalProfile | null = null;
     const state = (profile: PortalProfile) => {
       const context = readWith(doc, profile, opts());
-      return { profile, items: itemsOf(profile, context, doc) };
+      return { profile, items: itemsOf(profile, context, doc), planChoices: planChoices(doc, profile) };
     };
 
     browser.runtime.onMessage.addListener(
@@ -33,7 +33,11 @@ export default defineUnlistedScript({
         if (message?.type === 'teach-guess') {
           const guess = guessProfile(doc, opts());
           draft = guess.profile;
-          sendResponse({ profile: guess.profile, items: guess.items });
+          sendResponse({
+            profile: guess.profile,
+            items: guess.items,
+            planChoices: planChoices(doc, guess.profile),
+          });
           return undefined;
         }
         if (message?.type === 'teach-point' && TEACHABLE_KEYS.includes(message.key as TeachableKey)) {

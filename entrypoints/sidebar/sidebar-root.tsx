@@ -165,7 +165,7 @@ export function SidebarRoot() {
         // Issue 20: through the background — this framed page has neither API in Firefox.
         onOpenOptions={() => void sendToBackground('open-extension-page', { page: 'options' })}
         onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
-        teach={<TeachPanel api={teachApi} onDraft={setGuessed} />}
+        teach={<TeachPanel api={teachApi} onDraft={setGuessed} catalog={catalog.catalog} />}
         guessed={guessed}
         {...(openDraftId
           ? {

@@ -98,6 +98,8 @@ export const TeachStateSchema = z.object({
   profile: PortalProfileSchema,
   items: z.array(TeachItemSchema).max(30),
   outcome: z.enum(['taught', 'unreadable']).optional(),
+  /** The plans the Add plan form offers (those not in the catalog can be added to it). */
+  planChoices: z.array(z.string().max(200)).max(200).default([]),
 });
 export type TeachState = z.infer<typeof TeachStateSchema>;
 

@@ -50,6 +50,9 @@ async function openPortal(
   return { page, frame: await sidebar(page, launched.extensionId) };
 }
 
+const submissions = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __portalSubmissions: [] }).__portalSubmissions.length);
+
 const item = (frame: Frame, key: string) => frame.locator(`[data-teach-key="${key}"] [data-teach-value]`);
 
 test('teach a portal with no profile: guess, point, save, guard, restart', async ({ portalUrl }) => {
@@ -92,6 +95,12 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     await page.keyboard.press('Escape');
     await expect(frame.getByRole('status')).toHaveText('Pointing cancelled.');
 
+    // The Add plan form offers a plan the catalog does not know: the agent adds it (name → IMSI profile).
+    await frame.getByRole('spinbutton', { name: 'IMSI profile for Afrique 1' }).fill('10');
+    await frame.getByRole('textbox', { name: 'Destination country code for Afrique 1 (e.g. FR)' }).fill('MA');
+    await frame.getByRole('button', { name: 'Add Afrique 1 to the catalog' }).click();
+    await expect(frame.getByRole('status')).toHaveText('“Afrique 1” added to the catalog (IMSI profile 10).');
+
     await frame.getByRole('button', { name: 'Save portal' }).click();
     await expect(frame.getByRole('status')).toContainText('Portal saved for http://127.0.0.1/guess/*');
 
@@ -111,11 +120,17 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     const text = (await axText(page, 'alertdialog', PLAN_DIALOG)) ?? '';
     expect(text).toContain('"Asia 1" is set up for IMSI profile 10');
     expect(text).toContain('Voyage Asie');
-    expect(
-      await page.evaluate(
-        () => (window as unknown as { __portalSubmissions: [] }).__portalSubmissions.length,
-      ),
-    ).toBe(0);
+    expect(await submissions(page)).toBe(0);
+    // The plan added from the teach panel is checked too.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await queryAx(page, 'alertdialog', PLAN_DIALOG)).length).toBe(0);
+    await page.locator('#f-plan').selectOption({ label: 'Afrique 1' });
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect.poll(async () => (await queryAx(page, 'alertdialog', PLAN_DIALOG)).length).toBe(1);
+    expect((await axText(page, 'alertdialog', PLAN_DIALOG)) ?? '').toContain(
+      '"Afrique 1" is set up for IMSI profile 10',
+    );
+    expect(await submissions(page)).toBe(0);
 
     // Restart the browser: the taught portal is still known.
     await launched.context.close();

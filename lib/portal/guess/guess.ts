@@ -827,3 +827,22 @@ export function itemsOf(profile: PortalProfile, context: PageContext, doc: Docum
   }
   return items;
 }
+
+/**
+ * The plans the portal's Add plan form offers (option texts, placeholders without a value left out):
+ * those the catalog does not know are offered to be added to it (issue 19), so the guard can check them.
+ */
+export function planChoices(doc: Document, profile: PortalProfile): string[] {
+  const rule = profile.forms?.addPlan;
+  const found = rule === undefined ? null : findForm(doc, rule);
+  if (found === null || tagOf(found.planControl) !== 'select') return [];
+  const out: string[] = [];
+  for (const option of queryAll(found.planControl, 'option')) {
+    const value = attr(option, 'value');
+    const text = normalizeText(rawText(option));
+    if (text === '' || value === '' || out.includes(text)) continue;
+    out.push(text.slice(0, 200));
+    if (out.length >= 200) break;
+  }
+  return out;
+}

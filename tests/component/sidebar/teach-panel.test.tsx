@@ -23,6 +23,7 @@ const draft: TeachState = {
     { key: 'esims.iccid', label: 'ICCID', values: ['8933012345678901207', '8933012345678901215'] },
     { key: 'forms.addPlan', label: 'Ajouter un forfait', values: ['Ajouter un forfait'] },
   ],
+  planChoices: ['Euro 1', 'Afrique 1'],
 };
 
 function api(overrides: Partial<TeachApi> = {}): TeachApi {
@@ -109,6 +110,34 @@ describe('TeachPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Save portal' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Access to this portal's address was refused: nothing was saved.",
+    );
+  });
+});
+
+describe('plans the catalog does not know', () => {
+  it("offers the Add plan form's unknown plans to the catalog with their IMSI profile", async () => {
+    const user = userEvent.setup();
+    const addPlan = vi.fn(async () => 'added' as const);
+    renderWithI18n(<TeachPanel api={api({ addPlan })} catalog={EXAMPLE_CATALOG} />);
+    await user.click(screen.getByRole('button', { name: 'Teach this portal' }));
+    const list = await screen.findByRole('list', { name: 'Plans of the Add plan form not in the catalog' });
+    // "Euro 1" is in the example catalog; "Afrique 1" is not.
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('span')?.textContent),
+    ).toEqual(['Afrique 1']);
+    const add = screen.getByRole('button', { name: 'Add Afrique 1 to the catalog' });
+    expect(add).toHaveProperty('disabled', true);
+    await user.type(screen.getByRole('spinbutton', { name: 'IMSI profile for Afrique 1' }), '10');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Destination country code for Afrique 1 (e.g. FR)' }),
+      'ma',
+    );
+    await user.click(add);
+    expect(addPlan).toHaveBeenCalledWith({ name: 'Afrique 1', imsiProfile: 10, country: 'MA' });
+    expect((await screen.findByRole('status')).textContent).toBe(
+      '“Afrique 1” added to the catalog (IMSI profile 10).',
     );
   });
 });
