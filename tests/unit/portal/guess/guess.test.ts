@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JSDOM } from 'jsdom';
-import { guessProfile } from '../../../../lib/portal/guess/guess';
+import { guessProfile, planChoices } from '../../../../lib/portal/guess/guess';
 import { findForm, readFormSelection } from '../../../../lib/portal/forms';
 import { parsePortalProfile } from '../../../../lib/portal/profile-schema';
 import { ALWAYS_SHOWN } from '../../../../lib/portal/visibility';
@@ -123,6 +123,48 @@ const PORTALS: Record<string, Truth> = {
   },
 };
 
+/** Plans with their state and dates as each page shows them (dates read as ISO; "—" is no date). */
+const PLANS: Record<string, unknown[][]> = {
+  'fr-spa': [
+    [
+      { name: 'Euro 1', state: 'Actif', activatedAt: '2026-03-02', expiresAt: '2026-04-01' },
+      { name: 'Japon', state: 'En attente' },
+    ],
+    [],
+    [{ name: 'Global', state: 'Expiré', activatedAt: '2026-01-01', expiresAt: '2026-01-31' }],
+  ],
+  'de-table': [
+    [
+      {
+        name: 'Euro 2',
+        region: 'Europa',
+        state: 'Aktiv',
+        activatedAt: '2026-02-05',
+        expiresAt: '2026-03-06',
+      },
+    ],
+    [{ name: 'USA', region: 'Nordamerika', state: 'Ausstehend' }],
+    [
+      {
+        name: 'Japan',
+        region: 'Asien',
+        state: 'Abgelaufen',
+        activatedAt: '2026-01-01',
+        expiresAt: '2026-01-31',
+      },
+    ],
+  ],
+  'es-dl': [
+    [{ name: 'Euro 1', state: 'Activo', activatedAt: '2026-02-10', expiresAt: '2026-03-11' }],
+    [{ name: 'Asia 1', state: 'Pendiente' }],
+  ],
+  'it-cards': [
+    [{ name: 'Euro 1', state: 'Attivo', expiresAt: '2026-03-20' }],
+    [],
+    [{ name: 'USA', state: 'Scaduto', expiresAt: '2026-01-15' }],
+  ],
+};
+
 const urlOf = (name: string) => `http://127.0.0.1/guess/${name}/index.html`;
 
 /** Opens a fixture and waits until its content is there (the French one renders after a tick). */
@@ -158,6 +200,11 @@ describe.each(Object.entries(PORTALS))('first guess on %s (no profile)', (name, 
         plans: e.plans.map((p) => p.name),
       })),
     ).toEqual(truth.lines);
+  });
+
+  it('reads the plans on each eSIM with their state and dates', async () => {
+    const { window } = await open(name);
+    expect(guess(window.document, name).context.esims.map((e) => e.plans)).toEqual(PLANS[name]);
   });
 
   it('finds the Add plan form with its eSIM and plan choosers', async () => {
@@ -200,6 +247,14 @@ describe.each(Object.entries(PORTALS))('first guess on %s (no profile)', (name, 
     expect(after.profile).toEqual(before.profile);
     expect(after.context.esims).toEqual(before.context.esims);
     expect(after.context.subscriber).toEqual(before.context.subscriber);
+  });
+});
+
+describe('planChoices', () => {
+  it('lists the plans the Add plan form offers, without its placeholder', async () => {
+    const { window } = await open('fr-spa');
+    const doc = window.document;
+    expect(planChoices(doc, guess(doc, 'fr-spa').profile)).toEqual(['Euro 1', 'Asia 1', 'Afrique 1']);
   });
 });
 
