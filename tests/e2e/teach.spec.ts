@@ -89,6 +89,17 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     await expect(item(frame, 'subscriber.id')).toHaveText('C-20417');
     expect(await pageClicks()).toBe(clicksBefore);
 
+    // The keyboard path: arrow keys walk the page's text elements in order, Enter picks. On this
+    // page: brand, "Abonnés", "Stock eSIM", the heading, "Nom", then "Camille Martin" (the 6th).
+    await frame.getByRole('button', { name: 'Point at Subscriber name on the page' }).click();
+    await expect(frame.getByRole('status')).toContainText('Click Subscriber name on the page');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(frame.getByRole('status')).toHaveText(
+      'Read again: Subscriber name now comes from what you pointed at.',
+    );
+    await expect(item(frame, 'subscriber.name')).toHaveText('Camille Martin');
+
     // Escape cancels pointing.
     await frame.getByRole('button', { name: 'Point at Line statuses on the page' }).click();
     await expect(frame.getByRole('status')).toContainText('Click Line statuses on the page');
