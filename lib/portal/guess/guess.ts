@@ -389,6 +389,13 @@ function tableLines(doc: Document, hits: readonly Hit[], cache: LocateCache): Li
         esimIccid,
         fields: planFields(name, pcol),
       };
+    } else if (name !== undefined && esimIccid === undefined) {
+      // Plans tables with no ICCID column, after each eSIM row (a detail row under it, as on the demo
+      // portal): each belongs to the eSIM row before it. Every table with that plan column counts.
+      const rows: Locator =
+        'heading' in rowsLoc ? { heading: rowsLoc.heading, label: name.label } : { label: name.label };
+      planRules = { rows, within: 'following', fields: planFields(name, pcol) };
+      for (const t of byTable.keys()) if (!claimed.includes(t) && t !== lines.table) claimed.push(t);
     }
   }
   return { rows: rowsLoc, blocks: rows, fields, ...(planRules ? { plans: planRules } : {}), claimed };

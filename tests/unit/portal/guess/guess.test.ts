@@ -12,6 +12,8 @@ import { findForm, readFormSelection } from '../../../../lib/portal/forms';
 import { parsePortalProfile } from '../../../../lib/portal/profile-schema';
 import { ALWAYS_SHOWN } from '../../../../lib/portal/visibility';
 import { loadFixture, page } from '../load-fixture';
+import { extractContext } from '../../../../lib/portal/extract';
+import { builtInPortalProfiles } from '../../../../lib/portal/profiles';
 
 interface Truth {
   readonly subscriber: { id: string; name: string; planType: string; unlimitedBundles: number };
@@ -247,6 +249,24 @@ describe.each(Object.entries(PORTALS))('first guess on %s (no profile)', (name, 
     expect(after.profile).toEqual(before.profile);
     expect(after.context.esims).toEqual(before.context.esims);
     expect(after.context.subscriber).toEqual(before.context.subscriber);
+  });
+});
+
+describe('the existing demo portal, with no profile', () => {
+  it('reads what the shipped hand-written profile reads (plans in detail rows included)', async () => {
+    const url = 'http://127.0.0.1/portal/subscribers/S-1001/add-plan';
+    const dom = loadFixture('portal/index.html', url);
+    const doc = dom.window.document;
+    await expect.poll(() => doc.querySelectorAll('#add-plan-form select').length).toBe(2);
+    const opts = { url, now: new Date('2026-11-30T12:00:00Z'), isShown: ALWAYS_SHOWN };
+    const shipped = extractContext(
+      doc,
+      builtInPortalProfiles.find((p) => p.id === 'demo-portal')!,
+      opts,
+    );
+    const guessed = guessProfile(doc, opts).context;
+    expect(guessed.subscriber).toEqual(shipped.subscriber);
+    expect(guessed.esims).toEqual(shipped.esims);
   });
 });
 
