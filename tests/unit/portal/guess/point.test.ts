@@ -62,6 +62,19 @@ describe('teachFromElement', () => {
     ]);
   });
 
+  it('teaches the unlabelled line names of the Nimbus console (a card title) from one click', async () => {
+    const dom = loadFixture('portal-b/index.html', 'http://127.0.0.1/portal-b/');
+    const doc = dom.window.document;
+    await expect.poll(() => doc.querySelectorAll('article').length).toBeGreaterThan(1);
+    const guess = guessProfile(doc, opts);
+    // No label names them: the first guess has no line names.
+    expect(guess.context.esims.map((e) => e.lineName)).toEqual([undefined, undefined]);
+    const title = doc.querySelector('article h3')!;
+    const next = teachFromElement(doc, guess.profile, 'esims.lineName', title, ALWAYS_SHOWN);
+    expect(next?.esims?.fields.lineName?.css).not.toMatch(/\./);
+    expect(readWith(doc, next!, opts).esims.map((e) => e.lineName)).toEqual(['Germany', 'USA']);
+  });
+
   it('keeps no rule for an element that shows no value, nor for a line value outside any line', () => {
     const doc = page('<p>Status</p><div id="e"> </div><p id="s">Actif</p>');
     expect(
