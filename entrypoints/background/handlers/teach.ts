@@ -5,11 +5,23 @@
  * edited and removed there like any other.
  */
 import { browser } from 'wxt/browser';
-import { TeachStateSchema } from '../../../lib/messaging/registry';
+import { TeachStateSchema, type TeachState } from '../../../lib/messaging/registry';
+import { urlPatternsFor } from '../../../lib/portal/guess/address';
 import { readList, userPortalsItem, writeList } from '../../../lib/settings/registry';
 import { syncPortalScript } from '../portals';
 import type { FeatureHandlers } from '../router';
 import { senderTab } from './portal';
+
+/**
+ * The draft's address comes from the tab as the browser knows it, never from the page: a page cannot
+ * make the agent save a profile (and grant host access) for another site.
+ */
+async function fromTab(tabId: number, state: TeachState): Promise<TeachState> {
+  const tab = await browser.tabs.get(tabId);
+  const patterns = urlPatternsFor(tab.url ?? '');
+  if (patterns.length === 0) throw new Error('This tab has no web address to teach.');
+  return { ...state, profile: { ...state.profile, urlPatterns: patterns } };
+}
 
 async function teachScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/portal-teach.js'] });
@@ -22,7 +34,7 @@ export function teachHandlers(): FeatureHandlers<'teach-guess' | 'teach-point' |
       await teachScript(tabId);
       // The page's draft is page data: parsed like any message from the page.
       const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'teach-guess' }, { frameId: 0 });
-      return TeachStateSchema.parse(reply);
+      return fromTab(tabId, TeachStateSchema.parse(reply));
     },
     async 'teach-point'({ key, prompt }, ctx) {
       const tabId = senderTab(ctx);
@@ -35,7 +47,7 @@ export function teachHandlers(): FeatureHandlers<'teach-guess' | 'teach-point' |
         outcome?: unknown;
       } | null;
       if (reply?.outcome === 'cancelled') return null;
-      return TeachStateSchema.parse(reply);
+      return fromTab(tabId, TeachStateSchema.parse(reply));
     },
     async 'teach-save'({ profile }) {
       const area = browser.storage.local;

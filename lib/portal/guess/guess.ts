@@ -20,7 +20,10 @@ import type { FieldRule, FormRule, Locator, PortalProfile, ValueRule } from '../
 import { attr, nextOf, parentOf, queryAll, queryOne, rawText, tagOf } from '../safe-dom';
 import { labelKey, normalizeText } from '../values';
 import { newVisibility, type IsShown } from '../visibility';
+import { profileIdFor, urlPatternsFor } from './address';
 import { blockCandidates, structuralPath, uniqueSelector } from './selectors';
+
+export { profileIdFor, urlPatternsFor };
 import { formOfTitle, MAX_LABEL_KEY, rolesOfLabel, wordKey, type LabelRole } from './vocabulary';
 
 /** Options of {@link guessProfile}. */
@@ -700,31 +703,6 @@ function guessForms(doc: Document, hits: readonly Hit[], cache: LocateCache): Po
     out[kind] = rule;
   }
   return Object.keys(out).length === 0 ? undefined : out;
-}
-
-/** The portal's address as match patterns: its first path segment when it has one ("/portal/*"). */
-export function urlPatternsFor(url: string): string[] {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return [];
-    const segment = u.pathname.split('/').filter(Boolean)[0];
-    const path =
-      segment !== undefined && u.pathname.split('/').filter(Boolean).length > 1 ? `/${segment}/*` : '/*';
-    return [`${u.protocol}//${u.hostname}${path}`];
-  } catch {
-    return [];
-  }
-}
-
-/** A profile id from the host: "taught-" + host, in the id's alphabet. */
-export function profileIdFor(url: string): string {
-  let host = 'portal';
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    /* keep the default */
-  }
-  return ('taught-' + host.toLowerCase().replace(/[^a-z0-9-]+/g, '-')).slice(0, 100).replace(/-+$/, '');
 }
 
 /**
