@@ -16,6 +16,8 @@ export interface TeachApi {
   guess(): Promise<TeachState | { error: string }>;
   /** Null: the agent cancelled (Escape). */
   point(key: TeachableKey, prompt: string): Promise<TeachState | null | { error: string }>;
+  /** Stops the pointing in progress (its `point` then resolves null). */
+  cancelPoint?(): void;
   /** Asks for host access from the click, then stores the profile. */
   save(profile: TeachState['profile']): Promise<'saved' | 'denied' | { error: string }>;
   /** Adds a plan the portal offers to the plan catalog (plan name → IMSI profile). */
@@ -156,6 +158,11 @@ export function TeachPanel({ api, onDraft, catalog }: TeachPanelProps) {
             {t('teachSave')}
           </button>
         </>
+      )}
+      {pointing !== null && api.cancelPoint !== undefined && (
+        <button type="button" className={`mt-2 ${buttonClass}`} onClick={() => api.cancelPoint?.()}>
+          {t('teachCancelPoint')}
+        </button>
       )}
       {message !== null && (
         <p role={message.kind} className="mt-2 text-sm">

@@ -10,7 +10,7 @@ import { guessProfile, itemsOf, planChoices, readWith } from '../../lib/portal/g
 import { TEACHABLE_KEYS, teachFromElement, type TeachableKey } from '../../lib/portal/guess/point';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
 import { isInOwnHost } from '../portal/own-hosts';
-import { pointAt } from './pointer';
+import { cancelPointing, pointAt } from './pointer';
 
 const STARTED = Symbol.for('helpdesk-assistant.teach-started');
 
@@ -38,6 +38,10 @@ export default defineUnlistedScript({
             items: guess.items,
             planChoices: planChoices(doc, guess.profile),
           });
+          return undefined;
+        }
+        if (message?.type === 'teach-cancel') {
+          cancelPointing();
           return undefined;
         }
         if (message?.type === 'teach-point' && TEACHABLE_KEYS.includes(message.key as TeachableKey)) {

@@ -42,8 +42,16 @@ function textElements(doc: Document): Element[] {
   return out;
 }
 
+let cancelCurrent: (() => void) | null = null;
+
+/** Cancels the pointing in progress, if any (the sidebar's "Cancel"). */
+export function cancelPointing(): void {
+  cancelCurrent?.();
+}
+
 /** Lets the agent pick one element of the page; resolves null when cancelled (Escape). */
 export function pointAt(doc: Document, prompt: string): Promise<Element | null> {
+  cancelPointing();
   return new Promise((resolve) => {
     const { host, root } = makeHost(doc, 'teach-pointer', CSS);
     const box = el(doc, 'div', { className: 'box' });
@@ -70,6 +78,7 @@ export function pointAt(doc: Document, prompt: string): Promise<Element | null> 
       box.style.height = `${r.height + 4}px`;
     };
     const finish = (picked: Element | null) => {
+      cancelCurrent = null;
       for (const type of SWALLOWED) win.removeEventListener(type, swallow, true);
       win.removeEventListener('mousemove', onMove, true);
       host.remove();
@@ -104,6 +113,7 @@ export function pointAt(doc: Document, prompt: string): Promise<Element | null> 
     };
     for (const type of SWALLOWED) win.addEventListener(type, swallow, true);
     win.addEventListener('mousemove', onMove, true);
+    cancelCurrent = () => finish(null);
     outline(null);
     // The agent clicked "Point at it" in the sidebar frame: bring the keyboard to the page (on our
     // own element), so Escape, the arrow keys and Enter reach the pointer and nothing of the page.

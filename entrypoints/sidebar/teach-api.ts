@@ -20,6 +20,9 @@ export const teachApi: TeachApi = {
     const reply = await sendToBackground('teach-point', { key, prompt });
     return reply.ok ? reply.value : { error: reply.error.message };
   },
+  cancelPoint() {
+    void sendToBackground('teach-cancel', {});
+  },
   async save(profile) {
     let granted: boolean;
     try {

@@ -166,6 +166,8 @@ export const BACKGROUND_MESSAGES = {
     z.object({ key: z.enum(TEACHABLE_KEYS), prompt: z.string().max(200) }),
     TeachStateSchema.nullable(),
   ),
+  /** Issue 19: the sidebar's "Cancel" while pointing (Escape only reaches the page when the page has the focus). */
+  'teach-cancel': message(['sidebar'], z.object({}), none),
   /** Issue 19: "Save portal" — store the taught profile with the agent's portals (host access asked first, by the sidebar). */
   'teach-save': message(
     ['sidebar'],

@@ -53,6 +53,12 @@ async function openPortal(
 const submissions = (page: Page) =>
   page.evaluate(() => (window as unknown as { __portalSubmissions: [] }).__portalSubmissions.length);
 
+/** The pointer is on the page and has the keyboard (its host, ours, is the page's focused element). */
+const pointerReady = (page: Page) =>
+  expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-helpdesk-assistant')))
+    .toBe('teach-pointer');
+
 const item = (frame: Frame, key: string) => frame.locator(`[data-teach-key="${key}"] [data-teach-value]`);
 
 test('teach a portal with no profile: guess, point, save, guard, restart', async ({ portalUrl }) => {
@@ -82,6 +88,7 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     const clicksBefore = await pageClicks();
     await frame.getByRole('button', { name: 'Point at Subscriber ID on the page' }).click();
     await expect(frame.getByRole('status')).toContainText('Click Subscriber ID on the page');
+    await pointerReady(page);
     await page.getByText('C-20417', { exact: true }).click();
     await expect(frame.getByRole('status')).toHaveText(
       'Read again: Subscriber ID now comes from what you pointed at.',
@@ -93,6 +100,7 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     // page: brand, "Abonnés", "Stock eSIM", the heading, "Nom", then "Camille Martin" (the 6th).
     await frame.getByRole('button', { name: 'Point at Subscriber name on the page' }).click();
     await expect(frame.getByRole('status')).toContainText('Click Subscriber name on the page');
+    await pointerReady(page);
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(frame.getByRole('status')).toHaveText(
@@ -103,8 +111,19 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     // Escape cancels pointing.
     await frame.getByRole('button', { name: 'Point at Line statuses on the page' }).click();
     await expect(frame.getByRole('status')).toContainText('Click Line statuses on the page');
+    await pointerReady(page);
     await page.keyboard.press('Escape');
     await expect(frame.getByRole('status')).toHaveText('Pointing cancelled.');
+    // …and so does the sidebar's own button (Escape only reaches the page while it has the focus).
+    await frame.getByRole('button', { name: 'Point at Line statuses on the page' }).click();
+    await expect(frame.getByRole('status')).toContainText('Click Line statuses on the page');
+    await pointerReady(page);
+    await frame.getByRole('button', { name: 'Cancel pointing' }).click();
+    await expect(frame.getByRole('status')).toHaveText('Pointing cancelled.');
+    // The page is the agent's again: its own click handler runs.
+    const clicksNow = await pageClicks();
+    await page.getByText('C-20417', { exact: true }).click();
+    await expect.poll(pageClicks).toBe(clicksNow + 1);
 
     // The Add plan form offers a plan the catalog does not know: the agent adds it (name → IMSI profile).
     await frame.getByRole('spinbutton', { name: 'IMSI profile for Afrique 1' }).fill('10');

@@ -27,7 +27,9 @@ async function teachScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/portal-teach.js'] });
 }
 
-export function teachHandlers(): FeatureHandlers<'teach-guess' | 'teach-point' | 'teach-save'> {
+export function teachHandlers(): FeatureHandlers<
+  'teach-guess' | 'teach-point' | 'teach-cancel' | 'teach-save'
+> {
   return {
     async 'teach-guess'(_request, ctx) {
       const tabId = senderTab(ctx);
@@ -48,6 +50,12 @@ export function teachHandlers(): FeatureHandlers<'teach-guess' | 'teach-point' |
       } | null;
       if (reply?.outcome === 'cancelled') return null;
       return fromTab(tabId, TeachStateSchema.parse(reply));
+    },
+    async 'teach-cancel'(_request, ctx) {
+      await browser.tabs
+        .sendMessage(senderTab(ctx), { type: 'teach-cancel' }, { frameId: 0 })
+        .catch(() => undefined);
+      return null;
     },
     async 'teach-save'({ profile }) {
       const area = browser.storage.local;

@@ -58,6 +58,7 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'dock-sidebar': ['sidebar', { side: 'left' }],
   'teach-guess': ['sidebar', {}],
   'teach-point': ['sidebar', { key: 'esims.iccid', prompt: 'Click the ICCID' }],
+  'teach-cancel': ['sidebar', {}],
   'teach-save': ['sidebar', { profile: taughtProfile }],
   'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'get-tab-context': ['popup', { tabId: 3 }],
@@ -105,6 +106,7 @@ function spyHandlers() {
     'open-extension-page': null,
     'teach-guess': { profile: taughtProfile, items: [] },
     'teach-point': null,
+    'teach-cancel': null,
     'teach-save': { saved: true },
   };
   const calls: Array<{ type: string; request: unknown; ctx: HandlerContext }> = [];
