@@ -52,6 +52,10 @@ export interface SidebarProps {
   copy?: CopyText;
   /** Time zone of displayed times (tests pin it). */
   timeZone?: string;
+  /** Issue 19: "Teach this portal", offered where the page has no profile. */
+  teach?: ReactNode;
+  /** Issue 19: a draft profile was guessed from this page and is not saved yet. */
+  guessed?: boolean;
 }
 
 /** Whether the page gave us anything at all. */
@@ -137,6 +141,7 @@ function Views(props: SidebarProps & { context: PageContext }) {
           )}
         </div>
       )}
+      <PortalState portalId={context.portalId} guessed={props.guessed === true} />
       {!profiled && (
         <div role="note" className={`${sectionClass} text-sm`}>
           <p>{t('sbNoProfile')}</p>
@@ -147,6 +152,7 @@ function Views(props: SidebarProps & { context: PageContext }) {
           )}
         </div>
       )}
+      {!profiled && props.teach}
       {profiled && context.ambiguous === true && (
         // Issue 14: two subscribers on screen — what follows may be the wrong person's.
         <p
@@ -204,6 +210,21 @@ function Views(props: SidebarProps & { context: PageContext }) {
         {...(!profiled && props.onEscalateIccid ? { onEscalate: props.onEscalateIccid } : {})}
       />
     </>
+  );
+}
+
+/** Issue 19: which state the page is in, said plainly: known portal, guessed (not saved), ICCIDs only. */
+function PortalState({ portalId, guessed }: { portalId: string | null; guessed: boolean }) {
+  const { t } = useI18n();
+  const state = portalId !== null ? 'known' : guessed ? 'guessed' : 'iccids';
+  const text =
+    state === 'known'
+      ? t('teachStateKnown', portalId ?? '')
+      : t(state === 'guessed' ? 'teachStateGuessed' : 'teachStateIccidsOnly');
+  return (
+    <p data-portal-state={state} className="text-sm font-medium">
+      {text}
+    </p>
   );
 }
 

@@ -15,6 +15,7 @@ import { portalHandlers } from './handlers/portal';
 import { sessionMemoryHandlers } from './handlers/session-memory';
 import { settingsHandlers } from './handlers/settings';
 import { sidebarHandlers } from './handlers/sidebar';
+import { teachHandlers } from './handlers/teach';
 import { setSidebar } from './tabs';
 import { createSidebarPorts } from './sidebar-ports';
 import { createDraftsService } from './drafts-service';
@@ -44,6 +45,7 @@ export default defineBackground({
       ...settingsHandlers(),
       ...pageUiHandlers(),
       ...sessionMemoryHandlers(browser.storage.session),
+      ...teachHandlers(),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

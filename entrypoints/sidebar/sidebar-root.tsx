@@ -17,6 +17,8 @@ import { caseChecklistKey, useCaseChecklist } from '../../components/platform/us
 import { useChecklist } from '../../components/platform/use-checklist';
 import { useVendors } from '../../components/platform/use-vendors';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
+import { TeachPanel } from '../../components/sidebar/teach-panel';
+import { teachApi } from './teach-api';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
 
@@ -69,6 +71,7 @@ export function SidebarRoot() {
   const { vendors, overrides } = useVendors();
   const mainRef = useRef<HTMLDivElement>(null);
   const [ours, setOurs] = useState<boolean | null>(null);
+  const [guessed, setGuessed] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -162,6 +165,8 @@ export function SidebarRoot() {
         // Issue 20: through the background — this framed page has neither API in Firefox.
         onOpenOptions={() => void sendToBackground('open-extension-page', { page: 'options' })}
         onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
+        teach={<TeachPanel api={teachApi} onDraft={setGuessed} catalog={catalog.catalog} />}
+        guessed={guessed}
         {...(openDraftId
           ? {
               ticket: (

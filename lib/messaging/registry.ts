@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { ApiCallSchema } from '../evidence/api-call';
 import { OPAQUE_KINDS } from '../evidence/mask-areas';
 import { PageContextSchema } from '../portal/page-context';
+import { PortalProfileSchema } from '../portal/profile-schema';
+import { TEACHABLE_KEYS } from '../portal/guess/keys';
 import { DOCK_SIDES, type ContentCommand } from './protocol';
 import type { SenderKind } from './sender';
 
@@ -85,6 +87,22 @@ export type CaptureStatus = z.infer<typeof CaptureStatusSchema>;
 
 const none = z.null();
 
+/** Issue 19: one value of a draft portal profile and what it reads on the page (one per eSIM line). */
+export const TeachItemSchema = z.object({
+  key: z.string().max(60),
+  label: z.string().max(200).optional(),
+  values: z.array(z.string().max(300)).max(200),
+});
+/** Issue 19: the draft profile the teach script holds, with what it reads; `outcome` after pointing. */
+export const TeachStateSchema = z.object({
+  profile: PortalProfileSchema,
+  items: z.array(TeachItemSchema).max(30),
+  outcome: z.enum(['taught', 'unreadable']).optional(),
+  /** The plans the Add plan form offers (those not in the catalog can be added to it). */
+  planChoices: z.array(z.string().max(200)).max(200).default([]),
+});
+export type TeachState = z.infer<typeof TeachStateSchema>;
+
 /** Every runtime message the background answers (`runtime.sendMessage`). */
 export const BACKGROUND_MESSAGES = {
   // ── from the portal content script (untrusted: the page can influence it) ──
@@ -140,6 +158,22 @@ export const BACKGROUND_MESSAGES = {
   'close-sidebar': message(['sidebar'], z.object({}), none),
   /** The sidebar asks to be docked on a side of the portal ('other' swaps). */
   'dock-sidebar': message(['sidebar'], z.object({ side: dockSide }), none),
+  /** Issue 19: "Teach this portal" — inject the teach script into the sidebar's tab and draft a profile. */
+  'teach-guess': message(['sidebar'], z.object({}), TeachStateSchema),
+  /** Issue 19: "Point at it" — the agent picks the element showing `key`; null when cancelled. */
+  'teach-point': message(
+    ['sidebar'],
+    z.object({ key: z.enum(TEACHABLE_KEYS), prompt: z.string().max(200) }),
+    TeachStateSchema.nullable(),
+  ),
+  /** Issue 19: the sidebar's "Cancel" while pointing (Escape only reaches the page when the page has the focus). */
+  'teach-cancel': message(['sidebar'], z.object({}), none),
+  /** Issue 19: "Save portal" — store the taught profile with the agent's portals (host access asked first, by the sidebar). */
+  'teach-save': message(
+    ['sidebar'],
+    z.object({ profile: PortalProfileSchema }),
+    z.object({ saved: z.boolean() }),
+  ),
 
   /**
    * Issue 14: a sidebar page asks whether our content script framed it (its token was registered for

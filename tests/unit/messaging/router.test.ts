@@ -17,6 +17,7 @@ import { captureHandlers } from '../../../entrypoints/background/handlers/captur
 import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import { sessionMemoryHandlers } from '../../../entrypoints/background/handlers/session-memory';
+import { teachHandlers } from '../../../entrypoints/background/handlers/teach';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
 
@@ -40,6 +41,9 @@ const context: PageContext = {
   readAt: '2026-11-20T10:00:00.000Z',
 };
 
+/** Issue 19: a portal profile the agent taught. */
+const taughtProfile = { id: 'taught-x', name: 'X', version: 1, urlPatterns: ['https://x.example/*'] };
+
 /** One valid request per type, and who sends it. */
 const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'page-context': ['content', { context }],
@@ -52,6 +56,10 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'capture-heartbeat': ['content', { channel: 'channel-0001', intact: true, hidden: false }],
   'close-sidebar': ['sidebar', {}],
   'dock-sidebar': ['sidebar', { side: 'left' }],
+  'teach-guess': ['sidebar', {}],
+  'teach-point': ['sidebar', { key: 'esims.iccid', prompt: 'Click the ICCID' }],
+  'teach-cancel': ['sidebar', {}],
+  'teach-save': ['sidebar', { profile: taughtProfile }],
   'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'get-tab-context': ['popup', { tabId: 3 }],
   'open-sidebar': ['popup', { tabId: 3, draftId: 'd-1' }],
@@ -96,6 +104,10 @@ function spyHandlers() {
     'get-ticket-secrets': { credentials: 'x' },
     'set-ticket-secrets': null,
     'open-extension-page': null,
+    'teach-guess': { profile: taughtProfile, items: [] },
+    'teach-point': null,
+    'teach-cancel': null,
+    'teach-save': { saved: true },
   };
   const calls: Array<{ type: string; request: unknown; ctx: HandlerContext }> = [];
   const handlers = Object.fromEntries(
@@ -189,6 +201,7 @@ describe('the background router', () => {
       ...settingsHandlers(),
       ...pageUiHandlers(),
       ...sessionMemoryHandlers(fakeBrowser.storage.session),
+      ...teachHandlers(),
     });
     const malformed: Array<[unknown, string]> = [
       [null, 'malformed'],
@@ -230,6 +243,7 @@ describe('the background router', () => {
       settingsHandlers(),
       pageUiHandlers(),
       sessionMemoryHandlers(fakeBrowser.storage.session),
+      teachHandlers(),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);

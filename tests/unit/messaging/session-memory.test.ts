@@ -18,6 +18,7 @@ import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import { sidebarHandlers } from '../../../entrypoints/background/handlers/sidebar';
+import { teachHandlers } from '../../../entrypoints/background/handlers/teach';
 import { createTabContexts } from '../../../lib/settings/tab-contexts';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
 import type { SidebarPorts } from '../../../entrypoints/background/sidebar-ports';
@@ -53,6 +54,7 @@ function setup(from: () => Sender = sidebar) {
     ...settingsHandlers(),
     ...pageUiHandlers(),
     ...sessionMemoryHandlers(fakeBrowser.storage.session, opener),
+    ...teachHandlers(),
   });
   // Through JSON, as the browser carries messages.
   const send = createMessageClient(async (m) =>
