@@ -13,7 +13,7 @@ import type { Draft } from './draft';
 import { fieldValue, isBlank } from './field-values';
 import { effectivePriority, type EffectivePriority } from './priority';
 import { stripSecrets } from './secrets';
-import { responseDue } from './sla';
+import { clockStart, responseDue } from './sla';
 import { fillTemplate, type Locale, type VendorField, type VendorProfile } from './vendor-profile';
 
 /** One API call pasted or captured as evidence (REFERENCE: the calls an agent pastes; never the API key). */
@@ -288,7 +288,7 @@ function buildSections(
   const reason = priorityReason(vendor, p, opts.locale);
   sections.push({ label: s.priority, value: reason ? `${level} — ${reason}` : level });
   if (p.levelId !== null) {
-    const due = responseDue(vendor, p.levelId, opts.now);
+    const due = responseDue(vendor, p.levelId, clockStart(draft, opts.now));
     if (due.kind === 'due') {
       sections.push({
         label: s.responseDue,
