@@ -5,6 +5,7 @@
  */
 import type { HelpdeskDb } from '../db/database';
 import { createDraft, findOpenDraftForIccid, saveDraft, searchDrafts } from '../db/drafts-repo';
+import { openEscalationsFor } from './escalations';
 import type { PageContext } from '../portal/page-context';
 import { parseIccid, type IccidErrorCode } from '../telecom/iccid';
 import type { Draft } from '../escalation/draft';
@@ -50,9 +51,14 @@ export async function startEscalation(
   const existing = await findOpenDraftForIccid(db, iccid);
   if (!existing.ok) return { ok: false, error: { code: 'storage', message: existing.error.message } };
   if (existing.draft) return { ok: true, draft: existing.draft, reused: true };
+  // Issue 18: an escalation still open with the vendor for this ICCID is offered first, like a draft.
+  const escalated = await openEscalationsFor(db, { iccids: [iccid] });
+  const open = escalated.ok ? escalated.value[0] : undefined;
+  if (open) return { ok: true, draft: open.draft, reused: true };
 
   const custom = validCustom(input.customVendors);
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor =
+    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   const context = input.context ?? null;
   // The page's context only applies when it actually shows this ICCID.
   const knowsIccid =
@@ -123,7 +129,8 @@ export async function startSubscriberEscalation(
     if (open) return { ok: true, draft: open, reused: true };
   }
   const custom = validCustom(input.customVendors);
-  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor =
+    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   // No ICCID: prefill must not pick "the page's only eSIM" for a subscriber-wide case.
   const context: PageContext = { ...input.context, esims: [], iccids: [] };
   const fields = prefillFields(vendor, {
@@ -176,7 +183,11 @@ export async function applyCaseChecklist(
           const m = LIST_LINE.exec(l);
           return m !== null && known.has(m[1] ?? '');
         });
-    const values = prefillFields(vendor, { checklistDone: checklist.labels, now: input.now, timeZone: input.timeZone });
+    const values = prefillFields(vendor, {
+      checklistDone: checklist.labels,
+      now: input.now,
+      timeZone: input.timeZone,
+    });
     for (const field of vendor.fields) {
       if (field.prefill !== 'checklist.done') continue;
       const value = values[field.id];
@@ -189,7 +200,8 @@ export async function applyCaseChecklist(
   if (!changed) return { ok: true, draft };
   const saved = await saveDraft(db, { ...draft, checklist: ids, fields }, draft.revision, { now: input.now });
   if (!saved.ok) {
-    const message = 'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
+    const message =
+      'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
     return { ok: false, error: { code: saved.error.code, message } };
   }
   return { ok: true, draft: saved.draft };
