@@ -25,6 +25,8 @@ import { useSessionSecrets } from '../platform/use-session-secrets';
 import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
 import { HandoverPanel } from './handover-panel';
+import { EscalationPanel } from './escalation-panel';
+import type { EscalationsApi } from '../../lib/drafts/escalations-api';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
@@ -50,6 +52,9 @@ export interface TicketEditorProps {
   clock?: () => Date;
   copy?: (text: string) => Promise<void>;
   autosave?: AutosaveOptions;
+  /** Issue 18: after hand-over, the escalation panel (vendor ticket, status, clocks, follow-ups). */
+  escalations?: EscalationsApi;
+  onOpenDraft?: (draftId: string) => void;
 }
 
 const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -112,6 +117,8 @@ export function TicketEditor({
   copy = defaultCopy,
   autosave: autosaveOptions,
   evidencePlatform: platformFor,
+  escalations,
+  onOpenDraft,
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -329,6 +336,17 @@ export function TicketEditor({
         onMarkHandedOver={() => void handOver()}
         onReopen={() => autosave.update({ status: 'open', handedOverAt: null })}
       />
+      {escalations && draft.status !== 'open' && (
+        <EscalationPanel
+          api={escalations}
+          vendor={vendor}
+          draft={draft}
+          now={now}
+          timeZone={timeZone}
+          copy={copy}
+          {...(onOpenDraft ? { onOpenDraft } : {})}
+        />
+      )}
     </form>
   );
 }

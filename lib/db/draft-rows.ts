@@ -60,11 +60,7 @@ export function prepareDraftRow(value: unknown, isSecret: SecretTest, pathPrefix
     const at =
       violation.cap === 'field' ? `fields.${violation.fieldId}` : violation.cap === 'fields' ? 'fields' : '';
     const path = pathPrefix === '' ? at : at === '' ? pathPrefix : `${pathPrefix}.${at}`;
-    return {
-      ok: false,
-      issues: [{ path, message }],
-      tooLarge: { code: 'too-large', message, limit: violation },
-    };
+    return { ok: false, issues: [{ path, message }], tooLarge: { code: 'too-large', message, limit: violation } };
   }
   return { ok: true, draft, stripped, row: { ...draft, terms: draftTerms(draft, isSecret) } };
 }

@@ -457,7 +457,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Deletes, with their attachments, the drafts handed over more than `retentionDays` (default 30) ago.
  * Open drafts are never purged. Issue 18: an escalation counts from when it was solved or closed
- * (`finishedAt`), and one still waiting (on the vendor or on us) is never purged. Reads only the `handedOverAt` index keys to find candidates (drafts never
+ * (`finishedAt`), and one still waiting (on the vendor or on us) is never purged. Reads only the
+ * `handedOverAt` index keys to find candidates (drafts never
  * handed over have `null` there and are not in the index). Resolves with the number deleted.
  */
 export async function purgeExpired(

@@ -5,7 +5,11 @@
  * gets the same API over a port to the background (lib/messaging/drafts-rpc.ts).
  */
 import Dexie from 'dexie';
-import { applyCaseChecklist, startEscalation, startSubscriberEscalation } from './start-escalation';
+import {
+  applyCaseChecklist,
+  startEscalation,
+  startSubscriberEscalation,
+} from './start-escalation';
 import { addAttachment, listAttachments, removeAttachment } from '../db/attachments-repo';
 import type { HelpdeskDb } from '../db/database';
 import {

@@ -57,8 +57,7 @@ export async function startEscalation(
   if (open) return { ok: true, draft: open.draft, reused: true };
 
   const custom = validCustom(input.customVendors);
-  const vendor =
-    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   const context = input.context ?? null;
   // The page's context only applies when it actually shows this ICCID.
   const knowsIccid =
@@ -129,8 +128,7 @@ export async function startSubscriberEscalation(
     if (open) return { ok: true, draft: open, reused: true };
   }
   const custom = validCustom(input.customVendors);
-  const vendor =
-    getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
+  const vendor = getVendor(input.vendorId ?? DEFAULT_VENDOR_ID, custom) ?? getVendor(DEFAULT_VENDOR_ID, custom)!;
   // No ICCID: prefill must not pick "the page's only eSIM" for a subscriber-wide case.
   const context: PageContext = { ...input.context, esims: [], iccids: [] };
   const fields = prefillFields(vendor, {
@@ -183,11 +181,7 @@ export async function applyCaseChecklist(
           const m = LIST_LINE.exec(l);
           return m !== null && known.has(m[1] ?? '');
         });
-    const values = prefillFields(vendor, {
-      checklistDone: checklist.labels,
-      now: input.now,
-      timeZone: input.timeZone,
-    });
+    const values = prefillFields(vendor, { checklistDone: checklist.labels, now: input.now, timeZone: input.timeZone });
     for (const field of vendor.fields) {
       if (field.prefill !== 'checklist.done') continue;
       const value = values[field.id];
@@ -200,8 +194,7 @@ export async function applyCaseChecklist(
   if (!changed) return { ok: true, draft };
   const saved = await saveDraft(db, { ...draft, checklist: ids, fields }, draft.revision, { now: input.now });
   if (!saved.ok) {
-    const message =
-      'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
+    const message = 'message' in saved.error ? String(saved.error.message) : `Could not save: ${saved.error.code}.`;
     return { ok: false, error: { code: saved.error.code, message } };
   }
   return { ok: true, draft: saved.draft };

@@ -63,8 +63,7 @@ export function draftCapViolation(draft: Pick<Draft, 'summary' | 'fields'>): Dra
   if (largest !== null)
     return { cap: 'field', fieldId: largest[0], max: DRAFT_LIMITS.maxFieldChars, actual: largest[1] };
   const size = draftTextSize(draft);
-  if (size > DRAFT_LIMITS.maxDraftChars)
-    return { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: size };
+  if (size > DRAFT_LIMITS.maxDraftChars) return { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: size };
   return null;
 }
 
@@ -86,10 +85,7 @@ export const DraftShapeSchema = z.object({
   vendorId: z.string().min(1).max(64),
   status: DraftStatusSchema,
   /** Normalised ICCID (digits only) when the draft is about one eSIM. Indexed for the duplicate check. */
-  iccid: z
-    .string()
-    .regex(/^89\d{17,18}$/)
-    .nullable(),
+  iccid: z.string().regex(/^89\d{17,18}$/).nullable(),
   subscriberId: z.string().max(100).nullable(),
   subscriberName: z.string().max(200).nullable(),
   /** Portal page the case started on (the agent's own environment, DESIGN §2). */
@@ -120,12 +116,7 @@ export const DraftSchema = DraftShapeSchema.superRefine((draft, ctx) => {
   ctx.addIssue({
     code: 'custom',
     message: capMessage(violation),
-    path:
-      violation.cap === 'field'
-        ? ['fields', violation.fieldId]
-        : violation.cap === 'fields'
-          ? ['fields']
-          : [],
+    path: violation.cap === 'field' ? ['fields', violation.fieldId] : violation.cap === 'fields' ? ['fields'] : [],
     params: { cap: violation },
   });
 });

@@ -20,10 +20,7 @@ export function freshDb(deps: Partial<Omit<DbDeps, 'indexedDB' | 'IDBKeyRange'>>
 }
 
 /** A fresh factory + key range (and the built-in vendors), for tests that open several connections to one database. */
-export function fakeIdb(): Pick<DbDeps, 'vendors'> & {
-  indexedDB: IDBFactory;
-  IDBKeyRange: typeof IDBKeyRange;
-} {
+export function fakeIdb(): Pick<DbDeps, 'vendors'> & { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } {
   return { indexedDB: new IDBFactory(), IDBKeyRange, vendors: BUILT_IN_VENDORS_ONLY };
 }
 

@@ -66,18 +66,12 @@ describe('secrets by construction (DESIGN §2, seed 002: Wildix "login" is a sec
     // No extra policy: the vendors' own policy is what protects the database.
     const db = freshDb();
     const api = createDraftsApi(db);
-    const created = await api.createDraft({
-      vendorId: 'wildix',
-      fields: { login: CANARY, 'pbx-serial': 'W1' },
-    });
+    const created = await api.createDraft({ vendorId: 'wildix', fields: { login: CANARY, 'pbx-serial': 'W1' } });
     expect(created).toMatchObject({ ok: true, stripped: ['login'] });
     if (!created.ok) return;
     expect(created.draft.fields).toEqual({ 'pbx-serial': 'W1' });
 
-    const saved = await api.saveDraft(
-      { ...created.draft, fields: { ...created.draft.fields, login: CANARY } },
-      0,
-    );
+    const saved = await api.saveDraft({ ...created.draft, fields: { ...created.draft.fields, login: CANARY } }, 0);
     expect(saved).toMatchObject({ ok: true, stripped: ['login'] });
 
     const raw = await db.drafts.get(created.draft.id);
@@ -107,20 +101,14 @@ describe('secrets by construction (DESIGN §2, seed 002: Wildix "login" is a sec
     const esim = await mustCreate(db, { vendorId: 'esim-go', fields: { login: 'agent-name' } });
     expect((await db.drafts.get(esim.id))?.fields).toEqual({ login: 'agent-name' });
     // A vendor no profile describes (a custom vendor since removed): "login" is secret for Wildix, so dropped.
-    const gone = await mustCreate(db, {
-      vendorId: 'removed-vendor',
-      fields: { login: CANARY, note: 'kept' },
-    });
+    const gone = await mustCreate(db, { vendorId: 'removed-vendor', fields: { login: CANARY, note: 'kept' } });
     expect((await db.drafts.get(gone.id))?.fields).toEqual({ note: 'kept' });
   });
 
   it('a custom vendor’s secret field is honoured', async () => {
     const acme = acmeProfile();
     const db = freshDb({ vendors: { overrides: () => [acme] } });
-    const draft = await mustCreate(db, {
-      vendorId: 'acme',
-      fields: { pin: CANARY, description: 'Tracker offline' },
-    });
+    const draft = await mustCreate(db, { vendorId: 'acme', fields: { pin: CANARY, description: 'Tracker offline' } });
     expect(draft.fields).toEqual({ description: 'Tracker offline' });
     expectNoCanary(await dump(db));
   });
@@ -162,9 +150,7 @@ describe('secrets by construction (DESIGN §2, seed 002: Wildix "login" is a sec
 });
 
 /** A `browser.storage`-like object over plain maps, with `onChanged` like the browser's. */
-function fakeStorage(
-  local: Record<string, unknown>,
-): VendorStorage & { setLocal(items: Record<string, unknown>): void } {
+function fakeStorage(local: Record<string, unknown>): VendorStorage & { setLocal(items: Record<string, unknown>): void } {
   const listeners: Array<(changes: Record<string, unknown>, area: string) => void> = [];
   return {
     local: {
@@ -220,9 +206,7 @@ describe('the extension opens its database with the stored vendors’ policy', (
 
 /** `n` fields `f00`, `f01`… each holding `size` characters. */
 function manyFields(n: number, size: number): Record<string, string> {
-  return Object.fromEntries(
-    Array.from({ length: n }, (_, i) => [`f${String(i).padStart(2, '0')}`, 'x'.repeat(size)]),
-  );
+  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${String(i).padStart(2, '0')}`, 'x'.repeat(size)]));
 }
 
 describe('caps (DRAFT_LIMITS: 100 fields, 65 536 characters a field, 1 048 576 a draft)', () => {
@@ -230,11 +214,8 @@ describe('caps (DRAFT_LIMITS: 100 fields, 65 536 characters a field, 1 048 576 a
     const db = freshDb();
     const draft = await mustCreate(db, { vendorId: 'generic', summary: 'before' });
     const result = await saveDraft(db, { ...draft, summary: 'after', fields: manyFields(50, 100_000) }, 0);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'too-large', limit: { cap: 'field', max: 65_536 } },
-    });
-    expect(await db.drafts.get(draft.id)).toMatchObject({ summary: 'before', revision: 0 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large', limit: { cap: 'field', max: 65_536 } } });
+    expect((await db.drafts.get(draft.id))).toMatchObject({ summary: 'before', revision: 0 });
   });
 
   it('fields: 100 accepted, 101 refused', async () => {
@@ -249,12 +230,8 @@ describe('caps (DRAFT_LIMITS: 100 fields, 65 536 characters a field, 1 048 576 a
   it('one field: 65 536 characters accepted, 65 537 refused naming the field', async () => {
     const db = freshDb();
     const max = DRAFT_LIMITS.maxFieldChars;
-    expect((await createDraft(db, { vendorId: 'esim-go', fields: { problem: 'p'.repeat(max) } })).ok).toBe(
-      true,
-    );
-    expect(
-      await createDraft(db, { vendorId: 'esim-go', fields: { problem: 'p'.repeat(max + 1) } }),
-    ).toMatchObject({
+    expect((await createDraft(db, { vendorId: 'esim-go', fields: { problem: 'p'.repeat(max) } })).ok).toBe(true);
+    expect(await createDraft(db, { vendorId: 'esim-go', fields: { problem: 'p'.repeat(max + 1) } })).toMatchObject({
       ok: false,
       error: { code: 'too-large', limit: { cap: 'field', fieldId: 'problem', max, actual: max + 1 } },
     });
@@ -268,10 +245,7 @@ describe('caps (DRAFT_LIMITS: 100 fields, 65 536 characters a field, 1 048 576 a
     expect((await createDraft(db, { vendorId: 'generic', fields })).ok).toBe(true);
     expect(await createDraft(db, { vendorId: 'generic', fields, summary: 's' })).toMatchObject({
       ok: false,
-      error: {
-        code: 'too-large',
-        limit: { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: DRAFT_LIMITS.maxDraftChars + 1 },
-      },
+      error: { code: 'too-large', limit: { cap: 'draft', max: DRAFT_LIMITS.maxDraftChars, actual: DRAFT_LIMITS.maxDraftChars + 1 } },
     });
   });
 
@@ -298,10 +272,7 @@ describe('caps (DRAFT_LIMITS: 100 fields, 65 536 characters a field, 1 048 576 a
     expect(DraftSchema.safeParse({ ...base, fields: manyFields(100, 10) }).success).toBe(true);
     const tooMany = DraftSchema.safeParse({ ...base, fields: manyFields(101, 10) });
     expect(tooMany.success).toBe(false);
-    const tooLong = DraftSchema.safeParse({
-      ...base,
-      fields: { f: 'x'.repeat(DRAFT_LIMITS.maxFieldChars + 1) },
-    });
+    const tooLong = DraftSchema.safeParse({ ...base, fields: { f: 'x'.repeat(DRAFT_LIMITS.maxFieldChars + 1) } });
     expect(tooLong.error?.issues[0]?.path).toEqual(['fields', 'f']);
   });
 
