@@ -52,6 +52,8 @@ export interface SidebarProps {
   copy?: CopyText;
   /** Time zone of displayed times (tests pin it). */
   timeZone?: string;
+  /** Issue 18: the open escalations of this subscriber / these ICCIDs (components/sidebar/open-escalations.tsx). */
+  openEscalations?: ReactNode;
 }
 
 /** Whether the page gave us anything at all. */
@@ -172,6 +174,7 @@ function Views(props: SidebarProps & { context: PageContext }) {
             : {})}
         />
       )}
+      {props.openEscalations}
       {profiled && hasSubscriberData && (
         <EsimLines
           esims={context.esims}

@@ -17,6 +17,7 @@ import { caseChecklistKey, useCaseChecklist } from '../../components/platform/us
 import { useChecklist } from '../../components/platform/use-checklist';
 import { useVendors } from '../../components/platform/use-vendors';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
+import { OpenEscalations } from '../../components/sidebar/open-escalations';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
 
@@ -162,6 +163,13 @@ export function SidebarRoot() {
         // Issue 20: through the background — this framed page has neither API in Firefox.
         onOpenOptions={() => void sendToBackground('open-extension-page', { page: 'options' })}
         onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
+        {...(context
+          ? {
+              openEscalations: (
+                <OpenEscalations drafts={drafts} context={context} now={new Date()} vendors={vendors} onOpen={setOpenDraftId} />
+              ),
+            }
+          : {})}
         {...(openDraftId
           ? {
               ticket: (

@@ -164,3 +164,15 @@ export async function openEscalationsFor(
   }
   return { ok: true, value: out };
 }
+
+/** {@link openEscalationsFor} in the drafts-port result shape (the sidebar reaches the store over a port). */
+export async function listOpenEscalations(
+  db: HelpdeskDb,
+  about: { readonly subscriberId?: string | null; readonly iccids?: readonly string[] },
+): Promise<
+  { ok: true; escalations: OpenEscalation[] } | { ok: false; error: { code: 'storage'; message: string } }
+> {
+  const r = await openEscalationsFor(db, about);
+  if (r.ok) return { ok: true, escalations: r.value };
+  return { ok: false, error: { code: 'storage', message: r.error.message } };
+}
