@@ -12,11 +12,11 @@ import type { Draft } from '../../lib/escalation/draft';
 import {
   escalationState,
   followUpOf,
+  outsideHoursAdviceApplies,
   type Escalation,
   type EscalationAction,
 } from '../../lib/escalation/escalation';
 import { followUpMailto, renderFollowUp } from '../../lib/escalation/follow-up';
-import { isWithinSupportHours } from '../../lib/escalation/sla';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
 import { formatCountdown } from '../escalations/format';
 import { pick, useI18n, type Translate } from '../i18n';
@@ -119,10 +119,7 @@ export function EscalationPanel({
 
   const followUp = renderFollowUp(draft, esc, message, locale);
   const mailto = followUpMailto(vendor, followUp);
-  const dueOutsideHours =
-    state.firstResponseDueAt !== null &&
-    vendor.sla.supportHours !== undefined &&
-    !isWithinSupportHours(vendor.sla.supportHours, new Date(state.firstResponseDueAt.getTime() - 1));
+  const dueOutsideHours = state.firstResponseDueAt !== null && outsideHoursAdviceApplies(vendor, esc);
   const outsideGuidance = esc.levelId !== null ? vendor.sla.outsideHours?.[esc.levelId] : undefined;
   const newTicketOffered = !f.reopensClosed && state.role === 'closed';
 

@@ -26,6 +26,7 @@ import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
 import { HandoverPanel } from './handover-panel';
 import { EscalationPanel } from './escalation-panel';
+import { CreationRules } from '../escalations/creation-rules';
 import type { EscalationsApi } from '../../lib/drafts/escalations-api';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
@@ -316,6 +317,7 @@ export function TicketEditor({
           if (field) autosave.update(fieldChange(field, value));
         }}
       />
+      {draft.status === 'open' && <CreationRules vendor={vendor} />}
       <PriorityPanel
         vendor={vendor}
         draft={draft}

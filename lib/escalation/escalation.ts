@@ -21,7 +21,8 @@ import {
   type StatusRole,
 } from './follow-up-profile';
 import { effectivePriority } from './priority';
-import { responseDue } from './sla';
+import { DateTime } from 'luxon';
+import { isWithinSupportHours, responseDue } from './sla';
 import type { LocalizedText, VendorProfile, VendorRule } from './vendor-profile';
 
 const Iso = z.string().min(1).max(40);
@@ -438,4 +439,24 @@ export function escalationState(vendor: VendorProfile, esc: Escalation, now: Dat
     dueAt,
     overdue: firstResponseOverdue,
   };
+}
+
+/**
+ * Whether the vendor's "outside support hours" advice applies to an escalation's first response (issue 18
+ * rule 7; seed 002: "For Critical issues outside Support Hours, please use Phone"): handed over outside the
+ * vendor's support hours, or due on a later local day than the hand-over — a Critical ticket filed near
+ * closing time waits for the next working day's opening. Never for a vendor without support hours.
+ */
+export function outsideHoursAdviceApplies(
+  vendor: VendorProfile,
+  esc: Pick<Escalation, 'handedOverAt' | 'firstResponseDueAt'>,
+): boolean {
+  const hours = vendor.sla.supportHours;
+  if (!hours || esc.firstResponseDueAt === null) return false;
+  const handedOver = new Date(esc.handedOverAt);
+  const due = new Date(esc.firstResponseDueAt);
+  if (Number.isNaN(handedOver.getTime()) || Number.isNaN(due.getTime())) return false;
+  if (!isWithinSupportHours(hours, handedOver)) return true;
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone: hours.timeZone }).toISODate();
+  return day(handedOver) !== day(due);
 }

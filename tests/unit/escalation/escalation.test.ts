@@ -7,6 +7,7 @@ import {
   applyAction,
   escalationState,
   followUpOf,
+  outsideHoursAdviceApplies,
   parseTicketRef,
   startEscalation,
   type Escalation,
@@ -256,5 +257,25 @@ describe('status rules from the profile', () => {
     const done = act('generic', esc, { type: 'set-status', statusId: 'closed' }, '2025-03-28T12:00:00Z');
     const s = escalationState(vendor('generic'), done, new Date('2025-04-28T12:00:00Z'));
     expect([s.finished, s.owes, s.dueAt]).toEqual([true, 'nobody', null]);
+  });
+});
+
+describe('"outside support hours" advice next to the due time (seed 002)', () => {
+  const withDue = (vendorId: string, handedOverAt: string, level: string) =>
+    start(vendorId, { handedOverAt, priorityOverride: level });
+  it.each([
+    // Wildix Europe, 09:00–18:00 Rome (UTC+1 in March). Critical at 10:00 Rome: due 10:30, same day.
+    ['wildix', '2025-03-26T09:00:00.000Z', 'critical', false],
+    // Critical at 17:50 Rome: 10 minutes today, 20 tomorrow → due 09:20 the next working day.
+    ['wildix', '2025-03-26T16:50:00.000Z', 'critical', true],
+    // Filed on Saturday: outside support hours.
+    ['wildix', '2025-03-29T10:00:00.000Z', 'critical', true],
+    // Standard within hours: due by 18:00 the same day.
+    ['wildix', '2025-03-26T09:00:00.000Z', 'standard', false],
+    // eSIM Go publishes no support hours: never.
+    ['esim-go', '2025-03-29T23:00:00.000Z', 'urgent', false],
+  ])('%s handed over %s (%s) → %s', (vendorId, at, level, applies) => {
+    const esc = withDue(vendorId, at, level);
+    expect(outsideHoursAdviceApplies(vendor(vendorId), esc)).toBe(applies);
   });
 });
