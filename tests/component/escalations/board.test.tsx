@@ -88,10 +88,10 @@ describe('escalation board', () => {
       'Trunk down',
       'Gateway silent',
     ]);
-    expect(rows[0].textContent).toContain('#ZD-4411');
-    expect(rows[0].textContent).toContain('overdue by 2 h 0 min');
-    expect(rows[1].textContent).toContain('in 2 d 4 h 0 min');
-    expect(rows[2].textContent).toContain('no due time');
+    expect(rows[0]?.textContent).toContain('#ZD-4411');
+    expect(rows[0]?.textContent).toContain('overdue by 2 h 0 min');
+    expect(rows[1]?.textContent).toContain('in 2 d 4 h 0 min');
+    expect(rows[2]?.textContent).toContain('no due time');
     const weOwe = screen.getByRole('region', { name: /We owe the vendor/ });
     expect(within(weOwe).getByRole('listitem').textContent).toMatch(
       /Tracker offline.*#123456.*Pending.*in 2 d 21 h 0 min/,
