@@ -9,8 +9,8 @@
 import { browser } from 'wxt/browser';
 import Dexie from 'dexie';
 import type { HelpdeskDb } from '../../lib/db';
-import { listDrafts } from '../../lib/db/drafts-repo';
-import { listEscalations } from '../../lib/db/escalations-repo';
+import { getDraft, listDrafts } from '../../lib/db/drafts-repo';
+import { deleteEscalation, listEscalations } from '../../lib/db/escalations-repo';
 import { ensureEscalation, markNotified } from '../../lib/drafts/escalations';
 import {
   ALARM_PREFIX,
@@ -52,8 +52,21 @@ export function startReminders(database: () => HelpdeskDb): () => Promise<void> 
     if (!rows.ok) return;
     const have = new Set(rows.escalations.map((e) => e.draftId));
     for (const d of handed.drafts) if (!have.has(d.id)) await ensureEscalation(db, d);
-    const all = await listEscalations(db);
-    if (!all.ok) return;
+    const listed = await listEscalations(db);
+    if (!listed.ok) return;
+    // A draft reopened (or deleted) since: its escalation goes, so nothing reminds about it.
+    const handedIds = new Set(handed.drafts.map((d) => d.id));
+    const all = { escalations: [] as typeof listed.escalations };
+    for (const esc of listed.escalations) {
+      if (handedIds.has(esc.draftId)) {
+        all.escalations.push(esc);
+        continue;
+      }
+      const read = await getDraft(db, esc.draftId);
+      if (read.ok && read.draft.status !== 'open') all.escalations.push(esc);
+      else if (read.ok) await ensureEscalation(db, read.draft);
+      else if (read.error.code === 'not-found') await deleteEscalation(db, esc.draftId);
+    }
     const custom = await db.vendors.overrides();
     const vendorOf = (id: string) => getVendor(id, custom);
     const plan = planReminders(all.escalations, vendorOf, now);
