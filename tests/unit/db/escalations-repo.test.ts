@@ -124,3 +124,26 @@ describe('retention counts from solved/closed (issue 18)', () => {
     expect(await db.escalations.get(closedLongAgo)).toBeUndefined();
   });
 });
+
+describe('backup keeps escalations (issue 18)', () => {
+  it('exports the escalation of each exported draft and restores it with the draft', async () => {
+    const { createDraft, exportBackup, importBackup } = await import('../../../lib/db');
+    const db = freshDb();
+    const created = await createDraft(db, {
+      vendorId: 'samsara',
+      status: 'handed-over',
+      handedOverAt: '2025-03-28T10:00:00.000Z',
+    });
+    if (!created.ok) throw new Error('create');
+    const started = startEscalation(getVendor('samsara')!, created.draft);
+    if (!started.ok) throw new Error('start');
+    await putEscalation(db, { ...started.value, ticketRef: '123456' }, null);
+    const exported = await exportBackup(db);
+    if (!exported.ok) throw new Error('export');
+    const other = freshDb();
+    const imported = await importBackup(other, exported.json, { mode: 'merge' });
+    expect(imported.ok).toBe(true);
+    const read = await getEscalation(other, created.draft.id);
+    expect(read.ok && read.escalation?.ticketRef).toBe('123456');
+  });
+});
