@@ -10,6 +10,8 @@ import { useI18n } from '../i18n';
 import { TicketEditor } from '../ticket/ticket-editor';
 import { DraftsList } from './drafts-list';
 import { NewEscalation } from './new-escalation';
+import { EscalationBoard } from '../escalations/board';
+import type { EscalationsApi } from '../../lib/drafts/escalations-api';
 
 export interface DraftsPageProps {
   drafts: DraftsApi;
@@ -20,6 +22,9 @@ export interface DraftsPageProps {
   vendors?: readonly VendorProfile[];
   /** The shell's capture glue for a draft's portal page (see TicketEditor). */
   evidencePlatform?: (portalUrl: string | null) => EvidencePlatform | undefined;
+  /** Issue 18: the escalation board (shown when no draft is open) and the escalation panel. */
+  escalations?: EscalationsApi;
+  clock?: () => Date;
 }
 
 /** The draft id of a `#draft=<id>` hash, or null. */
@@ -36,6 +41,8 @@ export function DraftsPage({
   defaultVendorId,
   vendors,
   evidencePlatform,
+  escalations,
+  clock,
 }: DraftsPageProps) {
   const { t } = useI18n();
   return (
@@ -51,7 +58,12 @@ export function DraftsPage({
             {...(defaultVendorId ? { defaultVendorId } : {})}
             {...(vendors ? { vendors } : {})}
           />
-          <DraftsList drafts={drafts} onOpen={onSelect} selectedId={draftId} {...(vendors ? { vendors } : {})} />
+          <DraftsList
+            drafts={drafts}
+            onOpen={onSelect}
+            selectedId={draftId}
+            {...(vendors ? { vendors } : {})}
+          />
         </nav>
         <main className="min-w-0 rounded border border-slate-200 dark:border-slate-700">
           {draftId ? (
@@ -63,6 +75,15 @@ export function DraftsPage({
               onClose={() => onSelect(null)}
               {...(vendors ? { vendors } : {})}
               {...(evidencePlatform ? { evidencePlatform } : {})}
+              {...(escalations ? { escalations, onOpenDraft: onSelect } : {})}
+              {...(clock ? { clock } : {})}
+            />
+          ) : escalations ? (
+            <EscalationBoard
+              api={escalations}
+              onOpen={onSelect}
+              {...(vendors ? { vendors } : {})}
+              {...(clock ? { clock } : {})}
             />
           ) : (
             <p className="p-4 text-sm">{t('drNoneOpen')}</p>

@@ -56,6 +56,8 @@ export interface SidebarProps {
   teach?: ReactNode;
   /** Issue 19: a draft profile was guessed from this page and is not saved yet. */
   guessed?: boolean;
+  /** Issue 18: the open escalations of this subscriber / these ICCIDs (components/sidebar/open-escalations.tsx). */
+  openEscalations?: ReactNode;
 }
 
 /** Whether the page gave us anything at all. */
@@ -178,6 +180,7 @@ function Views(props: SidebarProps & { context: PageContext }) {
             : {})}
         />
       )}
+      {props.openEscalations}
       {profiled && hasSubscriberData && (
         <EsimLines
           esims={context.esims}

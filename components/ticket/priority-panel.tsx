@@ -14,7 +14,7 @@ import {
   severitiesOf,
   severityMatters,
 } from '../../lib/escalation/priority';
-import { responseDue } from '../../lib/escalation/sla';
+import { clockStart, responseDue } from '../../lib/escalation/sla';
 import type { AxisOption, VendorProfile } from '../../lib/escalation/vendor-profile';
 import { pick, useI18n } from '../i18n';
 
@@ -33,7 +33,7 @@ export function formatWithZone(at: Date, timeZone: string): string {
 
 export interface PriorityPanelProps {
   vendor: VendorProfile;
-  draft: Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>;
+  draft: Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'> & Partial<Pick<Draft, 'handedOverAt'>>;
   onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>>) => void;
   now: Date;
   timeZone: string;
@@ -60,7 +60,11 @@ export function PriorityPanel({
     s.levelId !== null ? vendor.priority.levels.find((l) => l.id === s.levelId) : undefined;
   // The popup walks its fields with Enter: it finds them by this attribute.
   const fieldMark: Record<string, string> = compact ? { 'data-quick-field': '' } : {};
-  const due = p.levelId !== null ? responseDue(vendor, p.levelId, now) : null;
+  // Issue 18: once handed over, the clock runs from the hand-over, not from now.
+  const due =
+    p.levelId !== null
+      ? responseDue(vendor, p.levelId, clockStart({ handedOverAt: draft.handedOverAt ?? null }, now))
+      : null;
 
   return (
     <section aria-labelledby={compact ? undefined : `${id}-h`} className="space-y-2">

@@ -25,6 +25,9 @@ import { useSessionSecrets } from '../platform/use-session-secrets';
 import { useI18n } from '../i18n';
 import { CompletenessPanel } from './completeness-panel';
 import { HandoverPanel } from './handover-panel';
+import { EscalationPanel } from './escalation-panel';
+import { CreationRules } from '../escalations/creation-rules';
+import type { EscalationsApi } from '../../lib/drafts/escalations-api';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
@@ -50,6 +53,9 @@ export interface TicketEditorProps {
   clock?: () => Date;
   copy?: (text: string) => Promise<void>;
   autosave?: AutosaveOptions;
+  /** Issue 18: after hand-over, the escalation panel (vendor ticket, status, clocks, follow-ups). */
+  escalations?: EscalationsApi;
+  onOpenDraft?: (draftId: string) => void;
 }
 
 const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -112,6 +118,8 @@ export function TicketEditor({
   copy = defaultCopy,
   autosave: autosaveOptions,
   evidencePlatform: platformFor,
+  escalations,
+  onOpenDraft,
 }: TicketEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -309,6 +317,7 @@ export function TicketEditor({
           if (field) autosave.update(fieldChange(field, value));
         }}
       />
+      {draft.status === 'open' && <CreationRules vendor={vendor} />}
       <PriorityPanel
         vendor={vendor}
         draft={draft}
@@ -329,6 +338,17 @@ export function TicketEditor({
         onMarkHandedOver={() => void handOver()}
         onReopen={() => autosave.update({ status: 'open', handedOverAt: null })}
       />
+      {escalations && draft.status !== 'open' && (
+        <EscalationPanel
+          api={escalations}
+          vendor={vendor}
+          draft={draft}
+          now={now}
+          timeZone={timeZone}
+          copy={copy}
+          {...(onOpenDraft ? { onOpenDraft } : {})}
+        />
+      )}
     </form>
   );
 }

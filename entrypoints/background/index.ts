@@ -26,6 +26,7 @@ import { escalateIccid, ESCALATE_MENU_ID, OPEN_SIDEBAR_MENU_ID, purgeExpiredDraf
 import { createEvidenceCapture } from './capture';
 import { syncManagedPolicy } from './managed-policy';
 import { TOOLBAR_MENU_CONTEXT } from './browser-differences';
+import { startReminders } from './reminders';
 
 const PURGE_ALARM = 'purge-expired-drafts';
 
@@ -88,6 +89,8 @@ export default defineBackground({
       if (alarm.name === PURGE_ALARM) void purgeExpiredDrafts();
     });
 
+    // Issue 18: escalation reminders and the overdue badge, recomputed from the database on every start.
+    startReminders(database);
     // Every start of the worker re-checks where the portal script runs (install, update, restart).
     void syncPortalScript();
     // The portal guard reads the plan catalog from storage only (its bundle has no zod).

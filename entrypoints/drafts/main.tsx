@@ -14,10 +14,15 @@ import { openExtensionDb } from '../../lib/db/extension-db';
 import { pageDraftsApi } from '../../components/platform/page-drafts-api';
 import { tabEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
+import { createEscalationsApi } from '../../lib/drafts/escalations-api';
+import { escalationClock } from '../../components/platform/escalation-clock';
 import '../../components/styles.css';
 
 // With the crash journal (issue 12).
-const drafts = pageDraftsApi(openExtensionDb(browser.storage));
+const db = openExtensionDb(browser.storage);
+const drafts = pageDraftsApi(db);
+// Issue 18: the escalation board and panel, on the same connection and the extension's clock.
+const escalations = createEscalationsApi(db);
 
 function DraftsApp() {
   const [draftId, setDraftId] = useState(() => draftIdFromHash(location.hash));
@@ -45,6 +50,8 @@ function DraftsApp() {
       vendors={vendors}
       // Screenshots and API calls come from the open tab showing the draft's portal page.
       evidencePlatform={tabEvidencePlatform}
+      escalations={escalations}
+      clock={escalationClock}
       {...(defaultVendorId ? { defaultVendorId } : {})}
     />
   );

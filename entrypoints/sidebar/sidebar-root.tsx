@@ -19,6 +19,7 @@ import { useVendors } from '../../components/platform/use-vendors';
 import { Sidebar, type SidebarStatus } from '../../components/sidebar/sidebar';
 import { TeachPanel } from '../../components/sidebar/teach-panel';
 import { teachApi } from './teach-api';
+import { OpenEscalations } from '../../components/sidebar/open-escalations';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
 
@@ -167,6 +168,13 @@ export function SidebarRoot() {
         onOpenDrafts={() => void sendToBackground('open-extension-page', { page: 'drafts' })}
         teach={<TeachPanel api={teachApi} onDraft={setGuessed} catalog={catalog.catalog} />}
         guessed={guessed}
+        {...(context
+          ? {
+              openEscalations: (
+                <OpenEscalations drafts={drafts} context={context} now={new Date()} vendors={vendors} onOpen={setOpenDraftId} />
+              ),
+            }
+          : {})}
         {...(openDraftId
           ? {
               ticket: (

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Draft } from '../escalation/draft';
+import { EscalationSchema, type Escalation } from '../escalation/escalation';
 import { AttachmentMetaSchema, AttachmentSchema, type AttachmentMeta } from './attachments-repo';
 import type { AttachmentRow, DraftRow, HelpdeskDb } from './database';
 import { prepareDraftRow, readDraftRows, withoutSecretFields } from './draft-rows';
@@ -33,6 +34,8 @@ const BackupEnvelopeSchema = z.object({
   exportedAt: z.string().max(40),
   drafts: z.array(z.unknown()),
   attachments: z.array(z.unknown()).default([]),
+  /** Issue 18: escalation rows of the drafts in the file (absent in older files). */
+  escalations: z.array(z.unknown()).default([]),
 });
 
 /** A backup file as written by {@link exportBackup}. */
@@ -42,6 +45,7 @@ export interface BackupFile {
   exportedAt: string;
   drafts: Draft[];
   attachments: BackupAttachment[];
+  escalations: Escalation[];
 }
 
 /** Options of {@link exportBackup}. */
@@ -85,8 +89,10 @@ export async function exportBackup(
 ): Promise<DbResult<{ json: string; drafts: number; attachments: number; invalid: InvalidRow[] }>> {
   return guarded(async () => {
     const isSecret = await resolveSecretTest(db, options.secretFields);
-    const [rows, attachmentRows] = await db.transaction('r', db.drafts, db.attachments, () =>
-      Promise.all([db.drafts.toArray(), db.attachments.toArray()]),
+    const [rows, attachmentRows, escalationRows] = await db.transaction(
+      'r',
+      [db.drafts, db.attachments, db.escalations],
+      () => Promise.all([db.drafts.toArray(), db.attachments.toArray(), db.escalations.toArray()]),
     );
     const read = readDraftRows(rows);
     // Rows written by an older build may hold a secret: it stays out of the file all the same.
@@ -111,6 +117,10 @@ export async function exportBackup(
       exportedAt: (options.now ?? new Date()).toISOString(),
       drafts,
       attachments,
+      escalations: escalationRows.flatMap((row: unknown) => {
+        const parsed = EscalationSchema.safeParse(row);
+        return parsed.success && draftIds.has(parsed.data.draftId) ? [parsed.data] : [];
+      }),
     };
     return {
       ok: true,
@@ -235,11 +245,12 @@ export async function importBackup(
   }
 
   try {
-    return await db.transaction('rw', db.drafts, db.attachments, async () => {
+    return await db.transaction('rw', [db.drafts, db.attachments, db.escalations], async () => {
       const existing = await db.drafts.bulkGet(rows.map((r) => r.id));
       if (options.mode === 'replace') {
         await db.drafts.clear();
         await db.attachments.clear();
+        await db.escalations.clear();
       }
       const toWrite: DraftRow[] = [];
       let skipped = 0;
@@ -260,6 +271,12 @@ export async function importBackup(
       const attachmentsToWrite = attachments.filter((a) => written.has(a.draftId));
       await db.drafts.bulkPut(toWrite);
       await db.attachments.bulkPut(attachmentsToWrite);
+      // An imported draft brings its escalation (an unreadable one is left out: it restarts from the draft).
+      const escalationsToWrite = envelope.data.escalations.flatMap((raw) => {
+        const parsed = EscalationSchema.safeParse(raw);
+        return parsed.success && written.has(parsed.data.draftId) ? [parsed.data] : [];
+      });
+      await db.escalations.bulkPut(escalationsToWrite);
       return {
         ok: true as const,
         imported: toWrite.length,

@@ -12,6 +12,8 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Draft } from '../escalation/draft';
+import type { Escalation } from '../escalation/escalation';
+import { escalationsFromV2Rows } from './escalation-upgrade';
 import type { JournalRow, SaveStamp } from './journal-repo';
 import type { SecretFieldPolicy, VendorSource } from './secret-policy';
 
@@ -98,6 +100,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       journal: 'key, draftId',
     },
   },
+  // v3 — escalations after hand-over (issue 18): one row per handed-over draft, keyed by the draft id
+  // (`escalations-repo.ts`). Read whole (the board, the reminders), so nothing else is indexed. The upgrade
+  // starts an escalation for every draft already handed over, its first-response due time computed from
+  // its hand-over (escalation-upgrade.ts). FROZEN once published.
+  {
+    version: 3,
+    stores: {
+      drafts:
+        'id, iccid, subscriberId, updatedAt, handedOverAt, [status+updatedAt], [vendorId+updatedAt], *terms',
+      attachments: 'id, draftId',
+      settings: 'key',
+      journal: 'key, draftId',
+      escalations: 'draftId',
+    },
+    upgrade: async (tx) => {
+      const rows: unknown[] = await tx.table('drafts').toArray();
+      const escalations = escalationsFromV2Rows(rows);
+      if (escalations.length > 0) await tx.table('escalations').bulkPut(escalations);
+    },
+  },
 ];
 
 /** The version today's code declares last. */
@@ -145,6 +167,8 @@ export class HelpdeskDb extends Dexie {
   declare readonly settings: Table<SettingRow, string>;
   /** The crash journal (v2); rows are parsed by `journal-repo.ts`, the only code that touches it. */
   declare readonly journal: Table<JournalRow, string>;
+  /** Escalations after hand-over (v3); rows are parsed by `escalations-repo.ts`. */
+  declare readonly escalations: Table<Escalation, string>;
   /** {@link DbDeps.vendors}: every repository write drops the fields these vendors declare secret. */
   readonly vendors: VendorSource;
   /** The extra policy from {@link DbDeps.secretFields}, applied by every repository write. */

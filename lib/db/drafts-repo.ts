@@ -224,9 +224,10 @@ export async function getDraft(
 /** Deletes a draft and its attachments in one transaction; `deleted` is false when it did not exist. */
 export async function deleteDraft(db: HelpdeskDb, id: string): Promise<DbResult<{ deleted: boolean }>> {
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
+    db.transaction('rw', [db.drafts, db.attachments, db.journal, db.escalations], async () => {
       const existed = (await db.drafts.where('id').equals(id).count()) > 0;
       await db.drafts.delete(id);
+      await db.escalations.delete(id);
       await db.attachments.where('draftId').equals(id).delete();
       await db.journal.where('draftId').equals(id).delete();
       return { ok: true as const, deleted: existed };
@@ -433,6 +434,17 @@ export async function findOpenDraftForIccid(
   });
 }
 
+/** Whether an escalation row (raw) says the draft finished before `cutoff`; see {@link purgeExpired}. */
+function finishedBefore(raw: unknown, status: DraftStatus, cutoff: number): boolean {
+  // No escalation row: a draft written by hand or imported without one; the hand-over date decides, as
+  // before issue 18 (the v3 upgrade and every hand-over write a row, so an escalation always has one).
+  if (raw === undefined) return status !== 'open';
+  const finishedAt =
+    typeof raw === 'object' && raw !== null ? (raw as { finishedAt?: unknown }).finishedAt : null;
+  if (typeof finishedAt !== 'string') return false;
+  return Date.parse(finishedAt) < cutoff;
+}
+
 /** Options of {@link purgeExpired}. */
 export interface PurgeOptions {
   /** DESIGN §2: drafts expire after a configurable retention period. */
@@ -444,7 +456,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes, with their attachments, the drafts handed over more than `retentionDays` (default 30) ago.
- * Open drafts are never purged. Reads only the `handedOverAt` index keys to find candidates (drafts never
+ * Open drafts are never purged. Issue 18: an escalation counts from when it was solved or closed
+ * (`finishedAt`), and one still waiting (on the vendor or on us) is never purged. Reads only the
+ * `handedOverAt` index keys to find candidates (drafts never
  * handed over have `null` there and are not in the index). Resolves with the number deleted.
  */
 export async function purgeExpired(
@@ -454,7 +468,7 @@ export async function purgeExpired(
   const retentionDays = options.retentionDays ?? 30;
   const cutoff = (options.now ?? new Date()).getTime() - retentionDays * DAY_MS;
   return guarded(() =>
-    db.transaction('rw', db.drafts, db.attachments, db.journal, async () => {
+    db.transaction('rw', [db.drafts, db.attachments, db.journal, db.escalations], async () => {
       const candidates: string[] = [];
       // Date.parse rather than string comparison: imported drafts may carry another ISO offset.
       await db.drafts.orderBy('handedOverAt').eachKey((key, cursor) => {
@@ -463,11 +477,15 @@ export async function purgeExpired(
       });
       if (candidates.length === 0) return { ok: true as const, purged: 0 };
       const rows = await db.drafts.bulkGet(candidates);
+      const escalations: unknown[] = await db.escalations.bulkGet(candidates);
       const ids = candidates.filter((_, i) => {
         const row = rows[i];
-        return row !== undefined && row.status !== 'open';
+        return (
+          row !== undefined && row.status !== 'open' && finishedBefore(escalations[i], row.status, cutoff)
+        );
       });
       await db.drafts.bulkDelete(ids);
+      await db.escalations.bulkDelete(ids);
       await db.attachments.where('draftId').anyOf(ids).delete();
       await db.journal.where('draftId').anyOf(ids).delete();
       return { ok: true as const, purged: ids.length };

@@ -40,6 +40,8 @@ export const MigrationFixtureSchema = z.object({
   settings: z.array(z.object({ key: z.string(), value: z.unknown() })).default([]),
   /** Crash-journal rows (v2+), raw as that version stored them. */
   journal: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Escalation rows (v3+, issue 18), raw as that version stored them. */
+  escalations: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 /** A parsed migration fixture. */
 export type MigrationFixture = z.infer<typeof MigrationFixtureSchema>;
@@ -60,6 +62,7 @@ export async function writeMigrationFixture(db: HelpdeskDb, fixture: MigrationFi
     attachments,
     settings: fixture.settings,
     journal: fixture.journal,
+    escalations: fixture.escalations,
   };
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {

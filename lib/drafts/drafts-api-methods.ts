@@ -21,5 +21,6 @@ export const DRAFTS_API_METHODS = [
   'addAttachment',
   'listAttachments',
   'removeAttachment',
+  'listOpenEscalations',
 ] as const satisfies ReadonlyArray<Exclude<keyof DraftsApi, 'watch'>>;
 export type DraftsApiMethod = (typeof DRAFTS_API_METHODS)[number];

@@ -17,6 +17,7 @@ import {
   saveDraft,
   searchDrafts,
 } from '../db/drafts-repo';
+import { listOpenEscalations } from './escalations';
 
 type Tail<F> = F extends (db: HelpdeskDb, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 
@@ -35,6 +36,8 @@ export interface DraftsApi {
   addAttachment: Tail<typeof addAttachment>;
   listAttachments: Tail<typeof listAttachments>;
   removeAttachment: Tail<typeof removeAttachment>;
+  /** Issue 18: the open escalations of a subscriber / ICCIDs (the sidebar on the portal). */
+  listOpenEscalations: Tail<typeof listOpenEscalations>;
   /** Calls `listener` after any change to drafts or attachments, from any surface. Returns the unsubscribe. */
   watch(listener: () => void): () => void;
 }
@@ -59,6 +62,7 @@ export function createDraftsApi(db: HelpdeskDb): DraftsApi {
     addAttachment: (...a) => addAttachment(db, ...a),
     listAttachments: (...a) => listAttachments(db, ...a),
     removeAttachment: (...a) => removeAttachment(db, ...a),
+    listOpenEscalations: (...a) => listOpenEscalations(db, ...a),
     watch(listener) {
       // Dexie broadcasts writes made through it, in this context and in every other context of the
       // same origin (other extension pages, the background).

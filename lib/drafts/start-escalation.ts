@@ -5,6 +5,7 @@
  */
 import type { HelpdeskDb } from '../db/database';
 import { createDraft, findOpenDraftForIccid, saveDraft, searchDrafts } from '../db/drafts-repo';
+import { openEscalationsFor } from './escalations';
 import type { PageContext } from '../portal/page-context';
 import { parseIccid, type IccidErrorCode } from '../telecom/iccid';
 import type { Draft } from '../escalation/draft';
@@ -61,6 +62,10 @@ export async function startEscalation(
   const existing = await findOpenDraftForIccid(db, iccid);
   if (!existing.ok) return { ok: false, error: { code: 'storage', message: existing.error.message } };
   if (existing.draft) return { ok: true, draft: existing.draft, reused: true };
+  // Issue 18: an escalation still open with the vendor for this ICCID is offered first, like a draft.
+  const escalated = await openEscalationsFor(db, { iccids: [iccid] });
+  const open = escalated.ok ? escalated.value[0] : undefined;
+  if (open) return { ok: true, draft: open.draft, reused: true };
 
   const custom = validCustom(input.customVendors);
   const vendor =

@@ -13,7 +13,7 @@ import type { Draft } from './draft';
 import { fieldValue, isBlank } from './field-values';
 import { effectivePriority, type EffectivePriority } from './priority';
 import { stripSecrets } from './secrets';
-import { responseDue } from './sla';
+import { clockStart, responseDue } from './sla';
 import { ofName, type TicketTranslate } from './ticket-text';
 import { fillTemplate, type Locale, type VendorField, type VendorProfile } from './vendor-profile';
 
@@ -280,7 +280,7 @@ function buildSections(
   const reason = priorityReason(vendor, p, opts);
   sections.push({ label: tr('ticketTextPriority'), value: reason ? `${level} — ${reason}` : level });
   if (p.levelId !== null) {
-    const due = responseDue(vendor, p.levelId, opts.now);
+    const due = responseDue(vendor, p.levelId, clockStart(draft, opts.now));
     if (due.kind === 'due') {
       sections.push({
         label: tr('ticketTextResponseDue'),

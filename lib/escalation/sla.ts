@@ -149,3 +149,14 @@ export function responseDue(vendor: VendorProfile, levelId: string, submittedAt:
   const guidance = guidanceText ? { guidance: guidanceText } : {};
   return { kind: 'due', dueAt: due.toJSDate(), target, withinHours, crossesClosing, ...guidance };
 }
+
+/**
+ * The instant the response clock starts for a draft: its hand-over once handed over (issue 18: counting
+ * from "now" kept a ticket reopened 30 h later forever in the future; seed 000's 24 h run from the
+ * ticket), else `now` (an open draft previews the due time it would get if handed over now).
+ */
+export function clockStart(draft: { readonly handedOverAt: string | null }, now: Date): Date {
+  if (draft.handedOverAt === null) return now;
+  const at = new Date(draft.handedOverAt);
+  return Number.isNaN(at.getTime()) ? now : at;
+}

@@ -9,6 +9,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import legacyAxes from './legacy-rubric-axes.json';
+import { FollowUpProfileSchema } from './follow-up-profile';
 
 /** The languages the product speaks (DESIGN §4: English and French, the seeds are in both). */
 export const LocaleSchema = z.enum(['en', 'fr']);
@@ -380,6 +381,8 @@ export const VendorProfileSchema = z
     statuses: z.array(TicketStatusSchema).max(20),
     ticketNumber: TicketNumberSchema.optional(),
     rules: z.array(VendorRuleSchema).max(50),
+    /** After hand-over: statuses, clocks, follow-ups (issue 18, follow-up-profile.ts). */
+    followUp: FollowUpProfileSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const dupField = uniqueIds(p.fields);

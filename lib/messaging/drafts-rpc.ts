@@ -22,6 +22,7 @@ import { DRAFTS_API_METHODS, type DraftsApiMethod } from '../drafts/drafts-api-m
 // Drafts cross the port in their stored shape, without the size caps: the store applies the caps and
 // answers `too-large` naming the field, which the editor can word for the agent (a refusal here could not).
 import { DraftShapeSchema as DraftSchema, DraftStatusSchema } from '../escalation/draft';
+import { EscalationSchema } from '../escalation/escalation';
 import type { VendorProfile } from '../escalation/vendor-profile';
 import { PageContextSchema } from '../portal/page-context';
 import {
@@ -191,6 +192,18 @@ export const DRAFTS_RPC = {
     reply: result({ attachments: z.array(AttachmentSchema), invalid: z.array(invalidRow) }, dbError),
   },
   removeAttachment: { args: z.tuple([draftId]), reply: result({ removed: z.boolean() }, dbError) },
+  listOpenEscalations: {
+    args: z.tuple([
+      z.object({
+        subscriberId: z.string().max(100).nullish(),
+        iccids: z.array(z.string().regex(/^89\d{17,18}$/)).max(200).optional(),
+      }),
+    ]),
+    reply: result(
+      { escalations: z.array(z.object({ draft: DraftSchema, escalation: EscalationSchema })) },
+      z.object({ code: z.literal('storage'), message: z.string() }),
+    ),
+  },
 } satisfies { [M in DraftsApiMethod]: MethodSpec<M> };
 
 // ── the wire ──

@@ -17,7 +17,9 @@ const hiddenParts = new Map<number, Set<string>>();
 async function showWarning(tabId: number, on: boolean) {
   const button = toolbarButton();
   if (!button) return;
-  await button.setBadgeText({ tabId, text: on ? '!' : '' });
+  // Off: null, not '' — Chrome and Firefox document that a tab's null text falls back to the global badge
+  // (issue 18: the overdue count); the typings only know strings.
+  await button.setBadgeText({ tabId, text: on ? '!' : (null as unknown as string) });
   if (on) await button.setBadgeBackgroundColor({ tabId, color: '#dc2626' });
   await button.setTitle({ tabId, title: on ? browser.i18n.getMessage('uiHiddenByPage') : '' });
 }

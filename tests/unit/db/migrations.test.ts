@@ -17,6 +17,7 @@ import {
   writeMigrationFixture,
   type MigrationFixture,
 } from '../../../lib/db';
+import { listEscalations } from '../../../lib/db/escalations-repo';
 import { readJournal } from '../../../lib/db/journal-repo';
 import { fakeIdb } from './helpers';
 
@@ -113,6 +114,15 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('database written by schema
           raw.revision,
         ],
       ]);
+    }
+    // Escalation rows (v3+, issue 18) read back valid through the repository.
+    const escalations = await listEscalations(db);
+    expect(escalations.ok && escalations.invalid).toEqual([]);
+    for (const raw of fixture.escalations) {
+      expect(
+        escalations.ok && escalations.escalations.find((e) => e.draftId === raw.draftId),
+        `escalation of ${String(raw.draftId)}`,
+      ).toEqual(raw);
     }
     db.close();
   });
