@@ -18,7 +18,8 @@ export function escalationsFromV2Rows(rows: readonly unknown[]): Escalation[] {
     const builtIn = getVendor(draft.vendorId);
     const vendor = builtIn ?? getVendor('generic');
     if (!vendor) continue;
-    const started = startEscalation(vendor, draft);
+    // v2 rows predate the severity axis (issue 16): the level they were handed over with ignored it.
+    const started = startEscalation(vendor, { ...draft, severityUnasked: draft.severity == null });
     if (!started.ok) continue;
     const esc = { ...started.value, vendorId: draft.vendorId };
     // A draft the old version marked closed is finished, from its last update.

@@ -195,7 +195,10 @@ export function parseTicketRef(vendor: VendorProfile, input: string): Escalation
  * The escalation a handed-over draft starts: the vendor's initial status, and the first-response due
  * time computed from the HAND-OVER instant (issue 18 defect) for the level effective at hand-over.
  */
-export function startEscalation(vendor: VendorProfile, draft: Draft): EscalationResult<Escalation> {
+export function startEscalation(
+  vendor: VendorProfile,
+  draft: Draft & { readonly severityUnasked?: boolean },
+): EscalationResult<Escalation> {
   if (draft.status === 'open' || draft.handedOverAt === null)
     return fail('not-handed-over', 'Only a handed-over draft becomes an escalation.');
   const handedOver = new Date(draft.handedOverAt);

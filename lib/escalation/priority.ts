@@ -29,6 +29,11 @@ export interface PriorityInput {
   readonly problemKind: string | null | undefined;
   readonly scope: string | null | undefined;
   readonly severity?: string | null | undefined;
+  /**
+   * The draft predates the severity axis (issue 16; e.g. a row handed over before the v3 upgrade): rules
+   * that depend on a severity cannot have applied to it, so they are passed over rather than waited for.
+   */
+  readonly severityUnasked?: boolean;
 }
 
 /** The vendor's problem kinds (issue 16: each vendor in its own words). */
@@ -85,7 +90,14 @@ export function severityMatters(vendor: VendorProfile, input: PriorityInput): bo
 
 type RuleMatch = 'yes' | 'no' | 'needs-scope' | 'needs-severity';
 
-function matches(rule: RubricRule, kind: string, scope: string | null, severity: string | null): RuleMatch {
+function matches(
+  rule: RubricRule,
+  kind: string,
+  scope: string | null,
+  severity: string | null,
+  severityUnasked = false,
+): RuleMatch {
+  if (rule.when.severities && severity === null && severityUnasked) return 'no';
   if (rule.when.problemKinds && !rule.when.problemKinds.includes(kind)) return 'no';
   if (rule.when.scopes && scope !== null && !rule.when.scopes.includes(scope)) return 'no';
   if (rule.when.severities && severity !== null && !rule.when.severities.includes(severity)) return 'no';
@@ -107,7 +119,7 @@ export function suggestPriority(vendor: VendorProfile, input: PriorityInput): Pr
   const scope = resolveAxis(scopesOf(vendor), input.scope);
   const severity = resolveAxis(severitiesOf(vendor), input.severity);
   for (const rule of vendor.priority.rubric) {
-    const m = matches(rule, kind, scope, severity);
+    const m = matches(rule, kind, scope, severity, input.severityUnasked === true);
     if (m === 'needs-scope') {
       return { levelId: null, reason: 'scope-missing', message: 'Say who is affected to get a suggestion.' };
     }
@@ -147,12 +159,16 @@ export function findLevel(vendor: VendorProfile, levelId: string | null | undefi
 /** The agent's override when it names a level of this vendor, else the rubric's suggestion. */
 export function effectivePriority(
   vendor: VendorProfile,
-  draft: Pick<Draft, 'problemKind' | 'scope' | 'priorityOverride'> & { readonly severity?: string | null },
+  draft: Pick<Draft, 'problemKind' | 'scope' | 'priorityOverride'> & {
+    readonly severity?: string | null;
+    readonly severityUnasked?: boolean;
+  },
 ): EffectivePriority {
   const suggestion = suggestPriority(vendor, {
     problemKind: draft.problemKind,
     scope: draft.scope,
     severity: draft.severity,
+    ...(draft.severityUnasked ? { severityUnasked: true } : {}),
   });
   const override = draft.priorityOverride;
   const overrideLevel = findLevel(vendor, override);
