@@ -183,6 +183,7 @@ export function QuickTicket({
   const { t } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLInputElement>(null);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
   const [now] = useState(() => new Date());
 
@@ -248,7 +249,8 @@ export function QuickTicket({
   };
 
   return (
-    <div className="w-[24rem] space-y-3 bg-white p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    // Issue 17: the popup's content is its `main` landmark (axe: every page has one).
+    <main className="w-[24rem] space-y-3 bg-white p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-semibold">{t('ppTitle')}</h1>
         <p
@@ -282,6 +284,10 @@ export function QuickTicket({
           readClipboard={readClipboard}
           onChange={setIccid}
           onOpen={open}
+          onPasted={() => {
+            // Issue 17: a pasted ICCID is the whole field — the summary is what is left to write.
+            if (summaryRef.current && summaryRef.current.value === '') summaryRef.current.focus();
+          }}
         />
         <div className="space-y-1">
           <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
@@ -309,6 +315,7 @@ export function QuickTicket({
             {t('ppSummary')}
           </label>
           <input
+            ref={summaryRef}
             id={`${id}-summary`}
             data-quick-field=""
             type="text"
@@ -343,7 +350,13 @@ export function QuickTicket({
         </div>
       </form>
       <RecentDrafts drafts={drafts} currentId={draftId} onOpen={open} />
-    </div>
+      <nav aria-label={t('navLabel')} className="text-sm">
+        {/* Issue 17: the drafts page (the escalation board), next to popup.html in the package. */}
+        <a href="/drafts.html" target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+          {t('navAllDrafts')}
+        </a>
+      </nav>
+    </main>
   );
 }
 
@@ -357,6 +370,8 @@ function IccidField(props: {
   readClipboard: () => Promise<string>;
   onChange: (text: string) => void;
   onOpen: (draftId: string) => void;
+  /** A valid ICCID was pasted (Ctrl+V or the paste button). */
+  onPasted?: () => void;
 }) {
   const { id, text, candidates, duplicate, onChange } = props;
   const { t } = useI18n();
@@ -379,6 +394,7 @@ function IccidField(props: {
       return;
     }
     onChange(formatIccid(got.iccid));
+    props.onPasted?.();
   };
 
   return (
@@ -399,6 +415,9 @@ function IccidField(props: {
         aria-invalid={error !== null || undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          if (parseIccid(e.clipboardData.getData('text').trim()).ok) setTimeout(() => props.onPasted?.(), 0);
+        }}
       />
       {error && (
         <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">

@@ -6,7 +6,7 @@
  * Every keystroke goes through {@link useDraft} (never lost: see lib/drafts/draft-session.ts). Secret
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
@@ -28,6 +28,7 @@ import { HandoverPanel } from './handover-panel';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
+import { useFirstEmptyFocus } from './use-first-empty-focus';
 import { useDraft, type AutosaveOptions } from './use-draft';
 import { VendorSelect } from '../vendor-select';
 
@@ -120,6 +121,8 @@ export function TicketEditor({
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
   const draft = autosave.draft;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFirstEmptyFocus(formRef, autosave.status !== 'loading' && draft !== null);
   // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
   const [evidence, setEvidence] = useState<EvidenceState | null>(null);
   const evidencePortalUrl = draft?.portalUrl ?? context?.url ?? null;
@@ -198,7 +201,7 @@ export function TicketEditor({
   };
 
   return (
-    <form className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
+    <form ref={formRef} className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
       <header className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {t('tkTitle', vendor.name)}
