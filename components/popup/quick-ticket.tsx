@@ -124,6 +124,26 @@ function initialDraft(
   };
 }
 
+/** The draft with the page's subscriber, portal and known fields, when the page shows its ICCID. */
+function withPageSubscriber(
+  d: Draft,
+  vendor: VendorProfile,
+  tabContext: PageContext | null | undefined,
+  candidates: ReadonlyArray<{ iccid: string }>,
+  timeZone: string,
+): Draft {
+  if (!tabContext || !d.iccid || !candidates.some((c) => c.iccid === d.iccid)) return d;
+  const known = prefillFields(vendor, { context: tabContext, iccid: d.iccid, now: new Date(), timeZone, portalUrl: tabContext.url });
+  return {
+    ...d,
+    subscriberId: tabContext.subscriber?.id ?? null,
+    subscriberName: tabContext.subscriber?.name ?? null,
+    portalUrl: tabContext.url,
+    // What the agent typed wins over what the page knows.
+    fields: { ...known, ...Object.fromEntries(Object.entries(d.fields).filter(([, v]) => v.trim() !== '')) },
+  };
+}
+
 /**
  * Focus: the form opens on the first empty field; while nothing is typed and the agent has not moved
  * the focus, it follows the first empty field when the page's ICCID arrives. Enter moves to the next
@@ -190,6 +210,8 @@ export function QuickTicket({
   // The default may be a custom/managed profile: look it up in the offered list first.
   const startVendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
   const candidates = pageIccids(tabContext);
+  const [iccidAlert, setIccidAlert] = useState(false);
+  const iccidRef = useRef<HTMLInputElement>(null);
   // The page context and default vendor are read once, when the popup opens.
   const blank = useMemo(() => blankDraft(startVendor, candidates), [tabContext, startVendor.id]);
   const vendorOf = (d: Draft) => vendors.find((v) => v.id === d.vendorId) ?? getVendor(d.vendorId) ?? startVendor;
@@ -199,8 +221,14 @@ export function QuickTicket({
     duplicates: true,
     lazy: {
       blank,
-      // A draft is created only once the page has been read, so it gets the page's subscriber and fields.
+      // A draft is created only once the page has been read, so it gets the page's subscriber and fields,
+      // and (issue 17) not while the ICCID typed so far is not a valid one: a half-typed or mistyped ICCID
+      // creates nothing — the text stays in the field — and the draft starts from the valid one.
       ready: tabContext !== undefined,
+      canCreate: (pending) => {
+        const text = pending.fields[iccidFieldId(vendorOf(pending))] ?? '';
+        return text.trim() === '' || parseIccid(text).ok;
+      },
       init: (first) => initialDraft(first, vendorOf(first), tabContext, candidates, timeZone),
       // The page's ICCID only fills an ICCID field the agent left empty.
       whenReady: (late) => {
@@ -225,11 +253,24 @@ export function QuickTicket({
 
   const setIccid = (text: string) => {
     const parsed = parseIccid(text);
-    change((d) => ({
-      ...d,
-      iccid: parsed.ok ? parsed.iccid : null,
-      fields: { ...d.fields, [iccidFieldId(vendor)]: text },
-    }));
+    if (parsed.ok) setIccidAlert(false);
+    change((d) => {
+      const next = { ...d, iccid: parsed.ok ? parsed.iccid : null, fields: { ...d.fields, [iccidFieldId(vendor)]: text } };
+      // Issue 17: an ICCID typed (not picked) that the open portal page shows is that subscriber's —
+      // a draft already started (summary first) gets the subscriber, portal and plans too.
+      return parsed.ok && d.id !== 'unsaved' && d.subscriberId === null && d.subscriberName === null
+        ? withPageSubscriber(next, vendor, tabContext, candidates, timeZone)
+        : next;
+    });
+  };
+
+  /** "Continue" with an ICCID that is not valid: nothing is created, the field says why. */
+  const continueBlocked = () => {
+    const text = draft.fields[iccidFieldId(vendor)] ?? '';
+    if (text.trim() === '' || parseIccid(text).ok) return false;
+    setIccidAlert(true);
+    iccidRef.current?.focus();
+    return true;
   };
 
   const setVendor = (vendorId: string) => {
@@ -277,6 +318,8 @@ export function QuickTicket({
       >
         <IccidField
           id={`${id}-iccid`}
+          inputRef={iccidRef}
+          alert={iccidAlert}
           text={draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '')}
           disabled={loading}
           candidates={candidates}
@@ -334,11 +377,12 @@ export function QuickTicket({
             type="button"
             data-quick-next=""
             className={`${BUTTON} font-medium`}
-            onClick={() =>
+            onClick={() => {
+              if (continueBlocked()) return;
               void quick.ensure().then((saved) => {
                 if (saved) onContinue(saved);
-              })
-            }
+              });
+            }}
           >
             {t('ppContinue')}
           </button>
@@ -363,6 +407,9 @@ export function QuickTicket({
 /** The ICCID field: typed, pasted from the clipboard when asked, or one of the page's; and the duplicate. */
 function IccidField(props: {
   id: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** The agent tried to continue with this invalid ICCID: the error is announced. */
+  alert?: boolean;
   text: string;
   disabled: boolean;
   candidates: ReadonlyArray<{ iccid: string; label?: string | undefined }>;
@@ -403,6 +450,7 @@ function IccidField(props: {
         {t('ppIccid')}
       </label>
       <input
+        ref={props.inputRef}
         id={id}
         data-quick-field=""
         type="text"
@@ -420,8 +468,9 @@ function IccidField(props: {
         }}
       />
       {error && (
-        <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+        <p id={`${id}-err`} role={props.alert ? 'alert' : undefined} className="text-xs text-red-700 dark:text-red-400">
           {error}
+          {props.alert && <> {t('flowIccidFirst')}</>}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
