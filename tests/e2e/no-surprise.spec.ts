@@ -97,3 +97,61 @@ test('popup: a mistyped ICCID creates nothing until fixed; the typed text stays'
     .poll(async () => (await drafts(serviceWorker)).map((d) => [d.iccid, d.subscriberName, d.summary]))
     .toEqual([[france.iccid, lucas.name, 'Cannot attach']]);
 });
+
+test('Restore → Replace asks first, naming what it deletes; the open editor shows the conflict, not the old text', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const amira = subscriber('S-1001');
+  const editor = await context.newPage();
+  await editor.goto(`chrome-extension://${extensionId}/drafts.html`);
+  await editor.getByLabel('ICCID of the eSIM').fill(amira.esims[0]!.iccidDisplay);
+  await editor.getByRole('button', { name: 'Start' }).click();
+  await expect(editor).toHaveURL(/#draft=/);
+  const summary = editor.getByLabel('Summary', { exact: true });
+  await summary.fill('Version in the backup');
+  await expect.poll(async () => (await drafts(serviceWorker)).map((d) => d.summary)).toEqual(['Version in the backup']);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const downloading = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Download a backup' }).click();
+  const backup = await (await downloading).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of backup) chunks.push(chunk as Buffer);
+
+  // Work done after the backup.
+  await summary.fill('Newer work after the backup');
+  await expect.poll(async () => (await drafts(serviceWorker)).map((d) => d.summary)).toEqual(['Newer work after the backup']);
+
+  await options.getByLabel('Replace my drafts').check();
+  await options.getByLabel('Restore from a file').setInputFiles({ name: 'backup-monday.json', mimeType: 'application/json', buffer: Buffer.concat(chunks) });
+  const confirm = options.getByRole('alertdialog', { name: 'Replace your drafts with this backup?' });
+  await expect(confirm).toContainText('deletes the 1 drafts stored here (1 still open)');
+  await expect(confirm).toContainText('“backup-monday.json”');
+  // Nothing happened yet.
+  expect((await drafts(serviceWorker)).map((d) => d.summary)).toEqual(['Newer work after the backup']);
+  await confirm.getByRole('button', { name: 'Delete 1 drafts and replace' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Replaced' })).toHaveText(
+    'Replaced: the 1 drafts stored here were deleted; 1 drafts restored from the file.',
+  );
+  await expect.poll(async () => (await drafts(serviceWorker)).map((d) => d.summary)).toEqual(['Version in the backup']);
+
+  // The open editor does not revert silently: the conflict banner, and the agent's text still shown.
+  await expect(editor.getByRole('alert').filter({ hasText: 'changed in another window' })).toBeVisible();
+  await expect(summary).toHaveValue('Newer work after the backup');
+  await editor.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(async () => (await drafts(serviceWorker)).map((d) => d.summary)).toEqual(['Newer work after the backup']);
+});
+
+test('Options: a retention error appears at the retention field, not in the backup box', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const retention = options.getByLabel('Keep drafts (days)');
+  await retention.fill('0');
+  await retention.locator('xpath=following-sibling::button').click();
+  await expect(retention).toHaveAttribute('aria-invalid', 'true');
+  await expect(retention).toHaveAccessibleDescription(/Enter a whole number of days from 1 to 3650/);
+  await expect(options.getByRole('alert').filter({ hasText: 'Enter a whole number' })).not.toContainText('Nothing was restored');
+});
