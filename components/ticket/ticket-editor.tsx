@@ -29,6 +29,7 @@ import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
 import { useFirstEmptyFocus } from './use-first-empty-focus';
+import { IccidPicker } from './iccid-picker';
 import { useDraft, type AutosaveOptions } from './use-draft';
 import { VendorSelect } from '../vendor-select';
 
@@ -190,6 +191,16 @@ export function TicketEditor({
     }));
   };
 
+  // Issue 17: the eSIM picked for a subscriber-wide ticket, with what the page knows about it (plans).
+  const pickIccid = (iccid: string) => {
+    const field = vendor.fields.find((f) => f.kind === 'iccid' || f.fromDraft === 'iccid');
+    const known = prefillFields(vendor, { context, iccid, now, timeZone, portalUrl: draft.portalUrl ?? context?.url ?? null });
+    autosave.update((d) => {
+      const filled = { ...d, fields: { ...known, ...Object.fromEntries(Object.entries(d.fields).filter(([, v]) => v.trim() !== '')) } };
+      return field ? fieldChange(field, iccid)(filled) : { ...filled, iccid };
+    });
+  };
+
   const summaryBound = vendor.fields.some((f) => f.fromDraft === 'summary');
   const portalUrl = draft.portalUrl ?? context?.url ?? null;
   const handOver = async () => {
@@ -272,6 +283,7 @@ export function TicketEditor({
         <h3 id={`${id}-fields`} className="text-sm font-semibold">
           {t('tkFieldsHeading', vendor.name)}
         </h3>
+        <IccidPicker draft={draft} context={context} onPick={pickIccid} />
         {vendor.fields.map((field) => {
           const item = report.items.find((i) => i.fieldId === field.id);
           if (field.kind === 'secret') {

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { axText, clickAx, queryAx } from './ax';
 import { expect, test } from './fixtures';
 import { subscriber } from './expected';
+import { storedRows } from './stored';
 
 async function openAddPlan(page: Page, portalUrl: string, id: string, iccid: string) {
   await page.goto(new URL(`/portal/subscribers/${id}/add-plan?esim=${iccid}`, portalUrl).href);
@@ -83,3 +84,29 @@ test('with the sidebar open, the floating button covers none of the guard\'s war
   expect(await axText(page, 'status')).not.toBeNull();
 });
 
+
+test('"Escalate about this subscriber" with two eSIMs offers each eSIM; the one picked fills the ICCID', async ({
+  context,
+  portalUrl,
+  extensionId,
+  serviceWorker,
+}) => {
+  const lucas = subscriber('S-1002');
+  const japan = lucas.esims[1]!;
+  const page = await context.newPage();
+  await page.goto(new URL(lucas.url, portalUrl).href);
+  await expect(page.getByRole('heading', { name: lucas.name })).toBeVisible();
+  await clickAx(page, 'button', 'Helpdesk Assistant');
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = page.frames().find((f) => f.url().startsWith(prefix))!;
+  await frame.getByRole('button', { name: 'Escalate about this subscriber' }).click();
+  const picker = frame.getByRole('group', { name: 'Which eSIM is this about?' });
+  for (const esim of lucas.esims) await expect(picker.getByRole('button', { name: `Use eSIM ${esim.lineName} (…${esim.iccid.slice(-4)})` })).toBeVisible();
+  await picker.getByRole('button', { name: `Use eSIM ${japan.lineName} (…${japan.iccid.slice(-4)})` }).click();
+  await expect(frame.getByLabel('ICCID', { exact: true })).toHaveValue(japan.iccid);
+  await expect(picker).toHaveCount(0);
+  await expect
+    .poll(async () => (await storedRows<{ iccid: string | null; subscriberId: string | null }>(serviceWorker, 'drafts')).map((r) => [r.iccid, r.subscriberId]))
+    .toEqual([[japan.iccid, lucas.id]]);
+});
