@@ -154,7 +154,11 @@ export async function mountOverlay(doc: Document) {
       frame.allow = 'clipboard-write';
       panel.append(frame);
     }
+    // Issue 17: closing while the agent was in the sidebar gives the focus back to the page, on the
+    // toggle that opened it (a hidden frame would otherwise keep it, and the keyboard would be lost).
+    const wasInside = !open && doc.activeElement === host;
     panel.classList.toggle('open', open);
+    if (wasInside) button.focus();
     button.setAttribute('aria-expanded', String(open));
     layout();
     if (persist) save();
