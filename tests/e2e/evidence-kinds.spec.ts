@@ -1,0 +1,70 @@
+/**
+ * Issue 17, evidence that says what it is: a capture of the portal is attached as a portal capture and
+ * does not tick eSIM Go's "Screenshots from the device" (seed 000: "screenshots from your customers
+ * device"); a screenshot the agent attaches (the customer's) does. The capture says up front what it
+ * needs. Uses the capturable build (capturable.ts: same effect as the toolbar click on the portal tab).
+ */
+import type { Worker } from '@playwright/test';
+import { expect, test } from './capturable';
+import { subscriber } from './expected';
+import { storedRows } from './stored';
+
+/** A 1×1 PNG: what a phone screenshot is, as far as the attachment rules go. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
+  await sw.evaluate(
+    async ({ selectionText, tabUrl }) => {
+      const [tab] = await chrome.tabs.query({ url: tabUrl });
+      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
+      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
+    },
+    { selectionText, tabUrl },
+  );
+}
+
+test('a portal capture is not the customer\'s screenshot; an attached screenshot is', async ({
+  context,
+  extensionId,
+  portalUrl,
+  serviceWorker,
+}) => {
+  const amira = subscriber('S-1001');
+  const portal = await context.newPage();
+  const url = new URL(amira.url, portalUrl).href;
+  await portal.goto(url);
+  await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .toBe(true);
+  await escalateByMenu(serviceWorker, amira.esims[0]!.iccidDisplay, url);
+  await expect.poll(async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts')).length).toBe(1);
+  const [draft] = await storedRows<{ id: string }>(serviceWorker, 'drafts');
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/drafts.html#draft=${draft!.id}`);
+  const panel = page.getByTestId('evidence-panel');
+  const item = page.locator('li[data-field-id="screenshots"]');
+  await expect(item).toHaveAttribute('data-status', 'missing');
+
+  // Said before the click: what capturing needs, and what a capture is.
+  const capture = panel.getByRole('button', { name: 'Capture the portal' });
+  await expect(capture).toHaveAccessibleDescription(/toolbar button .* shortcut/);
+  await capture.click();
+  await panel.getByRole('button', { name: 'Save edited image' }).click();
+  await expect(panel.getByText('Edited screenshot saved with the draft.')).toBeVisible();
+  await expect
+    .poll(async () => (await storedRows<{ kind?: string }>(page, 'attachments')).map((a) => a.kind))
+    .toEqual(['portal-capture']);
+  await expect(item).toHaveAttribute('data-status', 'missing');
+
+  // The customer's screenshot, attached by the agent.
+  await panel.getByLabel('Choose files to attach').setInputFiles({ name: 'customer-esim-settings.png', mimeType: 'image/png', buffer: PNG });
+  await expect
+    .poll(async () => (await storedRows<{ kind?: string }>(page, 'attachments')).map((a) => a.kind).sort())
+    .toEqual(['customer-screenshot', 'portal-capture']);
+  await expect(item).toHaveAttribute('data-status', 'present');
+});
