@@ -30,6 +30,7 @@ import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
 import { useFirstEmptyFocus } from './use-first-empty-focus';
 import { IccidPicker } from './iccid-picker';
+import { EvidencePointer } from './evidence-pointer';
 import { useDraft, type AutosaveOptions } from './use-draft';
 import { VendorSelect } from '../vendor-select';
 
@@ -299,6 +300,11 @@ export function TicketEditor({
               />
             );
           }
+          // Issue 17: screenshots and API calls live in the evidence section only (text typed here before
+          // stays editable, so nothing of an older draft is hidden).
+          if ((field.kind === 'evidence-screenshot' || field.kind === 'evidence-api') && fieldValue(field, draft).trim() === '') {
+            return <EvidencePointer key={`${vendor.id}:${field.id}`} field={field} item={item} target={`${id}-evidence`} />;
+          }
           return (
             <TicketField
               key={`${vendor.id}:${field.id}`}
@@ -311,19 +317,17 @@ export function TicketEditor({
         })}
       </section>
 
-      <EvidencePanel
-        drafts={drafts}
-        draftId={draftId}
-        vendor={vendor}
-        onEvidenceChange={setEvidence}
-        platform={evidencePlatform}
-        context={context}
-        fields={draft.fields}
-        onFieldChange={(fieldId, value) => {
-          const field = vendor.fields.find((f) => f.id === fieldId);
-          if (field) autosave.update(fieldChange(field, value));
-        }}
-      />
+      {/* Issue 17: device and location are the vendor's fields above — not asked a second time here. */}
+      <div id={`${id}-evidence`} tabIndex={-1}>
+        <EvidencePanel
+          drafts={drafts}
+          draftId={draftId}
+          vendor={vendor}
+          onEvidenceChange={setEvidence}
+          platform={evidencePlatform}
+          context={context}
+        />
+      </div>
       <PriorityPanel
         vendor={vendor}
         draft={draft}

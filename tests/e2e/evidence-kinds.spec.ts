@@ -68,3 +68,21 @@ test('a portal capture is not the customer\'s screenshot; an attached screenshot
     .toEqual(['customer-screenshot', 'portal-capture']);
   await expect(item).toHaveAttribute('data-status', 'present');
 });
+
+test('one place per piece of evidence: device, location, screenshots and API calls are asked once', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/drafts.html`);
+  await page.getByLabel('ICCID of the eSIM').fill(subscriber('S-1001').esims[0]!.iccidDisplay);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByLabel('Device type', { exact: true }).fill('iPhone 15');
+  await page.getByLabel('Location within the country', { exact: true }).fill('Spain — Barcelona');
+  const copies = (value: string) =>
+    page.evaluate((v) => [...document.querySelectorAll('input, textarea')].filter((el) => (el as HTMLInputElement).value === v).length, value);
+  await expect.poll(() => copies('iPhone 15')).toBe(1);
+  await expect.poll(() => copies('Barcelona')).toBe(0);
+  expect(await copies('Spain — Barcelona')).toBe(1);
+  // The vendor's screenshot and API-call items point to the evidence section instead of a second box.
+  await expect(page.getByRole('textbox', { name: 'Screenshots from the device' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'API call details' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Go to the evidence' })).toHaveCount(2);
+});
