@@ -212,6 +212,38 @@ export function TicketEditor({
     onHandedOver?.({ ...draft, status: 'handed-over', handedOverAt: at });
   };
 
+  const optionalFields = vendor.fields.filter((f) => !f.required);
+  const renderField = (field: VendorField) => {
+          const item = report.items.find((i) => i.fieldId === field.id);
+          if (field.kind === 'secret') {
+            const value = secrets.values[field.id] ?? '';
+            return (
+              <TicketField
+                key={`${vendor.id}:${field.id}`}
+                field={field}
+                value={value}
+                item={item}
+                onChange={(v) => secrets.set(field.id, v)}
+                onCopySecret={() => void copy(value).catch(() => undefined)}
+              />
+            );
+          }
+          // Issue 17: screenshots and API calls live in the evidence section only (text typed here before
+          // stays editable, so nothing of an older draft is hidden).
+          if ((field.kind === 'evidence-screenshot' || field.kind === 'evidence-api') && fieldValue(field, draft).trim() === '') {
+            return <EvidencePointer key={`${vendor.id}:${field.id}`} field={field} item={item} target={`${id}-evidence`} />;
+          }
+          return (
+            <TicketField
+              key={`${vendor.id}:${field.id}`}
+              field={field}
+              value={fieldValue(field, draft)}
+              item={item}
+              onChange={(v) => autosave.update(fieldChange(field, v))}
+            />
+          );
+  };
+
   return (
     <form ref={formRef} className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
       <header className="flex items-center justify-between gap-2">
@@ -285,36 +317,17 @@ export function TicketEditor({
           {t('tkFieldsHeading', vendor.name)}
         </h3>
         <IccidPicker draft={draft} context={context} onPick={pickIccid} />
-        {vendor.fields.map((field) => {
-          const item = report.items.find((i) => i.fieldId === field.id);
-          if (field.kind === 'secret') {
-            const value = secrets.values[field.id] ?? '';
-            return (
-              <TicketField
-                key={`${vendor.id}:${field.id}`}
-                field={field}
-                value={value}
-                item={item}
-                onChange={(v) => secrets.set(field.id, v)}
-                onCopySecret={() => void copy(value).catch(() => undefined)}
-              />
-            );
-          }
-          // Issue 17: screenshots and API calls live in the evidence section only (text typed here before
-          // stays editable, so nothing of an older draft is hidden).
-          if ((field.kind === 'evidence-screenshot' || field.kind === 'evidence-api') && fieldValue(field, draft).trim() === '') {
-            return <EvidencePointer key={`${vendor.id}:${field.id}`} field={field} item={item} target={`${id}-evidence`} />;
-          }
-          return (
-            <TicketField
-              key={`${vendor.id}:${field.id}`}
-              field={field}
-              value={fieldValue(field, draft)}
-              item={item}
-              onChange={(v) => autosave.update(fieldChange(field, v))}
-            />
-          );
-        })}
+        {/* Issue 17: what the vendor requires first; optional items folded (opened when one is invalid). */}
+        {vendor.fields.filter((f) => f.required).map(renderField)}
+        {optionalFields.length > 0 && (
+          <details
+            className="space-y-3"
+            open={optionalFields.some((f) => report.items.find((i) => i.fieldId === f.id)?.status === 'invalid') || undefined}
+          >
+            <summary className="cursor-pointer text-sm font-medium">{t('flowOptionalFields', String(optionalFields.length))}</summary>
+            <div className="mt-2 space-y-3">{optionalFields.map(renderField)}</div>
+          </details>
+        )}
       </section>
 
       {/* Issue 17: device and location are the vendor's fields above — not asked a second time here. */}

@@ -81,6 +81,9 @@ test('one place per piece of evidence: device, location, screenshots and API cal
   await expect.poll(() => copies('iPhone 15')).toBe(1);
   await expect.poll(() => copies('Barcelona')).toBe(0);
   expect(await copies('Spain — Barcelona')).toBe(1);
+  // Required first; the optional items are folded (eSIM Go: plans, screenshots, API call).
+  await expect(page.getByRole('link', { name: 'Go to the evidence' })).toHaveCount(0);
+  await page.getByText('Optional details (3)').click();
   // The vendor's screenshot and API-call items point to the evidence section instead of a second box.
   await expect(page.getByRole('textbox', { name: 'Screenshots from the device' })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'API call details' })).toHaveCount(0);
