@@ -60,23 +60,6 @@ async function launch({ language }) {
   return { context, extensionId: new URL(sw.url()).host, sw };
 }
 
-async function openSidebar(page, extensionId) {
-  // The toggle lives in a closed shadow root; a real user clicks it. We open the sidebar the same way
-  // the keyboard command does: the background tells the content script to open it.
-  await page.waitForFunction(() => document.querySelector('[data-helpdesk-assistant]') !== null);
-  const sw = page.context().serviceWorkers()[0];
-  const tabUrl = page.url();
-  await sw.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    await chrome.tabs.sendMessage(tab.id, { type: 'set-sidebar', open: true });
-  }, tabUrl);
-  const frame = await waitForFrame(page, `chrome-extension://${extensionId}/sidebar.html`);
-  // The sidebar has shown the page's context once the ICCIDs it lists are there.
-  await frame.waitForSelector('[data-iccid]', { state: 'attached', timeout: 15000 });
-  await frame.waitForLoadState('load');
-  return frame;
-}
-
 async function waitForFrame(page, prefix) {
   const find = () => page.frames().find((f) => f.url().startsWith(prefix));
   await expect.poll(() => find() !== undefined, { timeout: 15000, message: `frame ${prefix}` }).toBe(true);
