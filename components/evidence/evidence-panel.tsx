@@ -140,7 +140,7 @@ export function EvidencePanel({
   }, []);
 
   const saveEdited = async (blob: Blob, tag: ScreenshotTag) => {
-    const error = await evidence.addFile({ name: `portal-${stamp(clock())}.png`, blob, type: 'image/png', tag });
+    const error = await evidence.addFile({ name: `portal-${stamp(clock())}.png`, blob, type: 'image/png', tag, kind: 'portal-capture' });
     if (error) throw new Error(error);
     setEditing(null);
     setCaptureState({ busy: false, error: null, note: t('evEditorSaved') });
@@ -154,7 +154,10 @@ export function EvidencePanel({
       if (error) throw new Error(error);
       return t('evHarStored', [file.name, String(prepared.calls.length), String(prepared.redactions)]);
     }
-    const error = await evidence.addFile({ name: prepared.name, blob: prepared.blob, type: prepared.type });
+    // Issue 17: an image the agent adds (a file, a paste) is the customer's screenshot; a capture of the
+    // portal goes through saveEdited above.
+    const kind = prepared.type.startsWith('image/') ? ('customer-screenshot' as const) : ('file' as const);
+    const error = await evidence.addFile({ name: prepared.name, blob: prepared.blob, type: prepared.type, kind });
     if (error) throw new Error(error);
     return prepared.redactions > 0 ? t('evFileRedacted', [file.name, String(prepared.redactions)]) : null;
   };
@@ -184,9 +187,19 @@ export function EvidencePanel({
             <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
             {t('evMaskOption')}
           </label>
-          <button type="button" className={PRIMARY} disabled={captureState.busy || editing !== null} onClick={() => void capture()}>
+          <button
+            type="button"
+            className={PRIMARY}
+            disabled={captureState.busy || editing !== null}
+            aria-describedby={`${id}-shot-needs`}
+            onClick={() => void capture()}
+          >
             {t('evCaptureTab')}
           </button>
+          {/* Issue 17: said before the click, not after a failure — and what a capture is (not the device's). */}
+          <p id={`${id}-shot-needs`} className={HINT}>
+            {t('evidenceKindCaptureNeeds')} {t('evidenceKindPortalNote')}
+          </p>
           {captureState.error && (
             <p role="alert" className={ALERT}>
               {captureState.error}

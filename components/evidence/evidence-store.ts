@@ -7,6 +7,7 @@
  * - text files (logs, JSON, HAR) are never stored as given: a HAR becomes redacted API calls, other
  *   text is redacted (DESIGN §2: a secret is never written to IndexedDB).
  */
+import { attachmentKind } from '../../lib/evidence/attachments';
 import { z } from 'zod';
 import type { Attachment } from '../../lib/db/attachments-repo';
 import type { EvidenceSummary } from '../../lib/escalation/completeness';
@@ -85,7 +86,9 @@ export interface EvidenceState {
 /** The ticket's view of a draft's evidence. */
 export function evidenceState(items: readonly EvidenceItem[]): EvidenceState {
   const files = items.filter((i) => !isApiCallFile(i.attachment));
-  const screenshots = files.filter((i) => isImage(i.attachment));
+  // Issue 17: only the customer's screenshots answer "screenshots from the device"; portal captures are
+  // attached to the ticket all the same, as what they are.
+  const screenshots = files.filter((i) => isImage(i.attachment) && attachmentKind(i.attachment) === 'customer-screenshot');
   const apiCalls = items.filter((i) => isApiCallFile(i.attachment)).flatMap((i) => i.calls);
   return {
     summary: {

@@ -3,6 +3,7 @@
  * through the background (the sidebar). Kept as React state so every change (add, remove, tag) is
  * reported at once through `onChange`; changes made on another surface are followed too.
  */
+import type { AttachmentKind } from '../../lib/evidence/attachments';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../lib/db/attachments-repo';
 import type { DraftsApi } from '../../lib/drafts/drafts-api';
@@ -29,7 +30,7 @@ export interface DraftEvidence {
   readonly state: EvidenceState;
   /** Total bytes of the draft's attachments (for the per-draft limit). */
   readonly totalBytes: number;
-  addFile(init: { name: string; blob: Blob; type: string; tag?: string }, options?: { now?: Date }): Promise<EvidenceWriteError | null>;
+  addFile(init: { name: string; blob: Blob; type: string; tag?: string; kind?: AttachmentKind }, options?: { now?: Date }): Promise<EvidenceWriteError | null>;
   addApiCalls(calls: readonly ApiCall[]): Promise<EvidenceWriteError | null>;
   remove(id: string): Promise<EvidenceWriteError | null>;
   setTag(id: string, tag: string): Promise<EvidenceWriteError | null>;
@@ -69,7 +70,7 @@ export function useDraftEvidence(
   }, [drafts, reload]);
 
   const addFile = useCallback(
-    async (init: { name: string; blob: Blob; type: string; tag?: string }, options: { now?: Date } = {}) => {
+    async (init: { name: string; blob: Blob; type: string; tag?: string; kind?: AttachmentKind }, options: { now?: Date } = {}) => {
       const result = await drafts.addAttachment({ draftId, ...init }, options);
       await reload();
       return result.ok ? null : result.error.code === 'not-found' || result.error.code === 'invalid' ? result.error.code : 'storage';

@@ -71,7 +71,8 @@ export function CatalogSection({ api }: { api: OptionsApi }) {
               {t('opCatalogExample')}
             </p>
           )}
-          <div className="mt-2 max-h-64 overflow-auto">
+          {/* Issue 17 (axe scrollable-region-focusable): the keyboard can scroll the table. */}
+          <div className="mt-2 max-h-64 overflow-auto" tabIndex={0} role="region" aria-label={t('navCatalogTable')}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('opCatalogTitle')}</caption>
               <thead>

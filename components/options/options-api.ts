@@ -33,6 +33,8 @@ export interface OptionsApi {
   saveCatalog(catalog: Catalog): Promise<void>;
   exportBackup(): Promise<{ ok: true; json: string; drafts: number } | { ok: false; message: string }>;
   importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult>;
+  /** Issue 17: the drafts stored here, named before "Replace" deletes them; none: not offered. */
+  storedDrafts?(): Promise<{ total: number; open: number }>;
   /** Offers a file to save. */
   download(filename: string, text: string, mime: string): void;
 }

@@ -18,6 +18,8 @@ import { VendorsSection } from './vendors-section';
 
 /** The privacy statement inside the package, next to options.html. */
 export const PRIVACY_URL = '/privacy.txt';
+/** The drafts page, next to options.html in the package. */
+export const DRAFTS_URL = '/drafts.html';
 
 export interface OptionsAppProps {
   api: OptionsApi;
@@ -41,6 +43,11 @@ export function OptionsApp({ api, builtInPortals, vendors, customData }: Options
           className="text-blue-700 underline dark:text-blue-300"
         >
           {t('opPrivacyLink')}
+        </a>
+        {' · '}
+        {/* Issue 17: the drafts page (the escalation board) is reachable from every surface. */}
+        <a href={DRAFTS_URL} target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+          {t('navAllDrafts')}
         </a>
       </p>
       {customData && <ManagedSection api={customData} />}

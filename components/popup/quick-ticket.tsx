@@ -125,6 +125,26 @@ function initialDraft(
   };
 }
 
+/** The draft with the page's subscriber, portal and known fields, when the page shows its ICCID. */
+function withPageSubscriber(
+  d: Draft,
+  vendor: VendorProfile,
+  tabContext: PageContext | null | undefined,
+  candidates: ReadonlyArray<{ iccid: string }>,
+  timeZone: string,
+): Draft {
+  if (!tabContext || !d.iccid || !candidates.some((c) => c.iccid === d.iccid)) return d;
+  const known = prefillFields(vendor, { context: tabContext, iccid: d.iccid, now: new Date(), timeZone, portalUrl: tabContext.url });
+  return {
+    ...d,
+    subscriberId: tabContext.subscriber?.id ?? null,
+    subscriberName: tabContext.subscriber?.name ?? null,
+    portalUrl: tabContext.url,
+    // What the agent typed wins over what the page knows.
+    fields: { ...known, ...Object.fromEntries(Object.entries(d.fields).filter(([, v]) => v.trim() !== '')) },
+  };
+}
+
 /**
  * Focus: the form opens on the first empty field; while nothing is typed and the agent has not moved
  * the focus, it follows the first empty field when the page's ICCID arrives. Enter moves to the next
@@ -184,12 +204,15 @@ export function QuickTicket({
   const { t } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLInputElement>(null);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
   const [now] = useState(() => new Date());
 
   // The default may be a custom/managed profile: look it up in the offered list first.
   const startVendor = (defaultVendorId && getVendor(defaultVendorId, vendors)) || defaultVendor();
   const candidates = pageIccids(tabContext);
+  const [iccidAlert, setIccidAlert] = useState(false);
+  const iccidRef = useRef<HTMLInputElement>(null);
   // The page context and default vendor are read once, when the popup opens.
   const blank = useMemo(() => blankDraft(startVendor, candidates), [tabContext, startVendor.id]);
   const vendorOf = (d: Draft) => vendors.find((v) => v.id === d.vendorId) ?? getVendor(d.vendorId) ?? startVendor;
@@ -199,8 +222,14 @@ export function QuickTicket({
     duplicates: true,
     lazy: {
       blank,
-      // A draft is created only once the page has been read, so it gets the page's subscriber and fields.
+      // A draft is created only once the page has been read, so it gets the page's subscriber and fields,
+      // and (issue 17) not while the ICCID typed so far is not a valid one: a half-typed or mistyped ICCID
+      // creates nothing — the text stays in the field — and the draft starts from the valid one.
       ready: tabContext !== undefined,
+      canCreate: (pending) => {
+        const text = pending.fields[iccidFieldId(vendorOf(pending))] ?? '';
+        return text.trim() === '' || parseIccid(text).ok;
+      },
       init: (first) => initialDraft(first, vendorOf(first), tabContext, candidates, timeZone),
       // The page's ICCID only fills an ICCID field the agent left empty.
       whenReady: (late) => {
@@ -225,11 +254,24 @@ export function QuickTicket({
 
   const setIccid = (text: string) => {
     const parsed = parseIccid(text);
-    change((d) => ({
-      ...d,
-      iccid: parsed.ok ? parsed.iccid : null,
-      fields: { ...d.fields, [iccidFieldId(vendor)]: text },
-    }));
+    if (parsed.ok) setIccidAlert(false);
+    change((d) => {
+      const next = { ...d, iccid: parsed.ok ? parsed.iccid : null, fields: { ...d.fields, [iccidFieldId(vendor)]: text } };
+      // Issue 17: an ICCID typed (not picked) that the open portal page shows is that subscriber's —
+      // a draft already started (summary first) gets the subscriber, portal and plans too.
+      return parsed.ok && d.id !== 'unsaved' && d.subscriberId === null && d.subscriberName === null
+        ? withPageSubscriber(next, vendor, tabContext, candidates, timeZone)
+        : next;
+    });
+  };
+
+  /** "Continue" with an ICCID that is not valid: nothing is created, the field says why. */
+  const continueBlocked = () => {
+    const text = draft.fields[iccidFieldId(vendor)] ?? '';
+    if (text.trim() === '' || parseIccid(text).ok) return false;
+    setIccidAlert(true);
+    iccidRef.current?.focus();
+    return true;
   };
 
   const setVendor = (vendorId: string) => {
@@ -249,7 +291,8 @@ export function QuickTicket({
   };
 
   return (
-    <div className="w-[24rem] space-y-3 bg-white p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    // Issue 17: the popup's content is its `main` landmark (axe: every page has one).
+    <main className="w-[24rem] space-y-3 bg-white p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-semibold">{t('ppTitle')}</h1>
         <p
@@ -276,6 +319,8 @@ export function QuickTicket({
       >
         <IccidField
           id={`${id}-iccid`}
+          inputRef={iccidRef}
+          alert={iccidAlert}
           text={draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '')}
           disabled={loading}
           candidates={candidates}
@@ -283,6 +328,10 @@ export function QuickTicket({
           readClipboard={readClipboard}
           onChange={setIccid}
           onOpen={open}
+          onPasted={() => {
+            // Issue 17: a pasted ICCID is the whole field — the summary is what is left to write.
+            if (summaryRef.current && summaryRef.current.value === '') summaryRef.current.focus();
+          }}
         />
         <div className="space-y-1">
           <label htmlFor={`${id}-vendor`} className="text-sm font-medium">
@@ -310,6 +359,7 @@ export function QuickTicket({
             {t('ppSummary')}
           </label>
           <input
+            ref={summaryRef}
             id={`${id}-summary`}
             data-quick-field=""
             type="text"
@@ -328,11 +378,12 @@ export function QuickTicket({
             type="button"
             data-quick-next=""
             className={`${BUTTON} font-medium`}
-            onClick={() =>
+            onClick={() => {
+              if (continueBlocked()) return;
               void quick.ensure().then((saved) => {
                 if (saved) onContinue(saved);
-              })
-            }
+              });
+            }}
           >
             {t('ppContinue')}
           </button>
@@ -344,13 +395,22 @@ export function QuickTicket({
         </div>
       </form>
       <RecentDrafts drafts={drafts} currentId={draftId} onOpen={open} />
-    </div>
+      <nav aria-label={t('navLabel')} className="text-sm">
+        {/* Issue 17: the drafts page (the escalation board), next to popup.html in the package. */}
+        <a href="/drafts.html" target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+          {t('navAllDrafts')}
+        </a>
+      </nav>
+    </main>
   );
 }
 
 /** The ICCID field: typed, pasted from the clipboard when asked, or one of the page's; and the duplicate. */
 function IccidField(props: {
   id: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** The agent tried to continue with this invalid ICCID: the error is announced. */
+  alert?: boolean;
   text: string;
   disabled: boolean;
   candidates: ReadonlyArray<{ iccid: string; label?: string | undefined }>;
@@ -358,6 +418,8 @@ function IccidField(props: {
   readClipboard: () => Promise<string>;
   onChange: (text: string) => void;
   onOpen: (draftId: string) => void;
+  /** A valid ICCID was pasted (Ctrl+V or the paste button). */
+  onPasted?: () => void;
 }) {
   const { id, text, candidates, duplicate, onChange } = props;
   const { t } = useI18n();
@@ -380,6 +442,7 @@ function IccidField(props: {
       return;
     }
     onChange(formatIccid(got.iccid));
+    props.onPasted?.();
   };
 
   return (
@@ -388,6 +451,7 @@ function IccidField(props: {
         {t('ppIccid')}
       </label>
       <input
+        ref={props.inputRef}
         id={id}
         data-quick-field=""
         type="text"
@@ -400,10 +464,14 @@ function IccidField(props: {
         aria-invalid={error !== null || undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          if (parseIccid(e.clipboardData.getData('text').trim()).ok) setTimeout(() => props.onPasted?.(), 0);
+        }}
       />
       {error && (
-        <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+        <p id={`${id}-err`} role={props.alert ? 'alert' : undefined} className="text-xs text-red-700 dark:text-red-400">
           {error}
+          {props.alert && <> {t('flowIccidFirst')}</>}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

@@ -67,13 +67,23 @@ function recognisedNothing(context: PageContext): boolean {
 
 /** The whole sidebar page: header with close, then the state or the views. */
 export function Sidebar(props: SidebarProps) {
-  const { status, context, onClose, onSwapSide, ticket } = props;
+  const { status, context, onClose, onSwapSide, ticket, onOpenDrafts } = props;
   const { t } = useI18n();
   return (
     <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h1 className="text-base font-semibold">{t('extName')}</h1>
         <span className="flex-1" />
+        {onOpenDrafts && (
+          // Issue 17: the drafts page (the escalation board) is one click away from every surface.
+          <button
+            type="button"
+            onClick={onOpenDrafts}
+            className={`rounded px-2 py-1 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800 ${focusRing}`}
+          >
+            {t('navAllDrafts')}
+          </button>
+        )}
         {onSwapSide && (
           <button
             type="button"

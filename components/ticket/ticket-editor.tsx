@@ -6,7 +6,7 @@
  * Every keystroke goes through {@link useDraft} (never lost: see lib/drafts/draft-session.ts). Secret
  * fields (seed 002) go to session memory through {@link useSessionSecrets} and never into the draft.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
@@ -31,6 +31,9 @@ import type { EscalationsApi } from '../../lib/drafts/escalations-api';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
+import { useFirstEmptyFocus } from './use-first-empty-focus';
+import { IccidPicker } from './iccid-picker';
+import { EvidencePointer } from './evidence-pointer';
 import { useDraft, type AutosaveOptions } from './use-draft';
 import { VendorSelect } from '../vendor-select';
 
@@ -128,6 +131,8 @@ export function TicketEditor({
   const now = useNow(clock);
   const timeZone = useMemo(agentTimeZone, []);
   const draft = autosave.draft;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFirstEmptyFocus(formRef, autosave.status !== 'loading' && draft !== null);
   // Issue 7: screenshots and API calls, reported by the evidence panel (counts for completeness, lists for the ticket).
   const [evidence, setEvidence] = useState<EvidenceState | null>(null);
   const evidencePortalUrl = draft?.portalUrl ?? context?.url ?? null;
@@ -195,6 +200,16 @@ export function TicketEditor({
     }));
   };
 
+  // Issue 17: the eSIM picked for a subscriber-wide ticket, with what the page knows about it (plans).
+  const pickIccid = (iccid: string) => {
+    const field = vendor.fields.find((f) => f.kind === 'iccid' || f.fromDraft === 'iccid');
+    const known = prefillFields(vendor, { context, iccid, now, timeZone, portalUrl: draft.portalUrl ?? context?.url ?? null });
+    autosave.update((d) => {
+      const filled = { ...d, fields: { ...known, ...Object.fromEntries(Object.entries(d.fields).filter(([, v]) => v.trim() !== '')) } };
+      return field ? fieldChange(field, iccid)(filled) : { ...filled, iccid };
+    });
+  };
+
   const summaryBound = vendor.fields.some((f) => f.fromDraft === 'summary');
   const portalUrl = draft.portalUrl ?? context?.url ?? null;
   const handOver = async () => {
@@ -205,8 +220,40 @@ export function TicketEditor({
     onHandedOver?.({ ...draft, status: 'handed-over', handedOverAt: at });
   };
 
+  const optionalFields = vendor.fields.filter((f) => !f.required);
+  const renderField = (field: VendorField) => {
+          const item = report.items.find((i) => i.fieldId === field.id);
+          if (field.kind === 'secret') {
+            const value = secrets.values[field.id] ?? '';
+            return (
+              <TicketField
+                key={`${vendor.id}:${field.id}`}
+                field={field}
+                value={value}
+                item={item}
+                onChange={(v) => secrets.set(field.id, v)}
+                onCopySecret={() => void copy(value).catch(() => undefined)}
+              />
+            );
+          }
+          // Issue 17: screenshots and API calls live in the evidence section only (text typed here before
+          // stays editable, so nothing of an older draft is hidden).
+          if ((field.kind === 'evidence-screenshot' || field.kind === 'evidence-api') && fieldValue(field, draft).trim() === '') {
+            return <EvidencePointer key={`${vendor.id}:${field.id}`} field={field} item={item} target={`${id}-evidence`} />;
+          }
+          return (
+            <TicketField
+              key={`${vendor.id}:${field.id}`}
+              field={field}
+              value={fieldValue(field, draft)}
+              item={item}
+              onChange={(v) => autosave.update(fieldChange(field, v))}
+            />
+          );
+  };
+
   return (
-    <form className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
+    <form ref={formRef} className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
       <header className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {t('tkTitle', vendor.name)}
@@ -277,46 +324,31 @@ export function TicketEditor({
         <h3 id={`${id}-fields`} className="text-sm font-semibold">
           {t('tkFieldsHeading', vendor.name)}
         </h3>
-        {vendor.fields.map((field) => {
-          const item = report.items.find((i) => i.fieldId === field.id);
-          if (field.kind === 'secret') {
-            const value = secrets.values[field.id] ?? '';
-            return (
-              <TicketField
-                key={`${vendor.id}:${field.id}`}
-                field={field}
-                value={value}
-                item={item}
-                onChange={(v) => secrets.set(field.id, v)}
-                onCopySecret={() => void copy(value).catch(() => undefined)}
-              />
-            );
-          }
-          return (
-            <TicketField
-              key={`${vendor.id}:${field.id}`}
-              field={field}
-              value={fieldValue(field, draft)}
-              item={item}
-              onChange={(v) => autosave.update(fieldChange(field, v))}
-            />
-          );
-        })}
+        <IccidPicker draft={draft} context={context} onPick={pickIccid} />
+        {/* Issue 17: what the vendor requires first; optional items folded (opened when one is invalid). */}
+        {vendor.fields.filter((f) => f.required).map(renderField)}
+        {optionalFields.length > 0 && (
+          <details
+            className="space-y-3"
+            open={optionalFields.some((f) => report.items.find((i) => i.fieldId === f.id)?.status === 'invalid') || undefined}
+          >
+            <summary className="cursor-pointer text-sm font-medium">{t('flowOptionalFields', String(optionalFields.length))}</summary>
+            <div className="mt-2 space-y-3">{optionalFields.map(renderField)}</div>
+          </details>
+        )}
       </section>
 
-      <EvidencePanel
-        drafts={drafts}
-        draftId={draftId}
-        vendor={vendor}
-        onEvidenceChange={setEvidence}
-        platform={evidencePlatform}
-        context={context}
-        fields={draft.fields}
-        onFieldChange={(fieldId, value) => {
-          const field = vendor.fields.find((f) => f.id === fieldId);
-          if (field) autosave.update(fieldChange(field, value));
-        }}
-      />
+      {/* Issue 17: device and location are the vendor's fields above — not asked a second time here. */}
+      <div id={`${id}-evidence`} tabIndex={-1}>
+        <EvidencePanel
+          drafts={drafts}
+          draftId={draftId}
+          vendor={vendor}
+          onEvidenceChange={setEvidence}
+          platform={evidencePlatform}
+          context={context}
+        />
+      </div>
       {draft.status === 'open' && <CreationRules vendor={vendor} />}
       <PriorityPanel
         vendor={vendor}

@@ -48,6 +48,8 @@ export interface LazyDraft {
   init(first: Draft): DraftInit;
   /** Completes edits made before `ready` with what became known (e.g. the page's ICCID). */
   whenReady?(pending: Draft): Draft;
+  /** False while these edits must not create a draft yet (issue 17: a mistyped ICCID); they are kept. */
+  canCreate?(pending: Draft): boolean;
   /** Remembers (or forgets, with null) the draft being edited. */
   remember(draftId: string | null): void;
 }
@@ -207,7 +209,7 @@ export function useDraft(drafts: DraftsApi, draftId: string | null, options: Use
     setPending(next);
     // One draft per form session: created once, at the first edit (later edits wait in pendingRef),
     // and only once `ready`.
-    if (!lazy.ready) return;
+    if (!lazy.ready || lazy.canCreate?.(next) === false) return;
     if (!creating.current && createdHere.current === null && id === null) void create(next);
   };
 
@@ -220,6 +222,7 @@ export function useDraft(drafts: DraftsApi, draftId: string | null, options: Use
     if (late === null || id !== null || creating.current || createdHere.current !== null) return;
     const next = how.whenReady ? how.whenReady(late) : late;
     if (next !== late) setPending(next);
+    if (how.canCreate?.(next) === false) return;
     void create(next);
     // Runs once, when it becomes ready.
   }, [ready]);

@@ -97,6 +97,10 @@ export function createOptionsApi(): OptionsApi {
         : { ok: false, message: result.error.message };
     },
     importBackup: (text, mode) => importBackup(db, text, { mode }),
+    async storedDrafts() {
+      const [total, open] = await Promise.all([db.drafts.count(), db.drafts.filter((row) => row.status === 'open').count()]);
+      return { total, open };
+    },
     download(filename, text, mime) {
       const url = URL.createObjectURL(new Blob([text], { type: mime }));
       const a = document.createElement('a');

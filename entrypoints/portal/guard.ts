@@ -15,6 +15,7 @@ import {
   readFormSelection,
   setEsimSelection,
   setLineName,
+  setPlanSelection,
   type FoundForm,
 } from '../../lib/portal/forms';
 import {
@@ -71,7 +72,7 @@ const PENDING_MS = 15_000;
 export function startGuard(doc: Document, deps: GuardDeps) {
   let plan: Tracked | null = null;
   let line: Tracked | null = null;
-  let pending: { name: string; until: number } | null = null;
+  let pending: { name: string; planName?: string | undefined; until: number } | null = null;
   let dialog: DialogView | null = null;
   // A form the agent confirmed "Submit anyway" for: its next submit goes through once.
   const bypass = new WeakSet<Element>();
@@ -139,7 +140,8 @@ export function startGuard(doc: Document, deps: GuardDeps) {
       return;
     }
     record(choice.applied);
-    pending = { name: action.lineName, until: Date.now() + PENDING_MS };
+    // Issue 17: the plan chosen in Add plan comes along, so the remedy does not stop halfway.
+    pending = { name: action.lineName, planName: readFormSelection(tracked.found).planName, until: Date.now() + PENDING_MS };
     const entry = findFormEntry(doc, addLineEntryLabels(deps.profile()?.forms?.addLine?.form.label));
     if (entry === null) return tracked.view.show(openAddLineHint(action.lineName));
     invoke(entry, 'click');
@@ -160,9 +162,10 @@ export function startGuard(doc: Document, deps: GuardDeps) {
     line = track(line, rules?.addLine, 'add-line');
     if (pending !== null && Date.now() > pending.until) pending = null;
     if (line !== null && pending !== null) {
-      const name = pending.name;
+      const { name, planName } = pending;
       pending = null;
       if (setLineName(line.found, name)) record(lineNamedEvent(name));
+      if (planName !== undefined) setPlanSelection(line.found, planName);
     }
     update(plan);
     update(line);

@@ -23,11 +23,12 @@ const t = (key: string) => browser.i18n.getMessage(key) || key;
 
 const STYLE = `
 :host { all: initial; }
-.toggle { position: fixed; bottom: 16px; z-index: 2147483646; display: flex; align-items: center; gap: 6px;
+.toggle { position: fixed; bottom: 16px; z-index: 2147483647; display: flex; align-items: center; gap: 6px;
   padding: 8px 12px; border-radius: 999px; border: 1px solid #1e3a8a; background: #1d4ed8; color: #fff;
   font: 600 13px/1.2 system-ui, sans-serif; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .toggle:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-.panel { position: fixed; top: 0; bottom: 0; z-index: 2147483647; display: none; background: #fff;
+.toggle.docked { top: 5px; bottom: auto; padding: 4px 10px; font-size: 12px; box-shadow: none; }
+.panel { position: fixed; top: 0; bottom: 0; z-index: 2147483646; display: none; background: #fff;
   box-shadow: 0 0 16px rgba(0,0,0,.2); }
 .panel.open { display: block; }
 .panel iframe { border: 0; width: 100%; height: 100%; display: block; }
@@ -114,8 +115,16 @@ export async function mountOverlay(doc: Document) {
     panel.style.right = prefs.side === 'right' ? '0' : '';
     grip.style.left = prefs.side === 'right' ? '-3px' : '';
     grip.style.right = prefs.side === 'left' ? '-3px' : '';
-    button.style.right = prefs.side === 'right' ? `${(prefs.open ? prefs.width : 0) + 16}px` : '';
-    button.style.left = prefs.side === 'left' ? `${(prefs.open ? prefs.width : 0) + 16}px` : '';
+    // Issue 17: open, the toggle docks in the sidebar's own header (over its title, which it repeats)
+    // instead of floating over the page, where it covered the guard's warning line.
+    button.classList.toggle('docked', prefs.open);
+    if (prefs.open) {
+      button.style.left = prefs.side === 'right' ? `calc(100% - ${prefs.width - 8}px)` : '8px';
+      button.style.right = 'auto';
+    } else {
+      button.style.right = prefs.side === 'right' ? '16px' : '';
+      button.style.left = prefs.side === 'left' ? '16px' : '';
+    }
     const margin = prefs.side === 'right' ? 'margin-right' : 'margin-left';
     pageSheet.replaceSync(prefs.open ? `html { ${margin}: ${prefs.width}px !important; }` : '');
     if (prefs.open && !sheetAdopted) {
@@ -154,7 +163,11 @@ export async function mountOverlay(doc: Document) {
       frame.allow = 'clipboard-write';
       panel.append(frame);
     }
+    // Issue 17: closing while the agent was in the sidebar gives the focus back to the page, on the
+    // toggle that opened it (a hidden frame would otherwise keep it, and the keyboard would be lost).
+    const wasInside = !open && doc.activeElement === host;
     panel.classList.toggle('open', open);
+    if (wasInside) button.focus();
     button.setAttribute('aria-expanded', String(open));
     layout();
     if (persist) save();

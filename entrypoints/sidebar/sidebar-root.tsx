@@ -136,6 +136,18 @@ export function SidebarRoot() {
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
 
+  // Issue 17: Escape closes the sidebar (the portal's overlay then puts the focus back on the page's
+  // toggle). A control that uses Escape itself (an open menu, an editor) prevents the default first.
+  useEffect(() => {
+    if (ours !== true) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
+      void sendToBackground('close-sidebar', {});
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ours]);
+
   if (ours !== true)
     return (
       <main className="p-3 text-sm text-slate-900 dark:text-slate-100">

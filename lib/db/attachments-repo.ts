@@ -2,6 +2,7 @@
  * Attachments of drafts (screenshots of the device's eSIM settings, logs — seed 000 asks for them). The
  * Blob is stored as-is: IndexedDB clones Blobs natively, no base64 in the database.
  */
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../evidence/attachments';
 import { z } from 'zod';
 import type { AttachmentRow, HelpdeskDb } from './database';
 import {
@@ -22,6 +23,8 @@ export const AttachmentMetaSchema = z.object({
   type: z.string().max(255),
   size: z.number().int().nonnegative(),
   tag: z.string().max(64).optional(),
+  /** Issue 17: portal capture vs customer screenshot; absent on older rows (see `attachmentKind`). */
+  kind: z.enum(ATTACHMENT_KINDS).optional(),
   createdAt: z.string().max(40),
 });
 /** Attachment metadata. */
@@ -43,6 +46,7 @@ export interface AttachmentInit {
   /** Defaults to `blob.type`. */
   type?: string;
   tag?: string;
+  kind?: AttachmentKind;
 }
 
 /**
@@ -61,6 +65,7 @@ export async function addAttachment(
     type: init.type ?? init.blob.type,
     size: init.blob.size,
     ...(init.tag !== undefined ? { tag: init.tag } : {}),
+    ...(init.kind !== undefined ? { kind: init.kind } : {}),
     createdAt: (options.now ?? new Date()).toISOString(),
     blob: init.blob,
   };

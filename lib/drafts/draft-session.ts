@@ -251,6 +251,14 @@ export class DraftSession {
         if (stored.revision <= this.base.revision) return;
         // Another surface saved. Not dirty and not writing: simply show theirs.
         if (!this.dirty && !this.inFlight && this.view.status !== 'conflict') {
+          // Issue 17: unless it is a newer revision with OLDER content (a backup restored with Replace puts
+          // back what was saved then): a revert is never taken silently — the agent chooses, as in any
+          // conflict. (Dirty, the next write meets it and merges or asks, below.)
+          if (Date.parse(stored.updatedAt) < Date.parse(this.base.updatedAt)) {
+            this.base = stored;
+            this.set({ status: 'conflict', theirs: stored });
+            return;
+          }
           this.base = stored;
           this.mine = stored;
           this.set({ draft: stored, status: 'saved', notice: 'refreshed' });

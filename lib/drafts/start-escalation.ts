@@ -89,6 +89,9 @@ export async function startEscalation(
     subscriberName: pageContext?.subscriber?.name ?? null,
     portalUrl: pageContext?.url ?? null,
     fields,
+    // Issue 17: a ticket started for one eSIM concerns one user until the agent says otherwise (seed 000's
+    // rubric: "one user" vs "several users"); the select shows it and the agent can change it.
+    scope: 'one-user',
   });
   if (!created.ok) return { ok: false, error: { code: 'storage', message: created.error.message } };
   return { ok: true, draft: created.draft, reused: false };

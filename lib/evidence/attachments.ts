@@ -134,3 +134,25 @@ export const SCREENSHOT_TAGS = [
 
 /** One of {@link SCREENSHOT_TAGS}' ids. */
 export type ScreenshotTag = (typeof SCREENSHOT_TAGS)[number]['id'];
+
+/**
+ * Issue 17: what an attachment is. A capture of the *portal* is not a screenshot from the customer's
+ * device (seed 000 asks for "screenshots from your customers device"): only `customer-screenshot`
+ * satisfies that item.
+ */
+export const ATTACHMENT_KINDS = ['portal-capture', 'customer-screenshot', 'file'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** Prefix of the names the portal capture gives its images (`portal-<time>.png`). */
+export const PORTAL_CAPTURE_PREFIX = 'portal-';
+
+/**
+ * The kind of an attachment; rows stored before kinds existed have none and get one from what they
+ * are: an image named by the portal capture is one, any other image came from the agent (the
+ * customer's screenshot), anything else is a file. No database version: the default is read-time.
+ */
+export function attachmentKind(a: { readonly name: string; readonly type: string; readonly kind?: AttachmentKind | undefined }): AttachmentKind {
+  if (a.kind !== undefined) return a.kind;
+  if (!a.type.startsWith('image/')) return 'file';
+  return a.name.startsWith(PORTAL_CAPTURE_PREFIX) ? 'portal-capture' : 'customer-screenshot';
+}

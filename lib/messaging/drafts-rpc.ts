@@ -9,6 +9,7 @@
  * schema get `{ type: 'reply', id, ok: false, error: { code, message } }` and reach no store method; the
  * client rejects with a {@link MessagingError} when the port disconnects mid-call or nobody answers.
  */
+import { ATTACHMENT_KINDS } from '../evidence/attachments';
 import { z } from 'zod';
 import { AttachmentSchema } from '../db/attachments-repo';
 import {
@@ -182,6 +183,7 @@ export const DRAFTS_RPC = {
         blob: z.instanceof(Blob),
         type: z.string().max(255).optional(),
         tag: z.string().max(64).optional(),
+        kind: z.enum(ATTACHMENT_KINDS).optional(),
       }),
       optional(z.object({ now: z.date().optional() })),
     ]),

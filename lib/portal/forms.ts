@@ -172,6 +172,27 @@ export function setEsimSelection(found: FoundForm, iccid: string): boolean {
 }
 
 /**
+ * Chooses the plan with this visible name in the form's plan control (issue 17: "Add line instead"
+ * keeps the plan the agent had chosen in Add plan — seed 001's remedy is a new eSIM for that plan).
+ * True only when the control is a `<select>` with an option showing that name; never invents one.
+ */
+export function setPlanSelection(found: FoundForm, planName: string): boolean {
+  const control = found.planControl;
+  if (tagOf(control) !== 'select') return false;
+  const wanted = normalizeText(planName).toLowerCase();
+  const options = prop<HTMLCollectionOf<Element>>(control, 'options');
+  if (options === undefined || wanted === '') return false;
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i] as Element;
+    if (normalizeText(rawText(option)).toLowerCase() !== wanted) continue;
+    setProp(control, 'selectedIndex', i);
+    notify(control);
+    return true;
+  }
+  return false;
+}
+
+/**
  * Types a line name into the form (seed 001: name the line after the destination country, or the
  * plan's region). Uses the built-in `value` setter — frameworks that wrap the instance's setter
  * still see the change through the `input` event. False when the form has no line-name control.

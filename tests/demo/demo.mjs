@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: builds the extension, serves the demo portal on 127.0.0.1 and starts Chromium with
-// the extension loaded on it. Without a display it runs headless and writes screenshots of the
-// portal with the sidebar open (light/dark, English/French) and of the popup into demo-output/.
+// the extension loaded on it. Without a display it runs headless and walks the story (issue 17) — the
+// guard stopping Asia 1 on a profile-7 eSIM, the remedy, the prefilled eSIM Go ticket with its priority
+// and due time, the popup, the drafts — writing one screenshot per step, in English and French, into
+// demo-output/.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,23 +60,6 @@ async function launch({ language }) {
   return { context, extensionId: new URL(sw.url()).host, sw };
 }
 
-async function openSidebar(page, extensionId) {
-  // The toggle lives in a closed shadow root; a real user clicks it. We open the sidebar the same way
-  // the keyboard command does: the background tells the content script to open it.
-  await page.waitForFunction(() => document.querySelector('[data-helpdesk-assistant]') !== null);
-  const sw = page.context().serviceWorkers()[0];
-  const tabUrl = page.url();
-  await sw.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    await chrome.tabs.sendMessage(tab.id, { type: 'set-sidebar', open: true });
-  }, tabUrl);
-  const frame = await waitForFrame(page, `chrome-extension://${extensionId}/sidebar.html`);
-  // The sidebar has shown the page's context once the ICCIDs it lists are there.
-  await frame.waitForSelector('[data-iccid]', { state: 'attached', timeout: 15000 });
-  await frame.waitForLoadState('load');
-  return frame;
-}
-
 async function waitForFrame(page, prefix) {
   const find = () => page.frames().find((f) => f.url().startsWith(prefix));
   await expect.poll(() => find() !== undefined, { timeout: 15000, message: `frame ${prefix}` }).toBe(true);
@@ -92,24 +77,78 @@ if (!headless) {
   mkdirSync(outDir, { recursive: true });
   const shots = [];
   for (const language of ['en', 'fr']) {
-    const { context, extensionId } = await launch({ language });
-    for (const scheme of ['light', 'dark']) {
-      const page = await context.newPage();
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(subscriberUrl);
-      await openSidebar(page, extensionId);
-      const file = path.join(outDir, `portal-sidebar-${language}-${scheme}.png`);
+    const { context, extensionId, sw } = await launch({ language });
+    const shot = async (page, step) => {
+      const file = path.join(outDir, `${step}-${language}.png`);
       await page.screenshot({ path: file });
       shots.push(file);
-      await page.close();
-    }
+    };
+    // The story (issue 17), on the demo cases of tests/fixtures/README.md.
+    // 1. The guard stops Asia 1 on Amira's profile-7 eSIM (seed 001: plans only go on eSIMs with the
+    //    matching IMSI profile).
+    const amira = new URL('portal/subscribers/S-1001', server.url).href;
+    const spain = '89445000122510010013';
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1200, height: 720 });
+    await page.goto(`${amira}/add-plan?esim=${spain}`);
+    await page.locator('#add-plan-form').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-helpdesk-assistant]') !== null);
+    await page.locator('#add-plan-form select[name="plan"]').selectOption({ label: 'Asia 1' });
+    await page.locator('#add-plan-form button[type="submit"]').click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-helpdesk-assistant') !== null);
+    await shot(page, '01-guard');
+    // 2. The remedy: the dialog's first button (focused) is "Add line instead" — the new line is named
+    //    after the region and keeps the plan.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/add-line$/);
+    await expect.poll(() => page.locator('#add-line-form input[name="lineName"]').inputValue()).toBe('Asia');
+    await shot(page, '02-remedy');
+    // 3. The prefilled eSIM Go ticket, with the suggested priority and the response due time.
+    await page.goto(amira);
+    await expect
+      .poll(() =>
+        sw.evaluate(async (url) => Object.values(await chrome.storage.session.get(null)).some((v) => v && v.url === url), amira),
+      )
+      .toBe(true);
+    await sw.evaluate(async ({ url, iccid }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const event = chrome.contextMenus.onClicked;
+      event.dispatch({ menuItemId: 'escalate-iccid', selectionText: iccid, editable: false, pageUrl: url }, tab);
+    }, { url: amira, iccid: spain });
+    const frame = await waitForFrame(page, `chrome-extension://${extensionId}/sidebar.html`);
+    const problem = frame.locator('textarea[data-field-id="problem"]');
+    await problem.waitFor();
+    await problem.fill(language === 'fr' ? 'Pas de données depuis l’arrivée à Barcelone.' : 'No data since arriving in Barcelona.');
+    await frame.locator('input[data-field-id="device"]').fill('iPhone 15');
+    const kind = frame.locator('select:has(option[value="connectivity"])');
+    await kind.selectOption('connectivity');
+    // Scroll the sidebar's own content (its header stays) to the priority, its reason and the due time.
+    await expect
+      .poll(() =>
+        kind.evaluate((el) => {
+          const main = el.closest('main');
+          if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 40;
+          return Math.round(el.getBoundingClientRect().top);
+        }),
+      )
+      .toBeLessThan(160);
+    await shot(page, '03-ticket');
+    // 4. The popup, over a subscriber with two eSIMs (it offers both rather than guessing).
+    const lucas = await context.newPage();
+    await lucas.goto(subscriberUrl);
+    await lucas.waitForFunction(() => document.querySelector('[data-helpdesk-assistant]') !== null);
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 560 });
+    await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.waitForLoadState('networkidle');
-    const file = path.join(outDir, `popup-${language}.png`);
-    await popup.screenshot({ path: file });
-    shots.push(file);
+    await shot(popup, '04-popup');
+    // 5. The drafts page (the escalation board), with the ticket from step 3 open.
+    const board = await context.newPage();
+    await board.setViewportSize({ width: 1200, height: 720 });
+    await board.goto(`chrome-extension://${extensionId}/drafts.html`);
+    await board.locator('[data-draft-id]').first().click();
+    await board.locator('textarea[data-field-id="problem"]').waitFor();
+    await shot(board, '05-drafts');
     await context.close();
   }
   await server.close();
