@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { EscalationCaseError, EscalationCaseResult } from '../../lib/drafts/escalations';
-import type { EscalationsApi } from '../../lib/drafts/escalations-api';
+import type { EscalationPanelApi } from '../../lib/drafts/escalations-api';
 import type { Draft } from '../../lib/escalation/draft';
 import {
   escalationState,
@@ -23,7 +23,7 @@ import { pick, useI18n, type Translate } from '../i18n';
 import { formatWithZone } from './priority-panel';
 
 export interface EscalationPanelProps {
-  api: EscalationsApi;
+  api: EscalationPanelApi;
   vendor: VendorProfile;
   draft: Draft;
   now: Date;

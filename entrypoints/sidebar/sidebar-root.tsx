@@ -22,6 +22,8 @@ import { teachApi } from './teach-api';
 import { OpenEscalations } from '../../components/sidebar/open-escalations';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
+import { escalationsOverDrafts } from '../../lib/drafts/escalations-over-drafts';
+import { escalationClock } from '../../components/platform/escalation-clock';
 
 // The ticket editor (with the evidence panel) is not on the first screen: it loads when a draft is
 // opened, so the sidebar's first paint (the subscriber card) needs less JavaScript.
@@ -64,6 +66,8 @@ export function SidebarRoot() {
   const [drafts] = useState(() =>
     createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT })),
   );
+  // Issue 18: the escalation panel (vendor ticket number, status, follow-up, reminder) over the same port.
+  const [escalations] = useState(() => escalationsOverDrafts(drafts));
   const catalog = useCatalog();
   const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
   const checklist = useCaseChecklist(checklistKey);
@@ -190,6 +194,9 @@ export function SidebarRoot() {
                     // This frame sits in the portal tab: the background captures the sidebar's own tab.
                     evidencePlatform={sidebarEvidencePlatform}
                     onClose={closeTicket}
+                    escalations={escalations}
+                    onOpenDraft={setOpenDraftId}
+                    clock={escalationClock}
                   />
                 </Suspense>
               ),
