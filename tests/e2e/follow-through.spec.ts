@@ -168,3 +168,55 @@ test('Wildix: Closed shows the rule, and "New ticket referencing this one" gives
   await expect(tab).toHaveURL(new RegExp(`#draft=${created.id}$`));
   await expect(tab.getByLabel('Previous ticket ID')).toHaveValue('88123');
 });
+
+test('portal sidebar: hand over there starts the escalation; its open escalation opens with the panel; ticket number and status reach the board', async ({
+  context,
+  extensionId,
+  portalUrl,
+  serviceWorker,
+}) => {
+  const lucas = subscriber('S-1002');
+  const france = lucas.esims[0]!;
+  const url = new URL(lucas.url, portalUrl).href;
+  const portal = await context.newPage();
+  await openPortal(portal, serviceWorker, url, lucas.name);
+  // The context menu opens the sidebar on the new draft (entrypoints/background/escalate.ts).
+  await escalateByMenu(serviceWorker, france.iccidDisplay, url);
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  const editor = frame.getByRole('form', { name: 'Ticket for eSIM Go' });
+  await expect(editor).toBeVisible();
+  const [draft] = await storedRows<StoredDraft>(serviceWorker, 'drafts');
+
+  // "Mark as handed over" in the sidebar's editor starts the escalation, as in the drafts tab.
+  await editor.getByLabel('Priority to file').selectOption({ label: 'Normal' });
+  await editor.getByRole('button', { name: 'Mark as handed over' }).click();
+  await expect(frame.getByTestId('escalation-panel')).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await storedRows<{ draftId: string }>(serviceWorker, 'escalations')).map((e) => e.draftId),
+    )
+    .toEqual([draft!.id]);
+  await editor.getByRole('button', { name: 'Close' }).first().click();
+
+  // The subscriber's open escalation, clicked in the sidebar, opens the editor WITH the escalation panel.
+  const open = frame.getByTestId('open-escalations');
+  await expect(open).toContainText('Open escalation with eSIM Go');
+  await open.getByRole('button').first().click();
+  const panel = frame.getByTestId('escalation-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Vendor ticket number').fill('ZD-7700');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => panel.getByTestId('escalation-history').textContent()).toContain('ZD-7700');
+  await panel.getByLabel('Vendor status').selectOption({ label: 'Waiting for us' });
+  await expect(panel.getByLabel('Vendor status')).toHaveValue('waiting-us');
+
+  // The board in the drafts tab: under "we owe the vendor", with the ticket number the sidebar recorded.
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/drafts.html`);
+  const ours = tab.getByTestId('board-group-us');
+  await expect(ours.getByTestId('board-row')).toHaveCount(1);
+  await expect(ours.getByTestId('board-row')).toContainText('#ZD-7700');
+  await expect(tab.getByTestId('board-group-vendor').getByTestId('board-row')).toHaveCount(0);
+});

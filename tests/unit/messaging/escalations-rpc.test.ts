@@ -72,11 +72,18 @@ describe('the escalation panel over the drafts port', () => {
 
     // seed 004: Samsara's ticket number is "a unique 6-digit number" — refused by the rule, as a value.
     const bad = await api.act(draft.id, { type: 'set-ticket-ref', ref: 'ZD-1' }, new Date(HANDED_OVER));
-    expect(bad).toMatchObject({ ok: false, error: { code: 'ticket-ref-format', example: expect.any(String) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'ticket-ref-format', example: expect.any(String) },
+    });
 
     const ref = await api.act(draft.id, { type: 'set-ticket-ref', ref: '123456' }, new Date(HANDED_OVER));
     expect(ref.ok && ref.value.ticketRef).toBe('123456');
-    const pending = await api.act(draft.id, { type: 'set-status', statusId: 'pending' }, new Date(HANDED_OVER));
+    const pending = await api.act(
+      draft.id,
+      { type: 'set-status', statusId: 'pending' },
+      new Date(HANDED_OVER),
+    );
     expect(pending.ok && pending.value.statusId).toBe('pending');
     const remind = new Date('2026-03-03T08:00:00.000Z');
     const reminded = await api.act(draft.id, { type: 'remind-at', at: remind }, new Date(HANDED_OVER));
@@ -107,9 +114,21 @@ describe('the escalation panel over the drafts port', () => {
     expect(before.ok).toBe(true);
     const at = await encodeWire(new Date(HANDED_OVER));
     const refusals: Array<[string, unknown[], RegExp]> = [
-      ['actOnEscalation', [draft.id, { type: 'set-status' }, at], /"actOnEscalation" \(argument 1\.statusId\)/],
-      ['actOnEscalation', [draft.id, { type: 'delete-everything' }, at], /"actOnEscalation" \(argument 1\.type\)/],
-      ['actOnEscalation', [draft.id, { type: 'note', text: 'hi' }, 'yesterday'], /"actOnEscalation" \(argument 2\)/],
+      [
+        'actOnEscalation',
+        [draft.id, { type: 'set-status' }, at],
+        /"actOnEscalation" \(argument 1\.statusId\)/,
+      ],
+      [
+        'actOnEscalation',
+        [draft.id, { type: 'delete-everything' }, at],
+        /"actOnEscalation" \(argument 1\.type\)/,
+      ],
+      [
+        'actOnEscalation',
+        [draft.id, { type: 'note', text: 'hi' }, 'yesterday'],
+        /"actOnEscalation" \(argument 2\)/,
+      ],
       ['actOnEscalation', ['', { type: 'confirm-fix' }, at], /"actOnEscalation" \(argument 0\)/],
       ['newTicketFrom', [draft.id, 'de'], /"newTicketFrom" \(argument 1\)/],
       ['ensureEscalation', [{ id: draft.id }], /"ensureEscalation" \(argument 0\./],
@@ -133,7 +152,9 @@ describe('the escalation panel over the drafts port', () => {
       postMessage: (m) => {
         const call = m as { id: number };
         queueMicrotask(() =>
-          listeners.forEach((l) => l({ type: 'reply', id: call.id, ok: true, value: { ok: true, value: 42 } })),
+          listeners.forEach((l) =>
+            l({ type: 'reply', id: call.id, ok: true, value: { ok: true, value: 42 } }),
+          ),
         );
       },
       onMessage: { addListener: (cb) => void listeners.push(cb) },
