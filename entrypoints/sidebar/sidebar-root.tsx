@@ -23,7 +23,6 @@ import { OpenEscalations } from '../../components/sidebar/open-escalations';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
 import { escalationsOverDrafts } from '../../lib/drafts/escalations-over-drafts';
-import { escalationClock } from '../../components/platform/escalation-clock';
 
 // The ticket editor (with the evidence panel) is not on the first screen: it loads when a draft is
 // opened, so the sidebar's first paint (the subscriber card) needs less JavaScript.
@@ -67,6 +66,8 @@ export function SidebarRoot() {
     createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT })),
   );
   // Issue 18: the escalation panel (vendor ticket number, status, follow-up, reminder) over the same port.
+  // Its clocks run on the system time, as the open-escalations list's: the test clock offset lives in
+  // storage.session, which a framed page cannot read in Firefox (tests/unit/conventions/framed-sidebar.test.ts).
   const [escalations] = useState(() => escalationsOverDrafts(drafts));
   const catalog = useCatalog();
   const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
@@ -196,7 +197,6 @@ export function SidebarRoot() {
                     onClose={closeTicket}
                     escalations={escalations}
                     onOpenDraft={setOpenDraftId}
-                    clock={escalationClock}
                   />
                 </Suspense>
               ),
