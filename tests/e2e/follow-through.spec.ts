@@ -211,6 +211,23 @@ test('portal sidebar: hand over there starts the escalation; its open escalation
   await expect.poll(async () => panel.getByTestId('escalation-history').textContent()).toContain('ZD-7700');
   await panel.getByLabel('Vendor status').selectOption({ label: 'Waiting for us' });
   await expect(panel.getByLabel('Vendor status')).toHaveValue('waiting-us');
+  // A reminder set in the sidebar (its Date crosses the port) becomes the background's alarm.
+  const remindAt = new Date(Date.now() + 48 * HOUR);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await panel
+    .getByLabel('Remind me at')
+    .fill(
+      `${remindAt.getFullYear()}-${pad(remindAt.getMonth() + 1)}-${pad(remindAt.getDate())}T${pad(remindAt.getHours())}:${pad(remindAt.getMinutes())}`,
+    );
+  await panel.getByRole('button', { name: 'Set reminder' }).click();
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(
+        async (id) => (await chrome.alarms.getAll()).some((a) => a.name.startsWith(`esc|${id}|agent|`)),
+        draft!.id,
+      ),
+    )
+    .toBe(true);
 
   // The board in the drafts tab: under "we owe the vendor", with the ticket number the sidebar recorded.
   const tab = await context.newPage();
