@@ -237,3 +237,39 @@ test('portal sidebar: hand over there starts the escalation; its open escalation
   await expect(ours.getByTestId('board-row')).toContainText('#ZD-7700');
   await expect(tab.getByTestId('board-group-vendor').getByTestId('board-row')).toHaveCount(0);
 });
+
+test('portal sidebar, Wildix: Closed → "New ticket referencing this one" opens the new draft in the sidebar with the old ID', async ({
+  context,
+  extensionId,
+  portalUrl,
+  serviceWorker,
+}) => {
+  const amira = subscriber('S-1001');
+  const esim = amira.esims[0]!;
+  const url = new URL(amira.url, portalUrl).href;
+  const portal = await context.newPage();
+  await openPortal(portal, serviceWorker, url, amira.name);
+  await escalateByMenu(serviceWorker, esim.iccidDisplay, url);
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  await frame
+    .getByRole('form', { name: 'Ticket for eSIM Go' })
+    .getByLabel('Vendor', { exact: true })
+    .selectOption({ label: 'Wildix (Europe, CET)' });
+  const editor = frame.getByRole('form', { name: 'Ticket for Wildix' });
+  await editor.getByLabel('Priority to file').selectOption({ label: 'Standard' });
+  await editor.getByRole('button', { name: 'Mark as handed over' }).click();
+  const panel = frame.getByTestId('escalation-panel');
+  await panel.getByLabel('Vendor ticket number').fill('88123');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => panel.getByTestId('escalation-history').textContent()).toContain('88123');
+  // seed 002: Wildix never reopens a closed ticket — the rule beside Closed, and a new one offered.
+  await panel.getByLabel('Vendor status').selectOption({ label: 'Closed' });
+  await expect(panel.getByTestId('status-rules')).toContainText('never reopened');
+  await panel.getByRole('button', { name: 'New ticket referencing this one' }).click();
+
+  await expect.poll(async () => (await storedRows<StoredDraft>(serviceWorker, 'drafts')).length).toBe(2);
+  await expect(frame.getByLabel('Previous ticket ID')).toHaveValue('88123');
+  await expect(frame.getByRole('button', { name: 'Mark as handed over' })).toBeVisible();
+});
