@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { EscalationCaseError, EscalationCaseResult } from '../../lib/drafts/escalations';
-import type { EscalationsApi } from '../../lib/drafts/escalations-api';
+import type { EscalationPanelApi } from '../../lib/drafts/escalations-api';
 import type { Draft } from '../../lib/escalation/draft';
 import {
   escalationState,
@@ -23,7 +23,7 @@ import { pick, useI18n, type Translate } from '../i18n';
 import { formatWithZone } from './priority-panel';
 
 export interface EscalationPanelProps {
-  api: EscalationsApi;
+  api: EscalationPanelApi;
   vendor: VendorProfile;
   draft: Draft;
   now: Date;
@@ -83,16 +83,22 @@ export function EscalationPanel({
   const [remindAt, setRemindAt] = useState('');
   const [copied, setCopied] = useState(false);
 
+  // Over the sidebar's port a call can be lost (background restarted, no answer): say so.
+  const lost = (e: unknown) => setError(t('escUnreachable', e instanceof Error ? e.message : String(e)));
+
   useEffect(() => {
     let current = true;
     const load = () =>
-      void api.ensure(draft).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setEsc(r.value);
-          setRef((old) => (old === '' ? (r.value?.ticketRef ?? '') : old));
-        } else setError(errorText(t, vendor, r.error));
-      });
+      void api.ensure(draft).then(
+        (r) => {
+          if (!current) return;
+          if (r.ok) {
+            setEsc(r.value);
+            setRef((old) => (old === '' ? (r.value?.ticketRef ?? '') : old));
+          } else setError(errorText(t, vendor, r.error));
+        },
+        (e: unknown) => current && lost(e),
+      );
     load();
     const unwatch = api.watch(load);
     return () => {
@@ -102,7 +108,12 @@ export function EscalationPanel({
     // The escalation restarts when the draft is handed over anew.
   }, [api, draft.id, draft.handedOverAt, draft.status]);
 
-  if (!esc) return null;
+  if (!esc)
+    return error ? (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {error}
+      </p>
+    ) : null;
   const f = followUpOf(vendor);
   const state = escalationState(vendor, esc, now);
   const status = state.status;
@@ -114,7 +125,7 @@ export function EscalationPanel({
         setError(null);
         after?.();
       } else setError(errorText(t, vendor, r.error));
-    });
+    }, lost);
   };
 
   const followUp = renderFollowUp(draft, esc, message, locale);
@@ -192,7 +203,7 @@ export function EscalationPanel({
             void api.newTicketFrom(draft.id, locale).then((r) => {
               if (r.ok) onOpenDraft?.(r.value.id);
               else setError(errorText(t, vendor, r.error));
-            })
+            }, lost)
           }
         >
           {t('followUpNewTicket')}

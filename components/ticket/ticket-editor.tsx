@@ -27,7 +27,7 @@ import { CompletenessPanel } from './completeness-panel';
 import { HandoverPanel } from './handover-panel';
 import { EscalationPanel } from './escalation-panel';
 import { CreationRules } from '../escalations/creation-rules';
-import type { EscalationsApi } from '../../lib/drafts/escalations-api';
+import type { EscalationPanelApi } from '../../lib/drafts/escalations-api';
 import { PriorityPanel, formatWithZone } from './priority-panel';
 import { SaveBanner } from './save-banner';
 import { TicketField } from './ticket-field';
@@ -57,7 +57,7 @@ export interface TicketEditorProps {
   copy?: (text: string) => Promise<void>;
   autosave?: AutosaveOptions;
   /** Issue 18: after hand-over, the escalation panel (vendor ticket, status, clocks, follow-ups). */
-  escalations?: EscalationsApi;
+  escalations?: EscalationPanelApi;
   onOpenDraft?: (draftId: string) => void;
 }
 

@@ -22,6 +22,7 @@ import { teachApi } from './teach-api';
 import { OpenEscalations } from '../../components/sidebar/open-escalations';
 import { escalateFromSidebar, type EscalationTarget } from './escalate';
 import { useCatalog } from './use-catalog';
+import { escalationsOverDrafts } from '../../lib/drafts/escalations-over-drafts';
 
 // The ticket editor (with the evidence panel) is not on the first screen: it loads when a draft is
 // opened, so the sidebar's first paint (the subscriber card) needs less JavaScript.
@@ -64,6 +65,10 @@ export function SidebarRoot() {
   const [drafts] = useState(() =>
     createRemoteDraftsApi(() => browser.runtime.connect({ name: DRAFTS_PORT })),
   );
+  // Issue 18: the escalation panel (vendor ticket number, status, follow-up, reminder) over the same port.
+  // Its clocks run on the system time, as the open-escalations list's: the test clock offset lives in
+  // storage.session, which a framed page cannot read in Firefox (tests/unit/conventions/framed-sidebar.test.ts).
+  const [escalations] = useState(() => escalationsOverDrafts(drafts));
   const catalog = useCatalog();
   const checklistKey = context ? caseChecklistKey(context.url, context.subscriber?.id) : null;
   const checklist = useCaseChecklist(checklistKey);
@@ -202,6 +207,8 @@ export function SidebarRoot() {
                     // This frame sits in the portal tab: the background captures the sidebar's own tab.
                     evidencePlatform={sidebarEvidencePlatform}
                     onClose={closeTicket}
+                    escalations={escalations}
+                    onOpenDraft={setOpenDraftId}
                   />
                 </Suspense>
               ),

@@ -22,5 +22,8 @@ export const DRAFTS_API_METHODS = [
   'listAttachments',
   'removeAttachment',
   'listOpenEscalations',
+  'ensureEscalation',
+  'actOnEscalation',
+  'newTicketFrom',
 ] as const satisfies ReadonlyArray<Exclude<keyof DraftsApi, 'watch'>>;
 export type DraftsApiMethod = (typeof DRAFTS_API_METHODS)[number];

@@ -17,7 +17,7 @@ import {
   saveDraft,
   searchDrafts,
 } from '../db/drafts-repo';
-import { listOpenEscalations } from './escalations';
+import { actOnEscalation, ensureEscalation, listOpenEscalations, newTicketFrom } from './escalations';
 
 type Tail<F> = F extends (db: HelpdeskDb, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 
@@ -38,6 +38,10 @@ export interface DraftsApi {
   removeAttachment: Tail<typeof removeAttachment>;
   /** Issue 18: the open escalations of a subscriber / ICCIDs (the sidebar on the portal). */
   listOpenEscalations: Tail<typeof listOpenEscalations>;
+  /** The escalation panel's use cases, for the framed sidebar (lib/drafts/escalations-over-drafts.ts). */
+  ensureEscalation: Tail<typeof ensureEscalation>;
+  actOnEscalation: Tail<typeof actOnEscalation>;
+  newTicketFrom: Tail<typeof newTicketFrom>;
   /** Calls `listener` after any change to drafts or attachments, from any surface. Returns the unsubscribe. */
   watch(listener: () => void): () => void;
 }
@@ -63,6 +67,9 @@ export function createDraftsApi(db: HelpdeskDb): DraftsApi {
     listAttachments: (...a) => listAttachments(db, ...a),
     removeAttachment: (...a) => removeAttachment(db, ...a),
     listOpenEscalations: (...a) => listOpenEscalations(db, ...a),
+    ensureEscalation: (...a) => ensureEscalation(db, ...a),
+    actOnEscalation: (...a) => actOnEscalation(db, ...a),
+    newTicketFrom: (...a) => newTicketFrom(db, ...a),
     watch(listener) {
       // Dexie broadcasts writes made through it, in this context and in every other context of the
       // same origin (other extension pages, the background).

@@ -30,6 +30,9 @@ export interface EscalationsApi {
   watch(listener: () => void): () => void;
 }
 
+/** What the ticket's escalation panel uses: also reachable over the drafts port (escalations-over-drafts.ts). */
+export type EscalationPanelApi = Pick<EscalationsApi, 'ensure' | 'act' | 'newTicketFrom' | 'watch'>;
+
 /** The API bound to `db`. */
 export function createEscalationsApi(db: HelpdeskDb): EscalationsApi {
   return {

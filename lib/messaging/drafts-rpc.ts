@@ -34,6 +34,7 @@ import {
   type MessagingFailure,
   type Reply,
 } from './protocol';
+import { ESCALATIONS_RPC } from './escalations-rpc';
 import { DRAFTS_PORT } from './registry';
 import { decodeWire, encodeWire, encodeWireSync } from './wire-codec';
 
@@ -206,6 +207,8 @@ export const DRAFTS_RPC = {
       z.object({ code: z.literal('storage'), message: z.string() }),
     ),
   },
+  // Issue 18: the escalation panel in the framed sidebar (lib/messaging/escalations-rpc.ts).
+  ...ESCALATIONS_RPC,
 } satisfies { [M in DraftsApiMethod]: MethodSpec<M> };
 
 // ── the wire ──

@@ -168,3 +168,108 @@ test('Wildix: Closed shows the rule, and "New ticket referencing this one" gives
   await expect(tab).toHaveURL(new RegExp(`#draft=${created.id}$`));
   await expect(tab.getByLabel('Previous ticket ID')).toHaveValue('88123');
 });
+
+test('portal sidebar: hand over there starts the escalation; its open escalation opens with the panel; ticket number and status reach the board', async ({
+  context,
+  extensionId,
+  portalUrl,
+  serviceWorker,
+}) => {
+  const lucas = subscriber('S-1002');
+  const france = lucas.esims[0]!;
+  const url = new URL(lucas.url, portalUrl).href;
+  const portal = await context.newPage();
+  await openPortal(portal, serviceWorker, url, lucas.name);
+  // The context menu opens the sidebar on the new draft (entrypoints/background/escalate.ts).
+  await escalateByMenu(serviceWorker, france.iccidDisplay, url);
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  const editor = frame.getByRole('form', { name: 'Ticket for eSIM Go' });
+  await expect(editor).toBeVisible();
+  const [draft] = await storedRows<StoredDraft>(serviceWorker, 'drafts');
+
+  // "Mark as handed over" in the sidebar's editor starts the escalation, as in the drafts tab.
+  await editor.getByLabel('Priority to file').selectOption({ label: 'Normal' });
+  await editor.getByRole('button', { name: 'Mark as handed over' }).click();
+  await expect(frame.getByTestId('escalation-panel')).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await storedRows<{ draftId: string }>(serviceWorker, 'escalations')).map((e) => e.draftId),
+    )
+    .toEqual([draft!.id]);
+  await editor.getByRole('button', { name: 'Close' }).first().click();
+
+  // The subscriber's open escalation, clicked in the sidebar, opens the editor WITH the escalation panel.
+  const open = frame.getByTestId('open-escalations');
+  await expect(open).toContainText('Open escalation with eSIM Go');
+  await open.getByRole('button').first().click();
+  const panel = frame.getByTestId('escalation-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Vendor ticket number').fill('ZD-7700');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => panel.getByTestId('escalation-history').textContent()).toContain('ZD-7700');
+  await panel.getByLabel('Vendor status').selectOption({ label: 'Waiting for us' });
+  await expect(panel.getByLabel('Vendor status')).toHaveValue('waiting-us');
+  // A reminder set in the sidebar (its Date crosses the port) becomes the background's alarm.
+  const remindAt = new Date(Date.now() + 48 * HOUR);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await panel
+    .getByLabel('Remind me at')
+    .fill(
+      `${remindAt.getFullYear()}-${pad(remindAt.getMonth() + 1)}-${pad(remindAt.getDate())}T${pad(remindAt.getHours())}:${pad(remindAt.getMinutes())}`,
+    );
+  await panel.getByRole('button', { name: 'Set reminder' }).click();
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(
+        async (id) => (await chrome.alarms.getAll()).some((a) => a.name.startsWith(`esc|${id}|agent|`)),
+        draft!.id,
+      ),
+    )
+    .toBe(true);
+
+  // The board in the drafts tab: under "we owe the vendor", with the ticket number the sidebar recorded.
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/drafts.html`);
+  const ours = tab.getByTestId('board-group-us');
+  await expect(ours.getByTestId('board-row')).toHaveCount(1);
+  await expect(ours.getByTestId('board-row')).toContainText('#ZD-7700');
+  await expect(tab.getByTestId('board-group-vendor').getByTestId('board-row')).toHaveCount(0);
+});
+
+test('portal sidebar, Wildix: Closed → "New ticket referencing this one" opens the new draft in the sidebar with the old ID', async ({
+  context,
+  extensionId,
+  portalUrl,
+  serviceWorker,
+}) => {
+  const amira = subscriber('S-1001');
+  const esim = amira.esims[0]!;
+  const url = new URL(amira.url, portalUrl).href;
+  const portal = await context.newPage();
+  await openPortal(portal, serviceWorker, url, amira.name);
+  await escalateByMenu(serviceWorker, esim.iccidDisplay, url);
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  await frame
+    .getByRole('form', { name: 'Ticket for eSIM Go' })
+    .getByLabel('Vendor', { exact: true })
+    .selectOption({ label: 'Wildix (Europe, CET)' });
+  const editor = frame.getByRole('form', { name: 'Ticket for Wildix' });
+  await editor.getByLabel('Priority to file').selectOption({ label: 'Standard' });
+  await editor.getByRole('button', { name: 'Mark as handed over' }).click();
+  const panel = frame.getByTestId('escalation-panel');
+  await panel.getByLabel('Vendor ticket number').fill('88123');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => panel.getByTestId('escalation-history').textContent()).toContain('88123');
+  // seed 002: Wildix never reopens a closed ticket — the rule beside Closed, and a new one offered.
+  await panel.getByLabel('Vendor status').selectOption({ label: 'Closed' });
+  await expect(panel.getByTestId('status-rules')).toContainText('never reopened');
+  await panel.getByRole('button', { name: 'New ticket referencing this one' }).click();
+
+  await expect.poll(async () => (await storedRows<StoredDraft>(serviceWorker, 'drafts')).length).toBe(2);
+  await expect(frame.getByLabel('Previous ticket ID')).toHaveValue('88123');
+  await expect(frame.getByRole('button', { name: 'Mark as handed over' })).toBeVisible();
+});

@@ -6,7 +6,7 @@
  */
 import type { Page, Worker } from '@playwright/test';
 
-export function storedRows<T>(target: Page | Worker, store: 'drafts' | 'attachments' | 'settings'): Promise<T[]> {
+export function storedRows<T>(target: Page | Worker, store: 'drafts' | 'attachments' | 'settings' | 'escalations'): Promise<T[]> {
   return (target as Worker).evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
