@@ -5,9 +5,13 @@
  */
 import type { SelectHTMLAttributes } from 'react';
 import type { VendorProfile } from '../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../lib/escalation/vendors';
+import { useI18n } from './i18n';
 
-export interface VendorSelectProps
-  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'children'> {
+export interface VendorSelectProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'value' | 'onChange' | 'children'
+> {
   vendors: readonly VendorProfile[];
   value: string;
   onChange: (vendorId: string) => void;
@@ -15,12 +19,13 @@ export interface VendorSelectProps
 }
 
 export function VendorSelect({ vendors, value, onChange, emptyLabel, ...rest }: VendorSelectProps) {
+  const { locale } = useI18n();
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
       {vendors.map((v) => (
         <option key={v.id} value={v.id}>
-          {v.name}
+          {vendorDisplayName(v, locale)}
         </option>
       ))}
     </select>

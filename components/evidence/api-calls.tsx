@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { parseApiEvidence, type ApiCall } from '../../lib/evidence';
 import { useI18n } from '../i18n';
+import { captureFailureText, isCaptureCode } from './capture-failure';
 import { blobText, type EvidenceItem } from './evidence-store';
 import { ALERT, BUTTON, HINT, PRIMARY, SELECT } from './ui';
 
@@ -49,7 +50,9 @@ export interface ApiCallsProps {
 export function CallSummary({ call }: { call: ApiCall }) {
   const { t } = useI18n();
   const source = call.source === 'reported-by-page' ? t('evSourcePage') : t('evSourcePasted');
-  const time = call.startedAt ? t(`evTime_${call.timestampSource.replace(/-/g, '_')}`, call.startedAt) : t('evTimeNone');
+  const time = call.startedAt
+    ? t(`evTime_${call.timestampSource.replace(/-/g, '_')}`, call.startedAt)
+    : t('evTimeNone');
   return (
     <span className="min-w-0">
       <span className="block break-all font-mono text-xs">
@@ -102,7 +105,12 @@ function Picker({
           </li>
         ))}
       </ul>
-      <button type="button" className={PRIMARY} disabled={busy || selected.length === 0} onClick={() => onAdd(selected)}>
+      <button
+        type="button"
+        className={PRIMARY}
+        disabled={busy || selected.length === 0}
+        onClick={() => onAdd(selected)}
+      >
         {t('evAddSelected', String(selected.length))}
       </button>
     </div>
@@ -219,7 +227,15 @@ export function ApiCalls({
         </div>
       )}
 
-      {capture && <CaptureSection capture={capture} defaultHosts={defaultHosts} busy={busy} pollMs={pollMs} onAdd={(calls) => void store(calls, () => undefined)} />}
+      {capture && (
+        <CaptureSection
+          capture={capture}
+          defaultHosts={defaultHosts}
+          busy={busy}
+          pollMs={pollMs}
+          onAdd={(calls) => void store(calls, () => undefined)}
+        />
+      )}
 
       {note && <p className={HINT}>{note}</p>}
 
@@ -228,7 +244,10 @@ export function ApiCalls({
           <h5 className="text-sm font-medium">{t('evApiStoredTitle')}</h5>
           <ul aria-label={t('evApiStoredTitle')} className="space-y-2">
             {stored.map((item) => (
-              <li key={item.attachment.id} className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700">
+              <li
+                key={item.attachment.id}
+                className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700"
+              >
                 <ul className="min-w-0 flex-1 space-y-1">
                   {item.calls.map((call, i) => (
                     <li key={i}>
@@ -337,11 +356,10 @@ function CaptureSection({
         apply(s);
       }
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
       setError(
-        reason === 'no_portal' || reason === 'no_hook'
-          ? t(`evCaptureError_${reason}`)
-          : t('evCaptureFailed', reason),
+        isCaptureCode(e, 'no_portal', 'no_hook', 'no_hosts', 'bad_host')
+          ? captureFailureText(t, e)
+          : t('evCaptureFailed', captureFailureText(t, e)),
       );
     }
   };
@@ -353,7 +371,7 @@ function CaptureSection({
       apply({ recording: false, hosts: [] });
       setCalls([]);
     } catch (e) {
-      setError(t('evCaptureFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('evCaptureFailed', captureFailureText(t, e)));
     }
   };
 
@@ -379,11 +397,19 @@ function CaptureSection({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={recording ? BUTTON : PRIMARY} aria-pressed={recording} onClick={() => void toggle()}>
+        <button
+          type="button"
+          className={recording ? BUTTON : PRIMARY}
+          aria-pressed={recording}
+          onClick={() => void toggle()}
+        >
           {recording ? t('evCaptureStop') : t('evCaptureStart')}
         </button>
         {recording && (
-          <span role="status" className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+          <span
+            role="status"
+            className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white"
+          >
             ● {t('evRecordingBadge')}
           </span>
         )}

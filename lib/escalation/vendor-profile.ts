@@ -356,6 +356,11 @@ export const VendorProfileSchema = z
     schemaVersion: z.literal(1),
     id: ProfileIdSchema,
     name: z.string().trim().min(1).max(100),
+    /**
+     * The name as the agent reads it, when it is words rather than a brand (issue 16 §5: "Other vendor"
+     * is "Autre fournisseur" on a French screen). Absent: `name` in every language.
+     */
+    displayName: LocalizedTextSchema.optional(),
     /** The vendor new drafts go to when nothing else is chosen (seed 000: eSIM Go). */
     default: z.boolean().optional(),
     /** Languages the vendor's support reads, preferred first (ISO 639-1). */

@@ -119,3 +119,15 @@ export function defaultVendor(custom: readonly VendorProfile[] = []): VendorProf
   // eSIM Go is always built in, so this fallback only guards against a broken build.
   return builtInDefault ?? (builtInVendors[0] as VendorProfile);
 }
+
+/**
+ * The vendor's name as the agent reads it: its display name in `locale` when it has one (issue 16 §5:
+ * the generic vendor is "Autre fournisseur" in French), else the profile's `name` (a brand).
+ */
+export function vendorDisplayName(
+  vendor: Pick<VendorProfile, 'name' | 'displayName'>,
+  locale: string,
+): string {
+  if (!vendor.displayName) return vendor.name;
+  return locale === 'fr' ? vendor.displayName.fr : vendor.displayName.en;
+}
