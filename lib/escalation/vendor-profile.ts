@@ -496,3 +496,15 @@ export type VendorProfile = z.infer<typeof VendorProfileSchema>;
 export function localize(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }
+
+/**
+ * The vendor's name as the agent reads it: its display name in `locale` when it has one (issue 16 §5:
+ * the generic vendor is "Autre fournisseur" in French), else the profile's `name` (a brand).
+ */
+export function vendorDisplayName(
+  vendor: Pick<VendorProfile, 'name' | 'displayName'>,
+  locale: string,
+): string {
+  if (!vendor.displayName) return vendor.name;
+  return locale === 'fr' ? vendor.displayName.fr : vendor.displayName.en;
+}

@@ -120,14 +120,5 @@ export function defaultVendor(custom: readonly VendorProfile[] = []): VendorProf
   return builtInDefault ?? (builtInVendors[0] as VendorProfile);
 }
 
-/**
- * The vendor's name as the agent reads it: its display name in `locale` when it has one (issue 16 §5:
- * the generic vendor is "Autre fournisseur" in French), else the profile's `name` (a brand).
- */
-export function vendorDisplayName(
-  vendor: Pick<VendorProfile, 'name' | 'displayName'>,
-  locale: string,
-): string {
-  if (!vendor.displayName) return vendor.name;
-  return locale === 'fr' ? vendor.displayName.fr : vendor.displayName.en;
-}
+// Lives beside the schema (render.ts needs it without the shipped profiles); re-exported for the UI.
+export { vendorDisplayName } from './vendor-profile';
