@@ -149,3 +149,18 @@ describe('names and words that are data carry every language they serve (issue 1
     expect(offenders).toEqual([]);
   });
 });
+
+describe('French typography of every French message (issue 16 §5)', () => {
+  // A no-break space (U+00A0, or the narrow U+202F before ; ! ?) before : ; ! ? » and after «, so the
+  // sign never starts a line (Imprimerie nationale, Lexique des règles typographiques).
+  const plain = Object.entries(fr).filter(([, m]) => / [:;!?»]|« /.test(m.message));
+
+  it('no plain space before : ; ! ? » or after «', () => {
+    expect(plain.map(([k, m]) => `${k}: ${m.message}`)).toEqual([]);
+  });
+
+  it('the check would catch one (the pattern is not vacuous)', () => {
+    expect(/ [:;!?»]|« /.test('Fournisseur par défaut : $P1$')).toBe(true);
+    expect(/ [:;!?»]|« /.test('Fournisseur par défaut\u00a0: $P1$')).toBe(false);
+  });
+});
