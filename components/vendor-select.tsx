@@ -8,10 +8,8 @@ import type { VendorProfile } from '../lib/escalation/vendor-profile';
 import { vendorDisplayName } from '../lib/escalation/vendors';
 import { useI18n } from './i18n';
 
-export interface VendorSelectProps extends Omit<
-  SelectHTMLAttributes<HTMLSelectElement>,
-  'value' | 'onChange' | 'children'
-> {
+export interface VendorSelectProps
+  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'children'> {
   vendors: readonly VendorProfile[];
   value: string;
   onChange: (vendorId: string) => void;

@@ -50,9 +50,7 @@ export interface ApiCallsProps {
 export function CallSummary({ call }: { call: ApiCall }) {
   const { t } = useI18n();
   const source = call.source === 'reported-by-page' ? t('evSourcePage') : t('evSourcePasted');
-  const time = call.startedAt
-    ? t(`evTime_${call.timestampSource.replace(/-/g, '_')}`, call.startedAt)
-    : t('evTimeNone');
+  const time = call.startedAt ? t(`evTime_${call.timestampSource.replace(/-/g, '_')}`, call.startedAt) : t('evTimeNone');
   return (
     <span className="min-w-0">
       <span className="block break-all font-mono text-xs">
@@ -105,12 +103,7 @@ function Picker({
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className={PRIMARY}
-        disabled={busy || selected.length === 0}
-        onClick={() => onAdd(selected)}
-      >
+      <button type="button" className={PRIMARY} disabled={busy || selected.length === 0} onClick={() => onAdd(selected)}>
         {t('evAddSelected', String(selected.length))}
       </button>
     </div>
@@ -227,15 +220,7 @@ export function ApiCalls({
         </div>
       )}
 
-      {capture && (
-        <CaptureSection
-          capture={capture}
-          defaultHosts={defaultHosts}
-          busy={busy}
-          pollMs={pollMs}
-          onAdd={(calls) => void store(calls, () => undefined)}
-        />
-      )}
+      {capture && <CaptureSection capture={capture} defaultHosts={defaultHosts} busy={busy} pollMs={pollMs} onAdd={(calls) => void store(calls, () => undefined)} />}
 
       {note && <p className={HINT}>{note}</p>}
 
@@ -244,10 +229,7 @@ export function ApiCalls({
           <h5 className="text-sm font-medium">{t('evApiStoredTitle')}</h5>
           <ul aria-label={t('evApiStoredTitle')} className="space-y-2">
             {stored.map((item) => (
-              <li
-                key={item.attachment.id}
-                className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700"
-              >
+              <li key={item.attachment.id} className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700">
                 <ul className="min-w-0 flex-1 space-y-1">
                   {item.calls.map((call, i) => (
                     <li key={i}>
@@ -397,19 +379,11 @@ function CaptureSection({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={recording ? BUTTON : PRIMARY}
-          aria-pressed={recording}
-          onClick={() => void toggle()}
-        >
+        <button type="button" className={recording ? BUTTON : PRIMARY} aria-pressed={recording} onClick={() => void toggle()}>
           {recording ? t('evCaptureStop') : t('evCaptureStart')}
         </button>
         {recording && (
-          <span
-            role="status"
-            className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white"
-          >
+          <span role="status" className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
             ● {t('evRecordingBadge')}
           </span>
         )}

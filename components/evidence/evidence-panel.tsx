@@ -24,11 +24,7 @@ export interface EvidencePlatform {
   /** `uninspected`: areas covered without being read (issue 14), listed for the agent. */
   captureTab(
     mask: boolean,
-  ): Promise<{
-    dataUrl: string;
-    masked: number;
-    uninspected?: { kind: string; count: number }[] | undefined;
-  }>;
+  ): Promise<{ dataUrl: string; masked: number; uninspected?: { kind: string; count: number }[] | undefined }>;
   capture: CaptureControls;
   /** The portal page the capture targets, when known (its host is proposed for API capture). */
   portalUrl?: string | null;
@@ -90,11 +86,7 @@ export function EvidencePanel({
   // The captured original: in memory only, dropped on save or cancel.
   const [editing, setEditing] = useState<EditorImage | null>(null);
   const [mask, setMask] = useState(true);
-  const [captureState, setCaptureState] = useState<{
-    busy: boolean;
-    error: string | null;
-    note: string | null;
-  }>({
+  const [captureState, setCaptureState] = useState<{ busy: boolean; error: string | null; note: string | null }>({
     busy: false,
     error: null,
     note: null,
@@ -126,14 +118,9 @@ export function EvidencePanel({
       setEditing({ src: shot.dataUrl, ...size });
       // Canvas, images, cross-origin frames: covered whole, since nothing in them can be read — said here,
       // so the agent knows why part of the picture is black before keeping it.
-      const areas = (shot.uninspected ?? [])
-        .map((a) => t(`evUninspected_${a.kind}`, String(a.count)))
-        .join(', ');
+      const areas = (shot.uninspected ?? []).map((a) => t(`evUninspected_${a.kind}`, String(a.count))).join(', ');
       const note = mask
-        ? [
-            t('evCaptureMasked', String(shot.masked)),
-            ...(areas ? [t('evCaptureUninspected', areas)] : []),
-          ].join(' ')
+        ? [t('evCaptureMasked', String(shot.masked)), ...(areas ? [t('evCaptureUninspected', areas)] : [])].join(' ')
         : null;
       setCaptureState({ busy: false, error: null, note });
     } catch (e) {
@@ -156,12 +143,7 @@ export function EvidencePanel({
   }, []);
 
   const saveEdited = async (blob: Blob, tag: ScreenshotTag) => {
-    const error = await evidence.addFile({
-      name: `portal-${stamp(clock())}.png`,
-      blob,
-      type: 'image/png',
-      tag,
-    });
+    const error = await evidence.addFile({ name: `portal-${stamp(clock())}.png`, blob, type: 'image/png', tag });
     if (error) throw new Error(error);
     setEditing(null);
     setCaptureState({ busy: false, error: null, note: t('evEditorSaved') });
@@ -181,11 +163,7 @@ export function EvidencePanel({
   };
 
   return (
-    <section
-      aria-labelledby={`${id}-title`}
-      className="space-y-4 rounded border border-slate-200 p-2 dark:border-slate-700"
-      data-testid="evidence-panel"
-    >
+    <section aria-labelledby={`${id}-title`} className="space-y-4 rounded border border-slate-200 p-2 dark:border-slate-700" data-testid="evidence-panel">
       <h3 id={`${id}-title`} className="text-sm font-semibold">
         {t('evTitle')}
       </h3>
@@ -209,12 +187,7 @@ export function EvidencePanel({
             <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
             {t('evMaskOption')}
           </label>
-          <button
-            type="button"
-            className={PRIMARY}
-            disabled={captureState.busy || editing !== null}
-            onClick={() => void capture()}
-          >
+          <button type="button" className={PRIMARY} disabled={captureState.busy || editing !== null} onClick={() => void capture()}>
             {t('evCaptureTab')}
           </button>
           {captureState.error && (

@@ -34,8 +34,7 @@ export function formatWithZone(at: Date, timeZone: string): string {
 
 export interface PriorityPanelProps {
   vendor: VendorProfile;
-  draft: Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'> &
-    Partial<Pick<Draft, 'handedOverAt'>>;
+  draft: Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'> & Partial<Pick<Draft, 'handedOverAt'>>;
   onChange: (patch: Partial<Pick<Draft, 'problemKind' | 'scope' | 'severity' | 'priorityOverride'>>) => void;
   now: Date;
   timeZone: string;

@@ -283,10 +283,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps) {
         // The page was opened before the hook was registered (or refused it): a reload brings it.
         throw new Error(CAPTURE_ERRORS.noHook);
       }
-      beats.set(
-        tab.id,
-        beats.get(tab.id) ?? { channel: state.channel, at: now(), intact: true, hidden: false },
-      );
+      beats.set(tab.id, beats.get(tab.id) ?? { channel: state.channel, at: now(), intact: true, hidden: false });
       await injectBridge(tab.id);
       await tell(tab.id, { type: 'evidence-recording', channel: state.channel });
       return statusOf(tab.id, state);
