@@ -5,6 +5,8 @@
  */
 import type { SelectHTMLAttributes } from 'react';
 import type { VendorProfile } from '../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../lib/escalation/vendors';
+import { useI18n } from './i18n';
 
 export interface VendorSelectProps
   extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'children'> {
@@ -15,12 +17,13 @@ export interface VendorSelectProps
 }
 
 export function VendorSelect({ vendors, value, onChange, emptyLabel, ...rest }: VendorSelectProps) {
+  const { locale } = useI18n();
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
       {vendors.map((v) => (
         <option key={v.id} value={v.id}>
-          {v.name}
+          {vendorDisplayName(v, locale)}
         </option>
       ))}
     </select>

@@ -4,7 +4,7 @@
  */
 import { checkCompleteness } from '../../lib/escalation/completeness';
 import type { Draft } from '../../lib/escalation/draft';
-import { getVendor } from '../../lib/escalation/vendors';
+import { getVendor, vendorDisplayName } from '../../lib/escalation/vendors';
 import { formatIccid } from '../../lib/telecom/iccid';
 import { useI18n } from '../i18n';
 
@@ -25,7 +25,7 @@ export function DraftRow({
   onOpen: (id: string) => void;
   current?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const vendor = getVendor(draft.vendorId);
   const { present, total } = completenessOf(draft);
   const title = draft.summary.trim() || t('drUntitled');
@@ -42,7 +42,7 @@ export function DraftRow({
         {[
           draft.iccid ? formatIccid(draft.iccid) : null,
           draft.subscriberName,
-          vendor?.name ?? draft.vendorId,
+          (vendor ? vendorDisplayName(vendor, locale) : undefined) ?? draft.vendorId,
           t(`drStatus_${draft.status === 'handed-over' ? 'handedOver' : draft.status}`),
         ]
           .filter(Boolean)

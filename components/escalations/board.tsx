@@ -9,7 +9,7 @@ import { BOARD_GROUPS, buildBoard, timeline, type BoardEntry } from '../../lib/e
 import type { Draft } from '../../lib/escalation/draft';
 import type { Escalation } from '../../lib/escalation/escalation';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
-import { builtInVendors, getVendor } from '../../lib/escalation/vendors';
+import { builtInVendors, getVendor, vendorDisplayName } from '../../lib/escalation/vendors';
 import { pick, useI18n } from '../i18n';
 import { formatWithZone } from '../ticket/priority-panel';
 import { formatCountdown } from './format';
@@ -97,7 +97,7 @@ export function EscalationBoard({
           {titleOf(e)}
         </button>
         <div className="text-sm">
-          {vendor?.name ?? e.draft.vendorId}
+          {(vendor ? vendorDisplayName(vendor, locale) : undefined) ?? e.draft.vendorId}
           {e.escalation && (
             <> · {e.escalation.ticketRef !== null ? `#${e.escalation.ticketRef}` : t('boardNoTicketRef')}</>
           )}

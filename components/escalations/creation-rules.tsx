@@ -5,6 +5,7 @@
  */
 import { followUpOf } from '../../lib/escalation/escalation';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../../lib/escalation/vendors';
 import { pick, useI18n } from '../i18n';
 
 export function CreationRules({ vendor }: { vendor: VendorProfile }) {
@@ -13,7 +14,7 @@ export function CreationRules({ vendor }: { vendor: VendorProfile }) {
   if (rules.length === 0) return null;
   return (
     <aside
-      aria-label={t('escRules', vendor.name)}
+      aria-label={t('escRules', vendorDisplayName(vendor, locale))}
       className="rounded border border-slate-300 p-2 text-sm dark:border-slate-600"
       data-testid="creation-rules"
     >

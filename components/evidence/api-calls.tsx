@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { parseApiEvidence, type ApiCall } from '../../lib/evidence';
 import { useI18n } from '../i18n';
+import { captureFailureText, isCaptureCode } from './capture-failure';
 import { blobText, type EvidenceItem } from './evidence-store';
 import { ALERT, BUTTON, HINT, PRIMARY, SELECT } from './ui';
 
@@ -337,11 +338,10 @@ function CaptureSection({
         apply(s);
       }
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
       setError(
-        reason === 'no_portal' || reason === 'no_hook'
-          ? t(`evCaptureError_${reason}`)
-          : t('evCaptureFailed', reason),
+        isCaptureCode(e, 'no_portal', 'no_hook', 'no_hosts', 'bad_host')
+          ? captureFailureText(t, e)
+          : t('evCaptureFailed', captureFailureText(t, e)),
       );
     }
   };
@@ -353,7 +353,7 @@ function CaptureSection({
       apply({ recording: false, hosts: [] });
       setCalls([]);
     } catch (e) {
-      setError(t('evCaptureFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('evCaptureFailed', captureFailureText(t, e)));
     }
   };
 

@@ -16,6 +16,7 @@ import { DeviceLocation } from './device-location';
 import { isApiCallFile, prepareFile, type EvidenceState } from './evidence-store';
 import { ScreenshotEditor, type EditorImage, type ExportImage } from './screenshot-editor';
 import { useDraftEvidence } from './use-evidence';
+import { captureFailureText, isCaptureCode } from './capture-failure';
 import { ALERT, HINT, PRIMARY } from './ui';
 
 /** What the surface can do beyond the database (the sidebar: a portal tab to capture). */
@@ -123,10 +124,12 @@ export function EvidencePanel({
         : null;
       setCaptureState({ busy: false, error: null, note });
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      // The background's stable codes (entrypoints/background/capture.ts CAPTURE_ERRORS) have their own text.
-      const known = /^[a-z_]+$/.test(reason) && t(`evCaptureError_${reason}`) !== `evCaptureError_${reason}`;
-      setCaptureState({ busy: false, error: known ? t(`evCaptureError_${reason}`) : t('evCaptureTabFailed', reason), note: null });
+      // The background's stable codes (lib/evidence/capture-errors.ts) have their own text; the rest
+      // says why in the agent's language, never the browser's English (issue 16 §5).
+      const error = isCaptureCode(e, 'no_portal', 'permission', 'not_ready', 'no_hook')
+        ? captureFailureText(t, e)
+        : t('evCaptureTabFailed', captureFailureText(t, e));
+      setCaptureState({ busy: false, error, note: null });
     }
   };
 

@@ -11,6 +11,7 @@ import {
   parseCatalogCsv,
   parseCatalogJson,
   type Catalog,
+  type CatalogCsvError,
   type CatalogImportErrorCode,
 } from '../../lib/catalog';
 import { useI18n, type Translate } from '../i18n';
@@ -18,6 +19,10 @@ import type { OptionsApi } from './options-api';
 import { buttonClass, ErrorList, FilePicker, Notice, Section } from './ui';
 
 const codeText = (t: Translate, code: CatalogImportErrorCode) => t(`opCatErr_${code.replace(/-/g, '_')}`);
+
+/** ` — ` and the finer CSV problem in the agent's language (`msgCsvDetail_*`), or nothing. */
+const csvDetailText = (t: Translate, e: CatalogCsvError) =>
+  e.detail ? ` — ${t(`msgCsvDetail_${e.detail.replace(/-/g, '_')}`, [...(e.args ?? [])])}` : '';
 
 export function CatalogSection({ api }: { api: OptionsApi }) {
   const { t } = useI18n();
@@ -46,7 +51,7 @@ export function CatalogSection({ api }: { api: OptionsApi }) {
       setErrors(
         result.errors.map(
           (e) =>
-            `${t('opCsvWhere', [String(e.row), e.column ?? '—'])}: ${codeText(t, e.code)} — ${e.message}`,
+            `${t('opCsvWhere', [String(e.row), e.column ?? '—'])}: ${codeText(t, e.code)}${csvDetailText(t, e)}`,
         ),
       );
       return;
@@ -55,7 +60,8 @@ export function CatalogSection({ api }: { api: OptionsApi }) {
     if (result.ok)
       return void use(result.catalog, t('opCatalogImported', [String(result.catalog.plans.length)]));
     setErrors(
-      result.errors.map((e) => `${e.path || t('opWholeFile')}: ${codeText(t, e.code)} — ${e.message}`),
+      // The path and the code say where and what; zod's and the JS engine's English stay out (issue 16 §5).
+      result.errors.map((e) => `${e.path || t('opWholeFile')}: ${codeText(t, e.code)}`),
     );
   }
 

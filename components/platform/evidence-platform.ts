@@ -12,13 +12,17 @@ import type {
   ReplyOf,
   RequestOf,
 } from '../../lib/messaging/registry';
+import { CaptureFailure } from '../evidence/capture-failure';
 import type { EvidencePlatform } from '../evidence/evidence-panel';
 import { sendToBackground } from './messaging';
 
-/** Asks the background; a refusal rejects with its message (the panel translates known codes, capture.ts). */
+/**
+ * Asks the background; a refusal rejects with a {@link CaptureFailure} carrying its code, which the
+ * panel translates (issue 16 §5: the reply's English is not shown).
+ */
 async function ask<T extends MessageType>(type: T, request: RequestOf<T>): Promise<ReplyOf<T>> {
   const reply = await sendToBackground(type, request);
-  if (!reply.ok) throw new Error(reply.error.message);
+  if (!reply.ok) throw new CaptureFailure(reply.error);
   return reply.value;
 }
 

@@ -7,7 +7,7 @@ import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { OpenEscalation } from '../../lib/drafts/escalations';
 import { escalationState } from '../../lib/escalation/escalation';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
-import { builtInVendors, getVendor } from '../../lib/escalation/vendors';
+import { builtInVendors, getVendor, vendorDisplayName } from '../../lib/escalation/vendors';
 import type { PageContext } from '../../lib/portal/page-context';
 import { formatCountdown } from '../escalations/format';
 import { pick, useI18n } from '../i18n';
@@ -77,7 +77,10 @@ export function OpenEscalations({
                 className={`text-left underline ${state?.overdue ? 'font-semibold text-red-700 dark:text-red-400' : 'text-blue-700 dark:text-blue-300'}`}
                 onClick={() => onOpen(draft.id)}
               >
-                {t('escSidebarLine', [vendor?.name ?? escalation.vendorId, when])}
+                {t('escSidebarLine', [
+                  (vendor ? vendorDisplayName(vendor, locale) : undefined) ?? escalation.vendorId,
+                  when,
+                ])}
                 {escalation.ticketRef !== null ? ` · #${escalation.ticketRef}` : ''}
                 {status}
               </button>

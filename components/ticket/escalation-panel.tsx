@@ -18,6 +18,7 @@ import {
 } from '../../lib/escalation/escalation';
 import { followUpMailto, renderFollowUp } from '../../lib/escalation/follow-up';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../../lib/escalation/vendors';
 import { formatCountdown } from '../escalations/format';
 import { pick, useI18n, type Translate } from '../i18n';
 import { formatWithZone } from './priority-panel';
@@ -41,16 +42,16 @@ const INPUT =
 /** i18n key suffixes: ids use "-", message keys cannot. */
 const keyOf = (id: string) => id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
-function errorText(t: Translate, vendor: VendorProfile, error: EscalationCaseError): string {
+function errorText(t: Translate, vendorName: string, error: EscalationCaseError): string {
   switch (error.code) {
     case 'ticket-ref-empty':
       return t('escErr_ticketRefEmpty');
     case 'ticket-ref-format':
-      return t('escErr_ticketRefFormat', [vendor.name, 'example' in error ? (error.example ?? '') : '']);
+      return t('escErr_ticketRefFormat', [vendorName, 'example' in error ? (error.example ?? '') : '']);
     case 'confirm-fix-first':
-      return t('escErr_confirmFixFirst', vendor.name);
+      return t('escErr_confirmFixFirst', vendorName);
     case 'closed-never-reopened':
-      return t('escErr_closedNeverReopened', vendor.name);
+      return t('escErr_closedNeverReopened', vendorName);
     case 'empty-text':
       return t('escErr_emptyText');
     default:
@@ -95,7 +96,7 @@ export function EscalationPanel({
           if (r.ok) {
             setEsc(r.value);
             setRef((old) => (old === '' ? (r.value?.ticketRef ?? '') : old));
-          } else setError(errorText(t, vendor, r.error));
+          } else setError(errorText(t, vendorDisplayName(vendor, locale), r.error));
         },
         (e: unknown) => current && lost(e),
       );
@@ -124,7 +125,7 @@ export function EscalationPanel({
         setEsc(r.value);
         setError(null);
         after?.();
-      } else setError(errorText(t, vendor, r.error));
+      } else setError(errorText(t, vendorDisplayName(vendor, locale), r.error));
     }, lost);
   };
 
@@ -202,7 +203,7 @@ export function EscalationPanel({
           onClick={() =>
             void api.newTicketFrom(draft.id, locale).then((r) => {
               if (r.ok) onOpenDraft?.(r.value.id);
-              else setError(errorText(t, vendor, r.error));
+              else setError(errorText(t, vendorDisplayName(vendor, locale), r.error));
             }, lost)
           }
         >
@@ -224,11 +225,11 @@ export function EscalationPanel({
         ) : esc.firstResponseAt !== null ? (
           <p>{t('escFirstResponseReceived', formatWithZone(new Date(esc.firstResponseAt), timeZone))}</p>
         ) : esc.firstResponseDueAt === null && !state.finished ? (
-          <p>{t('escFirstResponseNone', vendor.name)}</p>
+          <p>{t('escFirstResponseNone', vendorDisplayName(vendor, locale))}</p>
         ) : null}
         {dueOutsideHours && (
           <p className="text-amber-800 dark:text-amber-300">
-            {t('escOutsideHours', vendor.name)}{' '}
+            {t('escOutsideHours', vendorDisplayName(vendor, locale))}{' '}
             {outsideGuidance
               ? pick(outsideGuidance, locale)
               : vendor.channels.phone
@@ -238,7 +239,12 @@ export function EscalationPanel({
         )}
         {state.autoSolveAt !== null &&
           (state.autoSolved ? (
-            <p>{t('escAutoSolved', [vendor.name, formatWithZone(state.autoSolveAt, timeZone)])}</p>
+            <p>
+              {t('escAutoSolved', [
+                vendorDisplayName(vendor, locale),
+                formatWithZone(state.autoSolveAt, timeZone),
+              ])}
+            </p>
           ) : (
             <p data-testid="auto-solve-at">
               {t('escAutoSolveAt', [

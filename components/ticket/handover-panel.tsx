@@ -15,6 +15,7 @@ import {
 } from '../../lib/escalation/render';
 import { ticketLocale, type TicketTranslate } from '../../lib/escalation/ticket-text';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../../lib/escalation/vendors';
 import { pick, useI18n } from '../i18n';
 import { formatWithZone } from './priority-panel';
 
@@ -118,7 +119,7 @@ export function HandoverPanel({
         )}
         {vendor.channels.webFormUrl && (
           <a className={BUTTON} href={vendor.channels.webFormUrl} target="_blank" rel="noreferrer noopener">
-            {t('tkWebForm', vendor.name)}
+            {t('tkWebForm', vendorDisplayName(vendor, locale))}
           </a>
         )}
       </div>

@@ -16,6 +16,7 @@ import {
 } from '../../lib/escalation/priority';
 import { clockStart, responseDue } from '../../lib/escalation/sla';
 import type { AxisOption, VendorProfile } from '../../lib/escalation/vendor-profile';
+import { vendorDisplayName } from '../../lib/escalation/vendors';
 import { pick, useI18n } from '../i18n';
 
 const SELECT =
@@ -106,12 +107,12 @@ export function PriorityPanel({
         {s.levelId !== null
           ? t('tkSuggested', [
               suggestedLevel ? pick(suggestedLevel.label, locale) : s.levelId,
-              vendor.name,
+              vendorDisplayName(vendor, locale),
               pick(s.sentence, locale),
             ])
           : s.reason === 'severity-missing'
             ? t('rubricNoSuggestionSeverity')
-            : t(`tkNoSuggestion_${keyOf(s.reason)}`, vendor.name)}
+            : t(`tkNoSuggestion_${keyOf(s.reason)}`, vendorDisplayName(vendor, locale))}
       </p>
       <div>
         <label htmlFor={`${id}-level`} className="text-sm font-medium">

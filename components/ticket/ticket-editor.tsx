@@ -14,7 +14,12 @@ import { fieldValue } from '../../lib/escalation/field-values';
 import { prefillFields } from '../../lib/escalation/prefill';
 import { stripSecrets } from '../../lib/escalation/secrets';
 import type { VendorField, VendorProfile } from '../../lib/escalation/vendor-profile';
-import { builtInVendors, getVendor, DEFAULT_VENDOR_ID } from '../../lib/escalation/vendors';
+import {
+  builtInVendors,
+  getVendor,
+  DEFAULT_VENDOR_ID,
+  vendorDisplayName,
+} from '../../lib/escalation/vendors';
 import type { PageContext } from '../../lib/portal/page-context';
 import { parseIccid } from '../../lib/telecom/iccid';
 import { toApiCallEvidence } from '../../lib/evidence';
@@ -256,7 +261,7 @@ export function TicketEditor({
     <form ref={formRef} className="space-y-4 p-3" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
       <header className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="text-base font-semibold">
-          {t('tkTitle', vendor.name)}
+          {t('tkTitle', vendorDisplayName(vendor, locale))}
         </h2>
         <button
           type="button"
@@ -322,7 +327,7 @@ export function TicketEditor({
 
       <section aria-labelledby={`${id}-fields`} className="space-y-3">
         <h3 id={`${id}-fields`} className="text-sm font-semibold">
-          {t('tkFieldsHeading', vendor.name)}
+          {t('tkFieldsHeading', vendorDisplayName(vendor, locale))}
         </h3>
         <IccidPicker draft={draft} context={context} onPick={pickIccid} />
         {/* Issue 17: what the vendor requires first; optional items folded (opened when one is invalid). */}

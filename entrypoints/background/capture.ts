@@ -20,6 +20,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ApiCallSchema, createCaptureBuffer, type ApiCall } from '../../lib/evidence';
+import { captureErrorText, type CaptureErrorCode } from '../../lib/evidence/capture-errors';
 import { imageBlocks, MaskPlanSchema, uninspected } from '../../lib/evidence/mask-plan';
 import type { BackgroundToBridge, CaptureStatus, CaptureTabReply } from '../../lib/messaging/registry';
 import { captureHookRegistered } from './capture-scripts';
@@ -60,7 +61,7 @@ export const CAPTURE_ERRORS = {
   notReady: 'not_ready',
   /** Issue 14: the page has no live capture hook (opened before the extension started, or unsupported). */
   noHook: 'no_hook',
-} as const;
+} as const satisfies Record<string, CaptureErrorCode>;
 
 /** Which portal tab a message is about (lib/messaging `captureTarget`). */
 interface Target {
@@ -87,12 +88,13 @@ interface Beat {
 // A host entry the agent may type: a host name or IPv4 address, optionally `*.` before a domain.
 const HOST_ENTRY = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
-/** Lower-cases and checks host entries; throws a readable error for a bad one. */
+/** Lower-cases and checks host entries; throws a capture error code (`bad_host:<entry>`, `no_hosts`). */
 function cleanHosts(hosts: readonly string[]): string[] {
   const out = [...new Set(hosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))];
   const bad = out.find((h) => !HOST_ENTRY.test(h));
-  if (bad !== undefined) throw new Error(`Not an API host: ${bad}`);
-  if (out.length === 0) throw new Error('List at least one API host.');
+  // Codes, not English: the panel shows them in the agent's language (issue 16 §5).
+  if (bad !== undefined) throw new Error(captureErrorText('bad_host', bad));
+  if (out.length === 0) throw new Error(captureErrorText('no_hosts'));
   return out;
 }
 

@@ -20,7 +20,7 @@ import {
   planReminders,
   type Reminder,
 } from '../../lib/escalation/reminders';
-import { getVendor } from '../../lib/escalation/vendors';
+import { getVendor, vendorDisplayName } from '../../lib/escalation/vendors';
 import { CLOCK_OFFSET_KEY, readClockOffset } from '../../components/platform/escalation-clock';
 import { toolbarButton } from './browser-differences';
 
@@ -85,7 +85,10 @@ export function startReminders(database: () => HelpdeskDb): () => Promise<void> 
     for (const r of plan.notifyNow) {
       const draft = drafts.get(r.draftId);
       const esc = all.escalations.find((e) => e.draftId === r.draftId);
-      const vendorName = (esc && vendorOf(esc.vendorId)?.name) ?? '';
+      const vendor = esc && vendorOf(esc.vendorId);
+      // The notification reads in the browser's language (issue 16 §5: "Autre fournisseur", not "Other vendor").
+      const uiLocale = browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+      const vendorName = vendor ? vendorDisplayName(vendor, uiLocale) : '';
       const title =
         `${esc?.ticketRef ? `#${esc.ticketRef} ` : ''}${draft?.summary ?? ''}`.trim() || vendorName;
       await notify(r, title, vendorName);

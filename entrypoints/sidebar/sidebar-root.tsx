@@ -10,6 +10,7 @@ import { DRAFTS_PORT, SIDEBAR_PORT, SidebarPushSchema } from '../../lib/messagin
 import type { PageContext } from '../../lib/portal/page-context';
 import { createRemoteDraftsApi } from '../../lib/messaging/drafts-rpc';
 import { sendToBackground } from '../../components/platform/messaging';
+import { messagingFailureText } from '../../components/platform/messaging-failure';
 import { sidebarEvidencePlatform } from '../../components/platform/evidence-platform';
 import { readEffectiveSettings } from '../../components/platform/storage-areas';
 import { useI18n } from '../../components/i18n';
@@ -107,6 +108,8 @@ export function SidebarRoot() {
     async (target: EscalationTarget) => {
       setEscalation({ busy: true, error: null });
       const settings = await readEffectiveSettings();
+      // The drafts store answers over a port (lib/messaging/drafts-rpc.ts): a failed call rejects,
+      // and its English stays out of the panel (issue 16 §5).
       const result = await escalateFromSidebar(drafts, target, {
         context,
         vendorId: settings.defaultVendorId,
@@ -116,7 +119,11 @@ export function SidebarRoot() {
         now: new Date(),
         timeZone: agentTimeZone(),
         customVendors: overrides,
-      });
+      }).catch((e: unknown) => ({ ok: false as const, rejected: e }));
+      if ('rejected' in result) {
+        setEscalation({ busy: false, error: t('sbEscalationFailed', messagingFailureText(t, result.rejected)) });
+        return;
+      }
       if (result.ok) {
         setEscalation({ busy: false, error: null });
         setOpenDraftId(result.draft.id);

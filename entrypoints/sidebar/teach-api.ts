@@ -11,14 +11,18 @@ import { sendToBackground } from '../../components/platform/messaging';
 import { catalogFrom } from './use-catalog';
 import type { TeachApi } from '../../components/sidebar/teach-panel';
 
+// The background's refusal codes with their text (issue 16 §5: no English on the panel).
+const refusal = (message: string) =>
+  message === 'teach_no_address' ? browser.i18n.getMessage('msgTeachNoAddress') : message;
+
 export const teachApi: TeachApi = {
   async guess() {
     const reply = await sendToBackground('teach-guess', {});
-    return reply.ok ? reply.value : { error: reply.error.message };
+    return reply.ok ? reply.value : { error: refusal(reply.error.message) };
   },
   async point(key, prompt) {
     const reply = await sendToBackground('teach-point', { key, prompt });
-    return reply.ok ? reply.value : { error: reply.error.message };
+    return reply.ok ? reply.value : { error: refusal(reply.error.message) };
   },
   cancelPoint() {
     void sendToBackground('teach-cancel', {});

@@ -30,12 +30,33 @@ export interface CatalogJsonError {
   readonly message: string;
 }
 
+/**
+ * Which CSV problem, finer than the code, for the UI to say it in the agent's language
+ * (`msgCsvDetail_<detail>` with `args`; issue 16 §5). `message` stays English, for logs.
+ */
+export type CatalogCsvDetail =
+  | 'unclosed-quote'
+  | 'text-after-quote'
+  | 'quote-in-field'
+  | 'empty-file'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'missing-column'
+  | 'field-count'
+  | 'not-a-number'
+  | 'not-a-number-mb'
+  | 'not-a-boolean'
+  | 'too-large';
+
 /** A CSV import error: `row` is the 1-based line of the file where the record starts (0 = the `meta` argument). */
 export interface CatalogCsvError {
   readonly row: number;
   readonly column?: string;
   readonly code: CatalogImportErrorCode;
   readonly message: string;
+  /** The finer problem and its values (numbers, the cell as written), never prose. */
+  readonly detail?: CatalogCsvDetail;
+  readonly args?: readonly string[];
 }
 
 /** Result of {@link parseCatalogJson}. */
@@ -188,7 +209,12 @@ function readCsvRecords(text: string): RecordsResult {
           if (i >= n) {
             return {
               ok: false,
-              error: { row: start, code: 'csv-syntax', message: 'A quoted field is never closed' },
+              error: {
+                row: start,
+                code: 'csv-syntax',
+                detail: 'unclosed-quote',
+                message: 'A quoted field is never closed',
+              },
             };
           }
           const ch = text[i];
@@ -215,7 +241,12 @@ function readCsvRecords(text: string): RecordsResult {
         if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') {
           return {
             ok: false,
-            error: { row: line, code: 'csv-syntax', message: 'Unexpected text after a closing quote' },
+            error: {
+              row: line,
+              code: 'csv-syntax',
+              detail: 'text-after-quote',
+              message: 'Unexpected text after a closing quote',
+            },
           };
         }
       } else {
@@ -228,6 +259,7 @@ function readCsvRecords(text: string): RecordsResult {
               error: {
                 row: line,
                 code: 'csv-syntax',
+                detail: 'quote-in-field',
                 message: 'A quote inside an unquoted field: quote the whole field and double the inner quote',
               },
             };
@@ -266,7 +298,15 @@ const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'oui', 'vrai']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'non', 'faux']);
 
-type CellResult = { ok: true; value: unknown } | { ok: false; code: CatalogImportErrorCode; message: string };
+type CellResult =
+  | { ok: true; value: unknown }
+  | {
+      ok: false;
+      code: CatalogImportErrorCode;
+      message: string;
+      detail?: CatalogCsvDetail;
+      args?: readonly string[];
+    };
 
 function convertCell(column: CsvColumn, raw: string): CellResult {
   const cell = raw.trim();
@@ -285,7 +325,13 @@ function convertCell(column: CsvColumn, raw: string): CellResult {
         return { ok: true, value: null };
       if (!NUMBER_RE.test(cell)) {
         const hint = column === 'dataAllowanceMb' ? ` (a number of MB, or "${UNLIMITED_DATA}")` : '';
-        return { ok: false, code: 'not-a-number', message: `${column} is not a number: "${cell}"${hint}` };
+        return {
+          ok: false,
+          code: 'not-a-number',
+          detail: column === 'dataAllowanceMb' ? 'not-a-number-mb' : 'not-a-number',
+          args: [cell],
+          message: `${column} is not a number: "${cell}"${hint}`,
+        };
       }
       return { ok: true, value: Number(cell) };
     }
@@ -294,7 +340,13 @@ function convertCell(column: CsvColumn, raw: string): CellResult {
       if (word === '') return { ok: true, value: undefined };
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, code: 'not-a-boolean', message: `unlimited must be true or false, not "${cell}"` };
+      return {
+        ok: false,
+        code: 'not-a-boolean',
+        detail: 'not-a-boolean',
+        args: [cell],
+        message: `unlimited must be true or false, not "${cell}"`,
+      };
     }
     case 'kind':
     case 'notes':
@@ -315,14 +367,27 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
   const fail = (errors: CatalogCsvError[]): CatalogCsvResult => ({ ok: false, errors });
   if (text.length > MAX_CATALOG_FILE_CHARS) {
     return fail([
-      { row: 0, code: 'too-large', message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters` },
+      {
+        row: 0,
+        code: 'too-large',
+        detail: 'too-large',
+        args: [String(MAX_CATALOG_FILE_CHARS)],
+        message: `The file is larger than ${MAX_CATALOG_FILE_CHARS} characters`,
+      },
     ]);
   }
   const read = readCsvRecords(text.replace(/^\uFEFF/, ''));
   if (!read.ok) return fail([read.error]);
   const [header, ...rows] = read.records;
   if (header === undefined) {
-    return fail([{ row: 1, code: 'csv-header', message: 'The file is empty: expected a header row' }]);
+    return fail([
+      {
+        row: 1,
+        code: 'csv-header',
+        detail: 'empty-file',
+        message: 'The file is empty: expected a header row',
+      },
+    ]);
   }
 
   // Header: map each known column to its index.
@@ -336,6 +401,7 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
         row: header.line,
         column: name,
         code: 'csv-header',
+        detail: 'unknown-column',
         message: `Unknown column "${name}"`,
       });
     } else if (index.has(column)) {
@@ -343,6 +409,7 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
         row: header.line,
         column,
         code: 'csv-header',
+        detail: 'duplicate-column',
         message: `Column "${column}" appears twice`,
       });
     } else {
@@ -351,7 +418,13 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
   });
   for (const column of CSV_REQUIRED_COLUMNS) {
     if (!index.has(column)) {
-      errors.push({ row: header.line, column, code: 'csv-header', message: `Missing column "${column}"` });
+      errors.push({
+        row: header.line,
+        column,
+        code: 'csv-header',
+        detail: 'missing-column',
+        message: `Missing column "${column}"`,
+      });
     }
   }
   if (errors.length > 0) return fail(errors);
@@ -364,6 +437,8 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
       errors.push({
         row: record.line,
         code: 'csv-field-count',
+        detail: 'field-count',
+        args: [String(header.fields.length), String(record.fields.length)],
         message: `Expected ${header.fields.length} fields, found ${record.fields.length}`,
       });
       continue;
@@ -376,7 +451,8 @@ export function parseCatalogCsv(text: string, meta: CatalogCsvMeta = {}): Catalo
         if (converted.value !== undefined) obj[column] = converted.value;
       } else {
         rowOk = false;
-        errors.push({ row: record.line, column, code: converted.code, message: converted.message });
+        const { ok: _ok, ...error } = converted;
+        errors.push({ row: record.line, column, ...error });
       }
     }
     if (!rowOk) continue;

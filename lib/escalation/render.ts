@@ -15,7 +15,13 @@ import { effectivePriority, type EffectivePriority } from './priority';
 import { stripSecrets } from './secrets';
 import { clockStart, responseDue } from './sla';
 import { ofName, type TicketTranslate } from './ticket-text';
-import { fillTemplate, type Locale, type VendorField, type VendorProfile } from './vendor-profile';
+import {
+  fillTemplate,
+  vendorDisplayName,
+  type Locale,
+  type VendorField,
+  type VendorProfile,
+} from './vendor-profile';
 
 /** One API call pasted or captured as evidence (REFERENCE: the calls an agent pastes; never the API key). */
 export interface ApiCallEvidence {
@@ -183,7 +189,7 @@ function priorityReason(
   const locale = opts.locale;
   const rubric = p.suggestion.levelId !== null ? p.suggestion : null;
   const byRubric = (sentence: string) =>
-    opts.translate('ticketTextByRubric', [ofName(vendor.name, locale), sentence]);
+    opts.translate('ticketTextByRubric', [ofName(vendorDisplayName(vendor, locale), locale), sentence]);
   if (p.source === 'suggestion' && rubric) return byRubric(rubric.sentence[locale]);
   if (p.source === 'override') {
     // An override that agrees with the rubric keeps the rubric's explanation.
@@ -219,7 +225,7 @@ function buildSubject(
       case 'iccid':
         return draft.iccid ?? '';
       case 'vendor':
-        return vendor.name;
+        return vendorDisplayName(vendor, locale);
       case 'priority':
         return p.level?.label[locale] ?? '';
       default:

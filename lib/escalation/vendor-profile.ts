@@ -356,6 +356,11 @@ export const VendorProfileSchema = z
     schemaVersion: z.literal(1),
     id: ProfileIdSchema,
     name: z.string().trim().min(1).max(100),
+    /**
+     * The name as the agent reads it, when it is words rather than a brand (issue 16 §5: "Other vendor"
+     * is "Autre fournisseur" on a French screen). Absent: `name` in every language.
+     */
+    displayName: LocalizedTextSchema.optional(),
     /** The vendor new drafts go to when nothing else is chosen (seed 000: eSIM Go). */
     default: z.boolean().optional(),
     /** Languages the vendor's support reads, preferred first (ISO 639-1). */
@@ -490,4 +495,16 @@ export type VendorProfile = z.infer<typeof VendorProfileSchema>;
 /** Picks the text of a {@link LocalizedText} for a locale. */
 export function localize(text: LocalizedText, locale: Locale): string {
   return text[locale];
+}
+
+/**
+ * The vendor's name as the agent reads it: its display name in `locale` when it has one (issue 16 §5:
+ * the generic vendor is "Autre fournisseur" in French), else the profile's `name` (a brand).
+ */
+export function vendorDisplayName(
+  vendor: Pick<VendorProfile, 'name' | 'displayName'>,
+  locale: string,
+): string {
+  if (!vendor.displayName) return vendor.name;
+  return locale === 'fr' ? vendor.displayName.fr : vendor.displayName.en;
 }

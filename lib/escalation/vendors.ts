@@ -119,3 +119,6 @@ export function defaultVendor(custom: readonly VendorProfile[] = []): VendorProf
   // eSIM Go is always built in, so this fallback only guards against a broken build.
   return builtInDefault ?? (builtInVendors[0] as VendorProfile);
 }
+
+// Lives beside the schema (render.ts needs it without the shipped profiles); re-exported for the UI.
+export { vendorDisplayName } from './vendor-profile';

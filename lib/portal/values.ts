@@ -3,6 +3,7 @@
  * integers, IMSI profiles and dates. Every regular expression is compiled once here, never per row.
  * No zod: the content script imports this.
  */
+import monthNamesJson from './month-names.json';
 
 const WHITESPACE = /[\s\u00a0\u202f]+/g;
 const TRAILING_COLON = /\s*[:：]\s*$/;
@@ -62,38 +63,37 @@ export type DateOrder = 'dmy' | 'mdy';
 const ISO_DATE =
   /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const NUMERIC_DATE = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:,?\s+(\d{1,2})[:h](\d{2}))?/;
+// Day, month name, year: `14 Mar 2025`, `1er juillet 2025`, `14. März 2025`, `14 de marzo de 2025`
+// (es/pt put "de" around the month), then an optional time.
 const DAY_MONTH_NAME =
-  /(\d{1,2})(?:er)?\.?\s+([a-zA-Zéûè]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2}))?/;
-const MONTH_NAME_DAY = /([a-zA-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?/;
+  /(\d{1,2})(?:er|º)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?:,?\s+(?:at\s+|à\s+|um\s+|om\s+|às\s+|alle\s+|a las\s+)?(\d{1,2})[:h](\d{2}))?/u;
+const MONTH_NAME_DAY = /(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?/u;
 const ACCENTS = /[\u0300-\u036f]/g;
 
-// English and French month names by their distinctive start (seeds are in both languages).
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  fev: 2,
-  mar: 3,
-  apr: 4,
-  avr: 4,
-  may: 5,
-  mai: 5,
-  jun: 6,
-  juin: 6,
-  jul: 7,
-  juil: 7,
-  aug: 8,
-  aou: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+const fold = (name: string): string => name.normalize('NFD').replace(ACCENTS, '').toLowerCase();
 
+/**
+ * Every month name and abbreviation of lib/portal/month-names.json (en, fr, de, es, it, pt, nl; data,
+ * so a language is a JSON edit), folded (no accents, lower case), with its month number.
+ */
+// Shipped data checked by tests/unit/portal/month-names.test.ts (no zod here: see the module comment).
+const MONTH_FORMS: ReadonlyArray<readonly [string, number]> = Object.entries(monthNamesJson)
+  .filter(([k]) => !k.startsWith('$'))
+  .flatMap(([, months]) =>
+    (months as string[][]).flatMap((forms, i) => forms.map((f) => [fold(f), i + 1] as const)),
+  );
+
+/**
+ * The month a name stands for, in any language of the table: a name or abbreviation as listed, or an
+ * unambiguous start of one (`Sept`, `févr`); undefined when languages disagree (`jui`: juin or juillet).
+ */
 function monthNumber(name: string): number | undefined {
-  const n = name.normalize('NFD').replace(ACCENTS, '').toLowerCase();
-  if (n.startsWith('juin')) return 6;
-  if (n.startsWith('juil')) return 7;
-  return MONTHS[n.slice(0, 3)];
+  const n = fold(name);
+  if (n.length < 3) return undefined;
+  const exact = new Set(MONTH_FORMS.filter(([f]) => f === n).map(([, m]) => m));
+  const found =
+    exact.size > 0 ? exact : new Set(MONTH_FORMS.filter(([f]) => f.startsWith(n)).map(([, m]) => m));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 const pad = (n: number): string => (n < 10 ? '0' : '') + String(n);

@@ -16,10 +16,14 @@ import { senderTab } from './portal';
  * The draft's address comes from the tab as the browser knows it, never from the page: a page cannot
  * make the agent save a profile (and grant host access) for another site.
  */
+/** The refusal code of a tab without a web address (`msgTeachNoAddress`). */
+export const TEACH_NO_ADDRESS = 'teach_no_address';
+
 async function fromTab(tabId: number, state: TeachState): Promise<TeachState> {
   const tab = await browser.tabs.get(tabId);
   const patterns = urlPatternsFor(tab.url ?? '');
-  if (patterns.length === 0) throw new Error('This tab has no web address to teach.');
+  // A code, translated by the sidebar (entrypoints/sidebar/teach-api.ts; issue 16 §5).
+  if (patterns.length === 0) throw new Error(TEACH_NO_ADDRESS);
   return { ...state, profile: { ...state.profile, urlPatterns: patterns } };
 }
 

@@ -64,7 +64,7 @@ describe('Options page', () => {
 
   it.each(['en', 'fr'] as const)('links to the privacy statement shipped in the package (%s)', async (locale) => {
     renderOptions(fakeApi(), locale);
-    const link = await screen.findByRole('link', { name: locale === 'en' ? /^Privacy: what the extension reads/ : /^Confidentialité : ce que l'extension lit/ });
+    const link = await screen.findByRole('link', { name: locale === 'en' ? /^Privacy: what the extension reads/ : /^Confidentialité\u00a0: ce que l'extension lit/ });
     expect(link.getAttribute('href')).toBe('/privacy.txt');
   });
 

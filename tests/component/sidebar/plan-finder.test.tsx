@@ -53,7 +53,7 @@ describe('PlanFinder (seed 001: a plan goes on an eSIM with its IMSI profile, el
   it('finds by French country name and answers in French', async () => {
     renderWithI18n(<PlanFinder catalog={EXAMPLE_CATALOG} source="example" esims={ONE_PROFILE_7.esims} />, { locale: 'fr' });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Destination ou forfait' }), 'Japon');
-    expect(whereFor('Asia 1')).toContain('Ajouter une ligne : la nommer « Japon » (nouvelle eSIM au profil 10)');
+    expect(whereFor('Asia 1')).toContain('Ajouter une ligne\u00a0: la nommer «\u00a0Japon\u00a0» (nouvelle eSIM au profil 10)');
   });
 
   it('says when nothing matches', async () => {

@@ -55,7 +55,7 @@ describe('caps in the editor', () => {
     fireEvent.change(field, { target: { value: 'x'.repeat(DRAFT_LIMITS.maxFieldChars + 1) } });
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toMatch(
-        /Non enregistré : le champ « Description du problème » contient au plus 65\s536 caractères \(il en a 65\s537\)\./,
+        /Non enregistré\u00a0: le champ «\u00a0Description du problème\u00a0» contient au plus 65\s536 caractères \(il en a 65\s537\)\./,
       ),
     );
   });

@@ -150,7 +150,34 @@ describe('CSV import/export', () => {
       'th,Thailand,,Asia,TH,10,1024,30,false',
     ].join('\n');
     expect(csvErrors(text)).toEqual([
-      { row: 4, column: 'imsiProfile', code: 'not-a-number', message: expect.stringContaining('seven') },
+      {
+        row: 4,
+        column: 'imsiProfile',
+        code: 'not-a-number',
+        message: expect.stringContaining('seven'),
+        // Issue 16 §5: the finer problem and the cell, for the UI to say in the agent's language.
+        detail: 'not-a-number',
+        args: ['seven'],
+      },
+    ]);
+  });
+
+  it('names each CSV problem by a detail code and values, not only English (issue 16 §5)', () => {
+    expect(csvErrors('')).toEqual([expect.objectContaining({ code: 'csv-header', detail: 'empty-file' })]);
+    expect(csvErrors(`${HEADER},colour`)).toEqual([
+      expect.objectContaining({ code: 'csv-header', detail: 'unknown-column', column: 'colour' }),
+    ]);
+    expect(csvErrors([HEADER, 'fr,France'].join('\n'))).toEqual([
+      expect.objectContaining({ code: 'csv-field-count', detail: 'field-count', args: ['9', '2'] }),
+    ]);
+    expect(csvErrors([HEADER, 'fr,France,,Europe,FR,7,lots,30,false'].join('\n'))).toEqual([
+      expect.objectContaining({ code: 'not-a-number', detail: 'not-a-number-mb', args: ['lots'] }),
+    ]);
+    expect(csvErrors([HEADER, 'fr,France,,Europe,FR,7,1024,30,maybe'].join('\n'))).toEqual([
+      expect.objectContaining({ code: 'not-a-boolean', detail: 'not-a-boolean', args: ['maybe'] }),
+    ]);
+    expect(csvErrors([HEADER, 'fr,"France,,Europe,FR,7,1024,30,false'].join('\n'))).toEqual([
+      expect.objectContaining({ code: 'csv-syntax', detail: 'unclosed-quote' }),
     ]);
   });
 
