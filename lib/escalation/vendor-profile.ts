@@ -505,6 +505,8 @@ export function vendorDisplayName(
   vendor: Pick<VendorProfile, 'name' | 'displayName'>,
   locale: string,
 ): string {
-  if (!vendor.displayName) return vendor.name;
+  // The display name translates `name`: a profile copied and renamed (an agent's "Acme Telecom" made from
+  // the generic profile) keeps a stale translation of the old name, so its own name wins.
+  if (!vendor.displayName || vendor.displayName.en !== vendor.name) return vendor.name;
   return locale === 'fr' ? vendor.displayName.fr : vendor.displayName.en;
 }

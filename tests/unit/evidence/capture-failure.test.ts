@@ -61,4 +61,9 @@ describe('the generic vendor’s name', () => {
     const esimGo = builtInVendors.find((v) => v.id === 'esim-go')!;
     expect(vendorDisplayName(esimGo, 'fr')).toBe(esimGo.name);
   });
+  it('a profile copied from the generic one and renamed reads by its new name (the translation was of the old)', () => {
+    const acme = { ...generic, id: 'acme', name: 'Acme Telecom' };
+    expect(vendorDisplayName(acme, 'en')).toBe('Acme Telecom');
+    expect(vendorDisplayName(acme, 'fr')).toBe('Acme Telecom');
+  });
 });
