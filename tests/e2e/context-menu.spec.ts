@@ -7,6 +7,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { storedRows } from './stored';
 import { expected, subscriber } from './expected';
+import { escalateByMenu } from './menu';
 
 interface StoredDraft {
   id: string;
@@ -17,18 +18,6 @@ interface StoredDraft {
 
 function storedDrafts(sw: Worker): Promise<StoredDraft[]> {
   return storedRows<StoredDraft>(sw, 'drafts');
-}
-
-/** Delivers a context-menu click on "Escalate this ICCID" to the background's listeners. */
-async function clickEscalate(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
 }
 
 /** Selects the text of the first element showing `text` and returns the page's selection string. */
@@ -59,7 +48,7 @@ test('a valid selection opens one draft with the page context; again reuses it; 
 
   const selection = await select(page, france.iccidDisplay);
   expect(selection.replace(/\D/g, '')).toBe(france.iccid);
-  await clickEscalate(serviceWorker, selection, url);
+  await escalateByMenu(serviceWorker, selection, url);
   await expect.poll(async () => (await storedDrafts(serviceWorker)).map((d) => [d.iccid, d.subscriberName, d.subscriberId])).toEqual([
     [france.iccid, 'Lucas Martin', 'S-1002'],
   ]);
@@ -67,14 +56,14 @@ test('a valid selection opens one draft with the page context; again reuses it; 
   await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
 
   // Again: the open draft for that ICCID is reused (seed 004: one ticket per problem).
-  await clickEscalate(serviceWorker, selection, url);
-  await clickEscalate(serviceWorker, france.iccid, url);
+  await escalateByMenu(serviceWorker, selection, url);
+  await escalateByMenu(serviceWorker, france.iccid, url);
   await expect.poll(async () => (await storedDrafts(serviceWorker)).length).toBe(1);
 
   // Invalid (check digit): no draft, and a notification saying why.
   const before = await serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
   const invalid = lucas.invalidIccids[0]!;
-  await clickEscalate(serviceWorker, invalid.text, url);
+  await escalateByMenu(serviceWorker, invalid.text, url);
   await expect
     .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).length))
     .toBe(before + 1);
@@ -91,7 +80,7 @@ test('off a portal, a valid selection opens the draft in the drafts tab', async 
   const iccid = amira.esims[0]!.iccid;
   expect(expected.portal.subscribers.length).toBeGreaterThan(0);
   const draftsTab = context.waitForEvent('page', (p) => p.url().startsWith(`chrome-extension://${extensionId}/drafts.html#draft=`));
-  await clickEscalate(serviceWorker, amira.esims[0]!.iccidDisplay, url);
+  await escalateByMenu(serviceWorker, amira.esims[0]!.iccidDisplay, url);
   const tab = await draftsTab;
   await expect(tab.getByLabel('ICCID', { exact: true })).toHaveValue(iccid);
   const drafts = await storedDrafts(serviceWorker);

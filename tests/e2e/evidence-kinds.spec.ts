@@ -4,27 +4,16 @@
  * device"); a screenshot the agent attaches (the customer's) does. The capture says up front what it
  * needs. Uses the capturable build (capturable.ts: same effect as the toolbar click on the portal tab).
  */
-import type { Worker } from '@playwright/test';
 import { expect, test } from './capturable';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
+import { escalateByMenu } from './menu';
 
 /** A 1×1 PNG: what a phone screenshot is, as far as the attachment rules go. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
-}
 
 test('a portal capture is not the customer\'s screenshot; an attached screenshot is', async ({
   context,

@@ -7,11 +7,12 @@
  * The ticket is edited in the drafts tab (the sidebar frame is denied IndexedDB in this Chromium — see
  * the FIXME in sidebar.spec.ts); the capture targets the portal tab the draft was started on.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { queryAx } from './ax';
 import { expected, subscriber } from './expected';
 import { expect, test } from './capturable';
 import { storedRows } from './stored';
+import { escalateByMenu } from './menu';
 
 const KEY = expected.apiKey;
 
@@ -82,17 +83,6 @@ function storedAttachments(page: Page): Promise<StoredAttachment[]> {
           };
         };
       }),
-  );
-}
-
-async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
   );
 }
 

@@ -9,6 +9,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, launchWithExtension, test } from './fixtures';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
+import { escalateByMenu } from './menu';
 
 const HOUR = 3_600_000;
 
@@ -16,17 +17,6 @@ interface StoredDraft {
   id: string;
   vendorId: string;
   fields: Record<string, string>;
-}
-
-async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
 }
 
 async function openPortal(page: Page, sw: Worker, url: string, name: string) {

@@ -10,19 +10,9 @@
 import type { Locator, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { storedRows } from './stored';
+import { escalateByMenu } from './menu';
 
 const ICCID = '89445000122510666020';
-
-async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
-}
 
 interface Setup {
   page: Page;

@@ -4,21 +4,10 @@
  * priority seed 000 gives a loss of connectivity affecting multiple users: High. The click is delivered
  * through the registered contextMenus.onClicked listeners, as in context-menu.spec.ts.
  */
-import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { storedRows } from './stored';
 import { expected } from './expected';
-
-async function clickEscalate(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
-}
+import { escalateByMenu } from './menu';
 
 test('a three-ICCID selection → one escalation listing the three, several users, High', async ({
   context,
@@ -47,7 +36,7 @@ test('a three-ICCID selection → one escalation listing the three, several user
 
   const notificationsBefore = await serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
   const draftsTab = context.waitForEvent('page', (p) => p.url().startsWith(`chrome-extension://${extensionId}/drafts.html#draft=`));
-  await clickEscalate(serviceWorker, selection, url);
+  await escalateByMenu(serviceWorker, selection, url);
   const tab = await draftsTab;
 
   // One draft, covering the three valid ICCIDs; the invalid one is named in a notification.

@@ -8,6 +8,7 @@ import { clickAx } from './ax';
 import { expect, launchWithExtension, test } from './fixtures';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
+import { escalateByMenu } from './menu';
 
 interface StoredDraft {
   id: string;
@@ -27,18 +28,6 @@ async function sidebar(page: Page, extensionId: string): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/sidebar.html`;
   await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
   return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
-
-/** Delivers "Escalate this ICCID" to the background's context-menu listeners (see context-menu.spec.ts). */
-async function escalateByMenu(sw: Worker, selectionText: string, tabUrl: string) {
-  await sw.evaluate(
-    async ({ selectionText, tabUrl }) => {
-      const [tab] = await chrome.tabs.query({ url: tabUrl });
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void };
-      event.dispatch({ menuItemId: 'escalate-iccid', selectionText, editable: false, pageUrl: tabUrl }, tab);
-    },
-    { selectionText, tabUrl },
-  );
 }
 
 // The escalation is started from the portal page by the background (context-menu path) and edited in
