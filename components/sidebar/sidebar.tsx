@@ -164,7 +164,9 @@ function Views(props: SidebarProps & { context: PageContext }) {
           )}
         </div>
       )}
-      {!profiled && props.teach}
+      {/* Issue 19: a portal saved from the draft becomes known at once (the page re-reads itself);
+          the panel stays to say it was saved, and to correct and save again. */}
+      {(!profiled || props.guessed === true) && props.teach}
       {profiled && context.ambiguous === true && (
         // Issue 14: two subscribers on screen — what follows may be the wrong person's.
         <p

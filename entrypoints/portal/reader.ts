@@ -46,7 +46,7 @@ async function loadProfiles(): Promise<PortalProfile[]> {
 const isOurs = isInOwnHost;
 
 export async function startReader(doc: Document, deps: ReaderDeps) {
-  const profiles = await loadProfiles();
+  let profiles = await loadProfiles();
   const guardEvents: GuardEvent[] = [];
   const invalidatedHandlers: Array<() => void> = [];
   let profile = findProfileForUrl(profiles, doc.location.href) ?? null;
@@ -214,8 +214,22 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
+  // Issue 19: a portal saved from the sidebar ("Save portal"), in Options or by the policy applies to
+  // the page already open: load the profiles again and re-read at once, not on the next reload.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(USER_PORTALS_KEY in changes || MANAGED_PORTALS_KEY in changes)) return;
+    void loadProfiles().then((next) => {
+      if (stopped) return;
+      profiles = next;
+      profile = findProfileForUrl(profiles, doc.location.href) ?? null;
+      flush();
+    });
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
   function stop() {
     stopped = true;
+    browser.storage.onChanged.removeListener(onStorage);
     observer.disconnect();
     clearTimeout(quietTimer);
     clearTimeout(maxTimer);

@@ -132,7 +132,16 @@ test('teach a portal with no profile: guess, point, save, guard, restart', async
     await expect(frame.getByRole('status')).toHaveText('“Afrique 1” added to the catalog (IMSI profile 10).');
 
     await frame.getByRole('button', { name: 'Save portal' }).click();
-    await expect(frame.getByRole('status')).toContainText('Portal saved for http://127.0.0.1/guess/*');
+    // In the panel: the page, known at once, shows its lines' own statuses beside it.
+    await expect(
+      frame.getByRole('region', { name: 'Draft profile' }).getByRole('status'),
+    ).toContainText('Portal saved for http://127.0.0.1/guess/*');
+
+    // Before any reload: the open tab reads itself with the saved profile at once (the content script
+    // follows the stored portals), so the sidebar leaves "guessed (not saved)" for the known portal.
+    await expect(frame.locator('[data-portal-state]')).toHaveText('Known portal (taught-127-0-0-1)');
+    await expect(frame.getByRole('region', { name: 'Subscriber' })).toContainText('Camille Martin');
+    await expect(frame.getByRole('region', { name: 'Subscriber' })).toContainText('C-20417');
 
     // Reload: a known portal now, read by the saved profile.
     await page.close();
