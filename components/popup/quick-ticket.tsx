@@ -43,6 +43,11 @@ export interface QuickTicketProps {
   rememberDraft: (draftId: string | null) => void;
   /** "Continue in sidebar": the shell opens the sidebar on the active tab, or the drafts tab. */
   onContinue: (draftId: string) => void;
+  /**
+   * Issue 17: looks a typed ICCID up in the page contexts of the open portal tabs (through the
+   * background); the page of the one subscriber whose eSIMs include it, or null (none, or tabs disagree).
+   */
+  lookupIccid?: (iccid: string) => Promise<PageContext | null>;
   vendors?: readonly VendorProfile[];
   autosave?: AutosaveOptions;
 }
@@ -119,9 +124,10 @@ function initialDraft(
     scope: first.scope,
     severity: first.severity,
     priorityOverride: first.priorityOverride,
-    subscriberId: onPage ? (tabContext?.subscriber?.id ?? null) : null,
-    subscriberName: onPage ? (tabContext?.subscriber?.name ?? null) : null,
-    portalUrl: onPage ? (tabContext?.url ?? null) : null,
+    // Off the active page, what another open portal tab told about the ICCID (issue 17) is kept.
+    subscriberId: onPage ? (tabContext?.subscriber?.id ?? null) : first.subscriberId,
+    subscriberName: onPage ? (tabContext?.subscriber?.name ?? null) : first.subscriberName,
+    portalUrl: onPage ? (tabContext?.url ?? null) : first.portalUrl,
   };
 }
 
@@ -142,6 +148,33 @@ function withPageSubscriber(
     portalUrl: tabContext.url,
     // What the agent typed wins over what the page knows.
     fields: { ...known, ...Object.fromEntries(Object.entries(d.fields).filter(([, v]) => v.trim() !== '')) },
+  };
+}
+
+/**
+ * Issue 17: the typed ICCID's lookup in the open portal tabs. Only the latest ICCID's answer is applied;
+ * `settled` resolves once that answer has been applied (or at once without a lookup in flight).
+ */
+function useIccidLookup(
+  lookupIccid: ((iccid: string) => Promise<PageContext | null>) | undefined,
+  apply: (iccid: string, found: PageContext) => void,
+) {
+  const latest = useRef<{ iccid: string; done: Promise<void> } | null>(null);
+  return {
+    start(iccid: string) {
+      if (!lookupIccid || latest.current?.iccid === iccid) return;
+      const entry: { iccid: string; done: Promise<void> } = { iccid, done: Promise.resolve() };
+      entry.done = lookupIccid(iccid).then(
+        (found) => {
+          if (found && latest.current === entry) apply(iccid, found);
+        },
+        () => undefined,
+      );
+      latest.current = entry;
+    },
+    settled(): Promise<void> {
+      return latest.current?.done ?? Promise.resolve();
+    },
   };
 }
 
@@ -198,6 +231,7 @@ export function QuickTicket({
   readClipboard,
   rememberDraft,
   onContinue,
+  lookupIccid,
   vendors = builtInVendors,
   autosave: autosaveOptions,
 }: QuickTicketProps) {
@@ -245,6 +279,17 @@ export function QuickTicket({
   const vendor = vendorOf(draft);
   const focus = useQuickFocus(formRef, loading);
   const change = (fn: (d: Draft) => Draft) => quick.update(fn);
+  // The latest draft controls, for answers that arrive after the render that asked (the ICCID lookup).
+  const quickRef = useRef(quick);
+  quickRef.current = quick;
+  const lookup = useIccidLookup(lookupIccid, (iccid, found) =>
+    quickRef.current.update((d) =>
+      // Only while the draft is still about that ICCID and names nobody: what the agent chose wins.
+      d.iccid === iccid && d.subscriberId === null && d.subscriberName === null
+        ? withPageSubscriber(d, vendorOf(d), found, pageIccids(found), timeZone)
+        : d,
+    ),
+  );
 
   // The page context arrived: with nothing typed yet, the first empty field may have moved on.
   const contextKnown = tabContext !== undefined;
@@ -255,6 +300,8 @@ export function QuickTicket({
   const setIccid = (text: string) => {
     const parsed = parseIccid(text);
     if (parsed.ok) setIccidAlert(false);
+    // Issue 17: an ICCID the active page does not show is looked up in the other open portal tabs.
+    if (parsed.ok && !candidates.some((c) => c.iccid === parsed.iccid)) lookup.start(parsed.iccid);
     change((d) => {
       const next = { ...d, iccid: parsed.ok ? parsed.iccid : null, fields: { ...d.fields, [iccidFieldId(vendor)]: text } };
       // Issue 17: an ICCID typed (not picked) that the open portal page shows is that subscriber's —
@@ -380,7 +427,8 @@ export function QuickTicket({
             className={`${BUTTON} font-medium`}
             onClick={() => {
               if (continueBlocked()) return;
-              void quick.ensure().then((saved) => {
+              // The lookup's answer goes into the draft before it is handed over.
+              void lookup.settled().then(() => quickRef.current.ensure()).then((saved) => {
                 if (saved) onContinue(saved);
               });
             }}

@@ -169,6 +169,11 @@ export function useDraft(drafts: DraftsApi, draftId: string | null, options: Use
     const { vendorId, iccid, summary, fields, problemKind, scope, severity, priorityOverride } = late;
     session.update((d) => ({
       ...d,
+      // Issue 17: a subscriber found for the ICCID while the draft was being created (the popup's lookup
+      // in the open portal tabs) is kept; one the draft already names is never replaced.
+      ...(d.subscriberId === null && d.subscriberName === null && (late.subscriberId !== null || late.subscriberName !== null)
+        ? { subscriberId: late.subscriberId, subscriberName: late.subscriberName, portalUrl: d.portalUrl ?? late.portalUrl }
+        : {}),
       vendorId,
       iccid,
       summary,

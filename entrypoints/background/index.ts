@@ -10,6 +10,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createTabContexts } from '../../lib/settings/tab-contexts';
 import { createRouter } from './router';
 import { captureHandlers } from './handlers/capture';
+import { iccidLookupHandlers } from './handlers/iccid-lookup';
 import { pageUiHandlers } from './handlers/page-ui';
 import { portalHandlers } from './handlers/portal';
 import { sessionMemoryHandlers } from './handlers/session-memory';
@@ -47,6 +48,7 @@ export default defineBackground({
       ...pageUiHandlers(),
       ...sessionMemoryHandlers(browser.storage.session),
       ...teachHandlers(),
+      ...iccidLookupHandlers({ contexts }),
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -49,6 +49,12 @@ async function tabContext(tabId: number | undefined): Promise<PageContext | null
   return reply.ok ? reply.value : null;
 }
 
+/** Issue 17: the typed ICCID in the open portal tabs' page contexts (the background holds them). */
+async function lookupIccid(iccid: string): Promise<PageContext | null> {
+  const reply = await sendToBackground('find-iccid-context', { iccid });
+  return reply.ok ? reply.value : null;
+}
+
 async function main() {
   const i18n = browserI18n();
   document.documentElement.lang = i18n.locale;
@@ -120,6 +126,7 @@ async function main() {
           readClipboard={() => navigator.clipboard.readText()}
           rememberDraft={rememberDraft}
           onContinue={(id) => void onContinue(id)}
+          lookupIccid={lookupIccid}
         />
       </I18nProvider>
     </StrictMode>,

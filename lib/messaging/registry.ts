@@ -188,6 +188,11 @@ export const BACKGROUND_MESSAGES = {
   // ── from extension pages (popup, options, drafts tab, sidebar) ──
   /** Popup/options: the context of a tab (the popup asks for the active tab's). */
   'get-tab-context': message(['extension-page'], z.object({ tabId }), PageContextSchema.nullable()),
+  /**
+   * Issue 17: the popup's typed ICCID looked up in the page contexts of the open portal tabs: the page
+   * of the one subscriber whose eSIMs include it, null when none or when tabs disagree (lib/portal/iccid-in-contexts).
+   */
+  'find-iccid-context': message(['extension-page'], z.object({ iccid }), PageContextSchema.nullable()),
   /** Popup "Continue in sidebar": open the sidebar on that tab with the draft selected. */
   'open-sidebar': message(
     ['extension-page'],

@@ -13,6 +13,7 @@ import { createTabContexts } from '../../../lib/settings/tab-contexts';
 import { createRouter, type HandlerContext } from '../../../entrypoints/background/router';
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
 import { sidebarHandlers } from '../../../entrypoints/background/handlers/sidebar';
+import { iccidLookupHandlers } from '../../../entrypoints/background/handlers/iccid-lookup';
 import { captureHandlers } from '../../../entrypoints/background/handlers/capture';
 import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
@@ -62,6 +63,7 @@ const samples: { [T in MessageType]: [keyof typeof senders, RequestOf<T>] } = {
   'teach-save': ['sidebar', { profile: taughtProfile }],
   'claim-sidebar-frame': ['sidebar', { token: 'abcdefghijklmnopqrstuv' }],
   'get-tab-context': ['popup', { tabId: 3 }],
+  'find-iccid-context': ['popup', { iccid: '89445000200000077765' }],
   'open-sidebar': ['popup', { tabId: 3, draftId: 'd-1' }],
   'portals-changed': ['popup', {}],
   'capture-tab': ['sidebar', { mask: true }],
@@ -92,6 +94,7 @@ function spyHandlers() {
     'close-sidebar': null,
     'dock-sidebar': null,
     'get-tab-context': context,
+    'find-iccid-context': null,
     'open-sidebar': { opened: true },
     'portals-changed': ['http://localhost/*'],
     'capture-tab': { dataUrl: 'data:image/png;base64,AAAA', masked: 0 },
@@ -197,6 +200,8 @@ describe('the background router', () => {
     const route = createRouter({
       ...portalHandlers({ contexts, sidebars }),
       ...sidebarHandlers({ contexts, sidebars }),
+    ...iccidLookupHandlers({ contexts }),
+      ...iccidLookupHandlers({ contexts }),
       ...captureHandlers({} as EvidenceCapture),
       ...settingsHandlers(),
       ...pageUiHandlers(),
@@ -244,6 +249,7 @@ describe('the background router', () => {
       pageUiHandlers(),
       sessionMemoryHandlers(fakeBrowser.storage.session),
       teachHandlers(),
+      iccidLookupHandlers({ contexts }),
     ].map((g) => Object.keys(g));
     const all = groups.flat();
     expect(new Set(all).size).toBe(all.length);

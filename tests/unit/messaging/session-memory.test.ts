@@ -18,6 +18,7 @@ import { pageUiHandlers } from '../../../entrypoints/background/handlers/page-ui
 import { portalHandlers } from '../../../entrypoints/background/handlers/portal';
 import { settingsHandlers } from '../../../entrypoints/background/handlers/settings';
 import { sidebarHandlers } from '../../../entrypoints/background/handlers/sidebar';
+import { iccidLookupHandlers } from '../../../entrypoints/background/handlers/iccid-lookup';
 import { teachHandlers } from '../../../entrypoints/background/handlers/teach';
 import { createTabContexts } from '../../../lib/settings/tab-contexts';
 import type { EvidenceCapture } from '../../../entrypoints/background/capture';
@@ -50,6 +51,7 @@ function setup(from: () => Sender = sidebar) {
   const route = createRouter({
     ...portalHandlers({ contexts, sidebars }),
     ...sidebarHandlers({ contexts, sidebars }),
+    ...iccidLookupHandlers({ contexts }),
     ...captureHandlers({} as EvidenceCapture),
     ...settingsHandlers(),
     ...pageUiHandlers(),
