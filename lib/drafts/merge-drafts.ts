@@ -29,9 +29,28 @@ export type MergeResult = { ok: true; draft: Draft } | { ok: false; clashes: str
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Whether `later` only continues `earlier` by typing on: `base` ⊑ `earlier` ⊑ `later` as text prefixes.
+ * Then `earlier` is a moment of the same typing (another window showed and saved it while the agent
+ * typed on: seen on a loaded machine, issue 12), and `later` holds every character of both sides.
+ */
+function continues(base: unknown, earlier: unknown, later: unknown): boolean {
+  const b = base ?? '';
+  return (
+    typeof b === 'string' &&
+    typeof earlier === 'string' &&
+    typeof later === 'string' &&
+    earlier.startsWith(b) &&
+    later.startsWith(earlier)
+  );
+}
+
 function pickSide<T>(key: string, base: T, mine: T, theirs: T, clashes: string[]): T {
   if (same(mine, theirs) || same(mine, base)) return theirs;
   if (same(theirs, base)) return mine;
+  // Both changed, one only typed further than the other: the longer text loses nothing of either.
+  if (continues(base, theirs, mine)) return mine;
+  if (continues(base, mine, theirs)) return theirs;
   clashes.push(key);
   return mine;
 }
