@@ -26,7 +26,7 @@ export const TICKET_TEXT_KEYS = [
 /** See {@link TICKET_TEXT_KEYS}. */
 export type TicketTextKey = (typeof TICKET_TEXT_KEYS)[number];
 
-/** A translator for ONE locale (the ticket's), as `browser.i18n.getMessage` or a loaded messages.json. */
+/** A translator for ONE locale (the ticket's), given by the surface: the extension's own or a loaded messages.json. */
 export type TicketTranslate = (key: TicketTextKey, substitutions?: string[]) => string;
 
 /** The language a vendor's ticket is written in: the first of its profile's languages the product speaks. */

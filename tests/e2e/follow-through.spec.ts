@@ -5,7 +5,7 @@
  * notification; an agent reminder survives a browser restart; the portal sidebar shows the subscriber's
  * open escalation; and Wildix Closed → "New ticket referencing this one" (seed 002).
  */
-import type { Page, Worker } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { expect, launchWithExtension, test } from './fixtures';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
@@ -159,6 +159,13 @@ test('Wildix: Closed shows the rule, and "New ticket referencing this one" gives
   await expect(tab.getByLabel('Previous ticket ID')).toHaveValue('88123');
 });
 
+/** The portal page's sidebar frame, once the background has opened it. */
+async function sidebarOf(page: Page, extensionId: string): Promise<Frame> {
+  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  return page.frames().find((f) => f.url().startsWith(prefix))!;
+}
+
 test('portal sidebar: hand over there starts the escalation; its open escalation opens with the panel; ticket number and status reach the board', async ({
   context,
   extensionId,
@@ -172,9 +179,7 @@ test('portal sidebar: hand over there starts the escalation; its open escalation
   await openPortal(portal, serviceWorker, url, lucas.name);
   // The context menu opens the sidebar on the new draft (entrypoints/background/escalate.ts).
   await escalateByMenu(serviceWorker, france.iccidDisplay, url);
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  const frame = await sidebarOf(portal, extensionId);
   const editor = frame.getByRole('form', { name: 'Ticket for eSIM Go' });
   await expect(editor).toBeVisible();
   const [draft] = await storedRows<StoredDraft>(serviceWorker, 'drafts');
@@ -240,9 +245,7 @@ test('portal sidebar, Wildix: Closed → "New ticket referencing this one" opens
   const portal = await context.newPage();
   await openPortal(portal, serviceWorker, url, amira.name);
   await escalateByMenu(serviceWorker, esim.iccidDisplay, url);
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => portal.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  const frame = portal.frames().find((f) => f.url().startsWith(prefix))!;
+  const frame = await sidebarOf(portal, extensionId);
   await frame
     .getByRole('form', { name: 'Ticket for eSIM Go' })
     .getByLabel('Vendor', { exact: true })
