@@ -30,11 +30,22 @@ import { TOOLBAR_MENU_CONTEXT } from './browser-differences';
 import { startReminders } from './reminders';
 
 const PURGE_ALARM = 'purge-expired-drafts';
+// A read of a 100,000-row page in slices takes a few seconds on a loaded machine.
+const ASK_CONTEXT_MS = 10_000;
+
+/** The portal content script's context of a tab, read now (its top frame; undefined: no answer). */
+function askTabContext(tabId: number): Promise<unknown> {
+  return Promise.race([
+    browser.tabs.sendMessage(tabId, { type: 'get-context' }, { frameId: 0 }),
+    new Promise((resolve) => setTimeout(() => resolve(undefined), ASK_CONTEXT_MS)),
+  ]);
+}
 
 export default defineBackground({
   type: 'module',
   main() {
-    const contexts = createTabContexts(browser.storage.session);
+    // Issue 15: portal pages are read when asked; the answer is awaited at most ASK_CONTEXT_MS.
+    const contexts = createTabContexts(browser.storage.session, { ask: askTabContext });
     const sidebars = createSidebarPorts(contexts);
     const drafts = createDraftsService(database);
     const evidence = createEvidenceCapture({ isPortalUrl });

@@ -4,14 +4,17 @@
  * reader's generic scan hands over where the ICCIDs are.
  *
  * Issue 15: we pay only for what is on screen, and never re-lay out the page.
- * - One IntersectionObserver watches the elements that hold ICCIDs; a badge exists only while its
- *   element is in or within one viewport of the screen, at most MAX_BADGES at once.
+ * - Nothing is kept per ICCID of the page: each placement finds the ICCIDs in and near the screen
+ *   from the screen itself (./near-screen.ts), at most MAX_BADGES at once, those on screen first.
+ *   (An IntersectionObserver on every ICCID's element held 2,000 nodes and observations on 2,000
+ *   rows and made the renderer compute 2,000 intersections per frame.)
  * - All badges are buttons in ONE layer: a single host (closed shadow root) appended to the root
  *   element, positioned over the page. Nothing is inserted into the portal's table cells (an
  *   inline-block host in the cells of an auto-sized table made the browser lay out the whole table
  *   again: +628 ms on 2,000 rows).
  * - Placing reads every rectangle first, then writes every position (no forced layout per badge),
- *   once per animation frame, and again after scrolling or resizing.
+ *   once per frame, after it is painted. While the page scrolls, the badges follow on every frame (their own
+ *   ranges only); the ICCIDs that scrolled in are looked for once the scrolling pauses.
  * - The label is read from i18n once, not once per badge.
  * - A badge is ONE node: a button whose name is its aria-label ("Escalate ICCID …", also its tooltip)
  *   and whose face is an "escalate" arrow drawn by the layer's style (a background image). A visible
@@ -23,7 +26,10 @@
 import { invoke, prop } from '../../lib/portal/safe-dom';
 import type { IccidOccurrence } from '../../lib/portal/scanner';
 import { formatIccid } from '../../lib/telecom/iccid';
+import { iccidsNearScreen } from './near-screen';
+import { isInOwnHost, isOwnHost } from './own-hosts';
 import { HOST_STYLES, pinHost, realClick } from './redress';
+import { yieldToPage } from './schedule';
 import { BASE_CSS, el, listen, makeHost, rootOf, t } from './shadow-host';
 
 /**
@@ -32,8 +38,6 @@ import { BASE_CSS, el, listen, makeHost, rootOf, t } from './shadow-host';
  * toggle's and the layer's own nodes.
  */
 export const MAX_BADGES = 40;
-/** Occurrences near the screen whose boxes are read to pick the MAX_BADGES nearest (bounded work). */
-const MAX_CANDIDATES = MAX_BADGES * 4;
 
 // The badge's face: an arrow up out of a tray ("escalate"), in the primary blue of BASE_CSS.
 const ARROW =
@@ -51,46 +55,45 @@ const LAYER_STYLE =
   'position:absolute!important;top:0!important;left:0!important;overflow:visible!important;z-index:2147483647!important;';
 
 // Half a viewport above and below the screen: badges are ready before they scroll into view.
-const ROOT_MARGIN = '50% 0px 50% 0px';
+const MARGIN_SCREENS = 0.5;
+// After a scroll or resize: look for the ICCIDs that came near once it pauses this long…
+const SETTLE_MS = 120;
+// …or this often while it goes on.
+const FIND_EVERY_MS = 400;
 // Badge gap after the ICCID's last character, in CSS pixels.
 const GAP = 4;
 
 export interface BadgeDeps {
   escalate(iccid: string): void;
+  /**
+   * Runs `fn` once the next frame has been laid out and painted (default: an animation frame, then a
+   * task). Read then, the page's geometry is up to date: reading boxes in an animation frame callback
+   * forces the layout the frame is about to do, inside our callback — on a 100,000-row table a
+   * 37–419 ms layout that the trace attributed to us (issue 15: "no forced synchronous layout").
+   */
+  afterPaint?(fn: () => void): void;
 }
+
+const afterNextPaint = (fn: () => void) => requestAnimationFrame(() => void yieldToPage().then(fn));
 
 interface Placed {
   readonly button: HTMLButtonElement;
   readonly occurrence: IccidOccurrence;
 }
 
-/** Starts the badges; `update()` with each scan's occurrences, `stop()` removes every badge. */
+/** Starts the badges; `update()` after each read of the page, `stop()` removes every badge. */
 export function startBadges(doc: Document, deps: BadgeDeps) {
-  // The elements holding ICCIDs, with their occurrences (bounded by the scan's limits).
-  // One occurrence per element in a table cell: kept bare, a list only when an element holds several
-  // (an array per ICCID was a third of the badges' heap on 2,000 rows).
-  let watched = new Map<Element, IccidOccurrence | IccidOccurrence[]>();
-  const near = new Set<Element>();
-  const placed = new Map<Element, Placed[]>();
+  // The badges shown (at most MAX_BADGES): the only references to the page's text we keep.
+  let placed: Placed[] = [];
   const iccidOf = new WeakMap<Element, string>();
   let layer: { host: HTMLElement; root: ShadowRoot; unpin: () => void } | null = null;
   let labels: { aria: (iccid: string) => string } | null = null;
-  let frame: number | undefined;
+  let frame = false;
+  // The next frame looks for ICCIDs near the screen (else it only moves the badges shown).
+  let findDue = false;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastFind = 0;
   let stopped = false;
-
-  const observer =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(
-          (entries) => {
-            for (const entry of entries) {
-              if (entry.isIntersecting) near.add(entry.target);
-              else near.delete(entry.target);
-            }
-            requestRender();
-          },
-          { rootMargin: ROOT_MARGIN },
-        )
-      : null;
 
   function labelsOnce() {
     if (labels === null) {
@@ -123,9 +126,12 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     return layer;
   }
 
-  function requestRender() {
-    if (stopped || frame !== undefined) return;
-    frame = requestAnimationFrame(render);
+  function requestRender(find: boolean) {
+    if (stopped) return;
+    if (find) findDue = true;
+    if (frame) return;
+    frame = true;
+    (deps.afterPaint ?? afterNextPaint)(render);
   }
 
   /** The last line box of an occurrence's text (where the badge goes), or null when not rendered. */
@@ -140,61 +146,58 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
       const last = rects[rects.length - 1];
       return last !== undefined && (last.width > 0 || last.height > 0) ? last : null;
     } catch {
-      return null; // the page changed the text since the scan: the next scan places it again
+      return null; // the page changed the text since it was read: the next pass places it again
     }
   }
 
   function render() {
-    frame = undefined;
+    frame = false;
     if (stopped) return;
-    // Which occurrences may get a badge: those of the elements near the screen, bounded. Only the near
-    // elements are visited (a few dozen), not every watched one, on each frame of a scroll.
-    const candidates: Array<[Element, IccidOccurrence]> = [];
-    for (const target of near) {
-      const held = watched.get(target);
-      if (held === undefined) continue;
-      for (const o of Array.isArray(held) ? held : [held])
-        if (candidates.length < MAX_CANDIDATES) candidates.push([target, o]);
-    }
-    for (const [target, list] of placed) {
-      if (near.has(target) && watched.get(target) !== undefined) continue;
-      for (const p of list) p.button.remove();
-      placed.delete(target);
+    const win = prop<Window | null>(doc, 'defaultView');
+    const height = win?.innerHeight ?? 0;
+    // Read everything first: the candidates (the badges shown, and when due the ICCIDs near the
+    // screen) and their boxes…
+    let candidates: IccidOccurrence[] = placed.map((p) => p.occurrence);
+    if (findDue) {
+      findDue = false;
+      lastFind = Date.now();
+      candidates = iccidsNearScreen(doc, { margin: height * MARGIN_SCREENS, isOwnHost, isInOwnHost });
     }
     if (candidates.length === 0 && layer === null) return;
     const { host, root } = layerOnce();
-    // Read everything first…
     const origin = host.getBoundingClientRect();
-    const win = prop<Window | null>(doc, 'defaultView');
-    const height = win?.innerHeight ?? 0;
-    // …keep the MAX_BADGES nearest the screen (on screen: distance 0; stable, so page order otherwise)…
-    const measured = candidates
-      .map(([target, o]) => ({ target, o, rect: rectOf(o) }))
-      .filter((c): c is { target: Element; o: IccidOccurrence; rect: DOMRect } => c.rect !== null)
+    // …keep the MAX_BADGES nearest the screen (on screen: distance 0), in reading order…
+    const wanted = candidates
+      .map((o) => ({ o, rect: rectOf(o) }))
+      .filter((c): c is { o: IccidOccurrence; rect: DOMRect } => c.rect !== null)
       .map((c) => ({ ...c, distance: Math.max(0, -c.rect.bottom, c.rect.top - height) }))
-      .sort((a, b) => a.distance - b.distance)
+      .sort((a, b) => a.distance - b.distance || a.rect.top - b.rect.top || a.rect.left - b.rect.left)
       .slice(0, MAX_BADGES);
-    const wanted = measured.map((c): [Element, IccidOccurrence] => [c.target, c.o]);
-    const rects = measured.map((c) => c.rect);
-    // …then write.
-    const keep = new Set<HTMLButtonElement>();
-    const next = new Map<Element, Placed[]>();
-    wanted.forEach(([target, o], i) => {
-      const rect = rects[i];
-      if (rect === null || rect === undefined) return;
-      const old = placed.get(target)?.find((p) => p.occurrence === o);
-      const button = old?.button ?? badge(root, o.iccid);
+    // …then write: a badge already shown for the same place is moved, not built again.
+    const old = new Map<string, Placed>();
+    for (const p of placed) old.set(key(p.occurrence), p);
+    const next: Placed[] = [];
+    for (const { o, rect } of wanted) {
+      const k = key(o);
+      const reuse = old.get(k);
+      old.delete(k);
+      const button = reuse?.button ?? badge(root, o.iccid);
       const x = rect.right - origin.left + GAP;
       const y = rect.top - origin.top + (rect.height - 18) / 2;
       button.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
-      keep.add(button);
-      const list = next.get(target) ?? [];
-      list.push({ button, occurrence: o });
-      next.set(target, list);
-    });
-    for (const [, list] of placed) for (const p of list) if (!keep.has(p.button)) p.button.remove();
-    placed.clear();
-    for (const [target, list] of next) placed.set(target, list);
+      next.push({ button, occurrence: reuse?.occurrence ?? o });
+    }
+    for (const [, p] of old) p.button.remove();
+    placed = next;
+  }
+
+  // Two reads of one place give different objects: a place is its text node (by identity) and offsets.
+  const nodeIds = new WeakMap<Text, number>();
+  let nextId = 0;
+  function key(o: IccidOccurrence): string {
+    let id = nodeIds.get(o.startNode);
+    if (id === undefined) nodeIds.set(o.startNode, (id = nextId++));
+    return `${id}:${o.startOffset}:${o.iccid}`;
   }
 
   function badge(root: ShadowRoot, iccid: string): HTMLButtonElement {
@@ -206,46 +209,29 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     return button;
   }
 
-  // Scrolling an inner container or a fixed header moves text relative to the layer; resizing
-  // re-flows it: place again on the next frame (only the badges on screen are read).
+  // Scrolling the page or an inner container, or resizing, moves text relative to the layer: the
+  // badges shown follow on the next frame; new ICCIDs near the screen are looked for when it pauses.
   const onMove = () => {
-    if (placed.size > 0) requestRender();
+    if (stopped) return;
+    requestRender(Date.now() - lastFind >= FIND_EVERY_MS);
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => requestRender(true), SETTLE_MS);
   };
   const offScroll = listen(doc, 'scroll', onMove);
   const view = prop<Window | null>(doc, 'defaultView');
   view?.addEventListener('resize', onMove, { passive: true });
 
   return {
-    /** Takes a scan's occurrences: watches the elements that hold them, forgets the others. */
-    update(occurrences: readonly IccidOccurrence[]) {
-      if (stopped) return;
-      const fresh = new Map<Element, IccidOccurrence | IccidOccurrence[]>();
-      for (const o of occurrences) {
-        const target = prop<Element | null>(o.endNode, 'parentElement');
-        if (!target) continue;
-        const held = fresh.get(target);
-        if (held === undefined) fresh.set(target, o);
-        else if (Array.isArray(held)) held.push(o);
-        else fresh.set(target, [held, o]);
-      }
-      for (const [target] of watched) {
-        if (fresh.has(target)) continue;
-        observer?.unobserve(target);
-        near.delete(target);
-      }
-      for (const [target] of fresh) if (!watched.has(target)) observer?.observe(target);
-      watched = fresh;
-      requestRender();
+    /** The page was read (it changed, or this is the first read): look again on the next frame. */
+    update() {
+      requestRender(true);
     },
     stop() {
       stopped = true;
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      observer?.disconnect();
+      clearTimeout(settleTimer);
       offScroll();
       view?.removeEventListener('resize', onMove);
-      watched.clear();
-      near.clear();
-      placed.clear();
+      placed = [];
       if (layer !== null) {
         layer.unpin();
         layer.host.remove();

@@ -7,7 +7,7 @@
 // calls made here, and the content script's every kilobyte is paid by the portal page.
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { findForm } from '../../lib/portal/forms';
+import { findForm, startFormCandidateScan } from '../../lib/portal/forms';
 // The zod-free part of the message registry (this bundle carries no zod: README bench row 4).
 import { parseContentCommand } from '../../lib/messaging/protocol';
 import type { MessageOf } from '../../lib/messaging/registry';
@@ -15,6 +15,7 @@ import { startBadges } from './badges';
 import { publishHostApi } from './host-api';
 import { mountOverlay } from './overlay';
 import { startReader } from './reader';
+import { runInSlices } from './schedule';
 
 // An unlisted script, registered at run time by the background as the content script of the portals
 // the agent enabled (loopback by default). WXT's content-script wrapper is not used: it would add the
@@ -26,8 +27,13 @@ export default defineUnlistedScript({
     // background parses it with zod and answers a Reply, which nothing here needs.
     const send = <T extends 'page-context' | 'escalate-iccid' | 'load-guard'>(message: MessageOf<T>) =>
       browser.runtime.sendMessage(message).catch(() => undefined);
-    const overlay = await mountOverlay(doc);
+    // Issue 15: the page is read while the sidebar is open or a guarded form is watched, and when
+    // the background asks; otherwise not at all (see ./reader.ts).
+    let guardRequested = false;
     const reader = await startReader(doc, { send });
+    const overlay = await mountOverlay(doc, {
+      onOpenChange: (open) => reader.setLive(open || guardRequested),
+    });
 
     const teardownListeners: Array<() => void> = [];
     publishHostApi({
@@ -40,22 +46,44 @@ export default defineUnlistedScript({
     });
     // The Add plan guard is a separate script the background injects once a guarded form shows up:
     // pages without those forms (the big inventory lists) never load it.
-    let guardRequested = false;
-    const requestGuardIfNeeded = () => {
+    // Issue 15: the forms are looked for by a walk in slices (one query over a 100,000-row page was a
+    // long task of ours), once per settled change, never two at once.
+    let checking = false;
+    let recheck = false;
+    const requestGuardIfNeeded = async () => {
       const forms = reader.profile()?.forms;
       if (guardRequested || !forms) return;
-      const present =
-        (forms.addPlan && findForm(doc, forms.addPlan)) || (forms.addLine && findForm(doc, forms.addLine));
-      if (!present) return;
-      guardRequested = true;
-      void send({ type: 'load-guard' });
+      if (checking) {
+        recheck = true;
+        return;
+      }
+      checking = true;
+      const walk = startFormCandidateScan(doc);
+      const finished = await runInSlices(walk.step, () => guardRequested);
+      checking = false;
+      const candidates = walk.result();
+      if (finished && candidates.length > 0) {
+        const present =
+          (forms.addPlan && findForm(doc, forms.addPlan, candidates)) ||
+          (forms.addLine && findForm(doc, forms.addLine, candidates));
+        if (present) {
+          guardRequested = true;
+          reader.setLive(true);
+          void send({ type: 'load-guard' });
+          return;
+        }
+      }
+      if (recheck) {
+        recheck = false;
+        void requestGuardIfNeeded();
+      }
     };
     const badges = startBadges(doc, {
       escalate: (iccid) => void send({ type: 'escalate-iccid', iccid }),
     });
-    // Issue 15: the reader's sliced scan says where the ICCIDs are; the badges show those on screen.
-    const offScan = reader.onScan((occurrences) => badges.update(occurrences));
-    const offSettled = reader.onSettled(requestGuardIfNeeded);
+    // Issue 15: after each read of the page, the badges look for the ICCIDs near the screen.
+    const offScan = reader.onScan(() => badges.update());
+    const offSettled = reader.onSettled(() => void requestGuardIfNeeded());
 
     const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       const command = parseContentCommand(raw);
@@ -63,13 +91,16 @@ export default defineUnlistedScript({
       else if (command?.type === 'set-sidebar') overlay.setOpen(command.open);
       else if (command?.type === 'dock-sidebar') overlay.setSide(command.side);
       else if (command?.type === 'get-context') {
-        // Answered once the first (sliced) read is done: never the placeholder context.
-        void reader.firstRead().then(() => sendResponse(reader.current()));
+        // Read now if the last read is stale (a list page is not read until asked): never the
+        // placeholder context.
+        void reader.ask().then(sendResponse);
         return true;
       }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // Every listener is in place: the first pass over the page.
+    reader.start();
 
     const teardown = () => {
       browser.runtime.onMessage.removeListener(onMessage);

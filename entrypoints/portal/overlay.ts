@@ -59,7 +59,7 @@ function clampWidth(w: number) {
 }
 
 /** Mounts the toggle button (always) and, lazily, the sidebar iframe. Returns controls and a teardown. */
-export async function mountOverlay(doc: Document) {
+export async function mountOverlay(doc: Document, hooks: { onOpenChange?: (open: boolean) => void } = {}) {
   const origin = doc.location.origin;
   const stored = (await browser.storage.local.get(prefsKey(origin)))[prefsKey(origin)] as
     Partial<OverlayPrefs> | undefined;
@@ -143,6 +143,7 @@ export async function mountOverlay(doc: Document) {
 
   function setOpen(open: boolean, persist = true) {
     prefs.open = open;
+    hooks.onOpenChange?.(open);
     if (open && !frame) {
       frame = doc.createElement('iframe');
       frame.title = t('extName');

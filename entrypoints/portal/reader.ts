@@ -8,11 +8,18 @@
  * Issue 15: a read is the ICCID scan in slices of a few milliseconds (./schedule.ts), then the
  * profile's rules; changes during a read are coalesced into one more read after it. What was sent
  * last is remembered as a fingerprint, not as a second copy of the context.
+ *
+ * Issue 15, "work only for what is on screen": the page is read only when someone needs what it
+ * shows — while the sidebar is open or a guarded form is on the page ("live"), and when the
+ * background asks (an escalation from this tab, the popup looking an ICCID up, the sidebar
+ * connecting). A list page the agent only looks at costs no read at all: the badges find the ICCIDs
+ * near the screen by themselves, and the guard's form check needs the profile, not the page's
+ * context. On a 2,000-row inventory page the read was most of the script, JIT code and heap we added.
  */
 import { browser } from '@wxt-dev/browser';
 import { extractContext } from '../../lib/portal/extract';
 import { fingerprint } from '../../lib/portal/fingerprint';
-import { startIccidScan, type IccidOccurrence } from '../../lib/portal/scanner';
+import { startIccidScan } from '../../lib/portal/scanner';
 import { findProfileForUrl } from '../../lib/portal/match-pattern';
 import { builtInPortalProfiles } from '../../lib/portal/profiles';
 import type { PortalProfile } from '../../lib/portal/profile-schema';
@@ -75,26 +82,30 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
   let dirty = false;
   const listeners = new Set<(c: PageContext) => void>();
   const settledListeners = new Set<() => void>();
-  const scanListeners = new Set<(occurrences: readonly IccidOccurrence[]) => void>();
-  let firstRead: () => void = () => undefined;
+  const scanListeners = new Set<() => void>();
   let firstDone = false;
-  const firstReadDone = new Promise<void>((resolve) => (firstRead = resolve));
+  // Read on every change while live; otherwise only when asked (see the header).
+  let live = false;
+  // The context no longer says what the page shows (changed, or never read, since the last read).
+  let stale = true;
+  // Asked for the context: resolved by the next completed read.
+  let asked: Array<() => void> = [];
 
   /** Reads the page: the ICCID scan in slices, then the profile's rules; null when stopped meanwhile. */
-  async function read(): Promise<PageContext | null> {
-    const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS, isOwnHost });
-    // Visible part first: on a long page, the badges for the top of the page (what is on screen at
-    // load) come from the part read in the eager slices; the rest follows when the scan is done.
-    // Only on the first read: a re-read would take the badges below that part away for a while.
+  async function read(urgent: boolean): Promise<PageContext | null> {
+    // The ICCIDs only: where each one is, the badges find near the screen when they need it
+    // (issue 15: no reference to every ICCID's text node is made or kept).
+    const scan = startIccidScan(doc, { maxIccids: MAX_ICCIDS, isOwnHost, occurrences: false });
+    // What is on screen first: on the first read the badges look at the screen once the eager
+    // slices are over, not only when the whole page has been read.
     const early = firstDone
       ? undefined
       : () => {
-          for (const l of scanListeners) l(scan.result().occurrences);
+          for (const l of scanListeners) l();
         };
-    if (!(await runInSlices(scan.step, () => stopped, early))) return null;
+    if (!(await runInSlices(scan.step, () => stopped, early, urgent))) return null;
     const found = scan.result();
-    // The occurrences go to the badges, which keep only those they observe; not kept here.
-    for (const l of scanListeners) l(found.occurrences);
+    for (const l of scanListeners) l();
     // The profile's rules in a task of their own (they are bounded by the PageContext limits).
     await yieldToPage();
     if (stopped) return null;
@@ -166,15 +177,28 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
       profile = findProfileForUrl(profiles, lastUrl) ?? null;
       guardEvents.length = 0;
     }
+    if (!live && asked.length === 0) {
+      // Nobody needs the context now: remember that it is stale, read when asked. The badges and
+      // the guard's form check still follow the page.
+      stale = true;
+      for (const l of scanListeners) l();
+      void yieldToPage().then(() => {
+        if (!stopped) for (const l of settledListeners) l();
+      });
+      return;
+    }
     reading = true;
-    void read().then(
+    void read(asked.length > 0).then(
       (next) => {
         reading = false;
         if (next === null || !alive()) return;
         context = next;
+        stale = false;
         publish();
         firstDone = true;
-        firstRead();
+        const waiting = asked;
+        asked = [];
+        for (const done of waiting) done();
         // After every settled read (changed or not): the guard re-finds forms. In a task of its
         // own (issue 15): looking for a form on a huge page must not lengthen the read's task.
         void yieldToPage().then(() => {
@@ -236,13 +260,33 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
     clearTimeout(sendTimer);
   }
 
-  // The first read, as soon as the page gives us a moment.
-  flush();
 
   return {
     current: () => context,
-    /** Resolves once the page has been read (the first context is not a placeholder). */
-    firstRead: () => firstReadDone,
+    /**
+     * The first pass over the page (a read when live or asked, else the badges' and the guard's
+     * look): call once every listener is in place.
+     */
+    start() {
+      flush();
+    },
+    /**
+     * The page's context, read now when the last read is stale (a read in slices, back to back: the
+     * caller is waiting). Never the placeholder context.
+     */
+    ask(): Promise<PageContext> {
+      if (!stale && !reading && !dirty) return Promise.resolve(context);
+      return new Promise<PageContext>((resolve) => {
+        asked.push(() => resolve(context));
+        if (!reading) flush();
+      });
+    },
+    /** Live: read after every change (the sidebar is open, or the guard watches a form). */
+    setLive(on: boolean) {
+      if (live === on) return;
+      live = on;
+      if (on && stale && !reading) flush();
+    },
     /**
      * Reads the page now (not the last debounced read) and publishes it: the guard decides on what
      * the agent sees at the moment of the submit (issue 14). In one task, not in slices: the guard
@@ -269,8 +313,8 @@ export async function startReader(doc: Document, deps: ReaderDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Called with the ICCID occurrences of every completed read (for the badges; not kept here). */
-    onScan(listener: (occurrences: readonly IccidOccurrence[]) => void) {
+    /** Called after the text of the page was read (for the badges, which look near the screen). */
+    onScan(listener: () => void) {
       scanListeners.add(listener);
       return () => scanListeners.delete(listener);
     },

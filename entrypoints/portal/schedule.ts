@@ -47,17 +47,19 @@ function idlePeriod(): Promise<number> {
  * Runs `step` in slices until it is done (resolves true) or `cancelled()` (resolves false). Each
  * slice is at most a few milliseconds of work (two slices' worth in a long idle period).
  * `afterEager` runs once when the eager slices are over and the rest is left for idle time (the top
- * of the page, what is on screen at load, has been read by then).
+ * of the page, what is on screen at load, has been read by then). `urgent`: someone waits for the
+ * result (the agent escalating from this page): every slice is eager, none waits for idle time.
  */
 export async function runInSlices(
   step: Step,
   cancelled: () => boolean = () => false,
   afterEager?: () => void,
+  urgent = false,
 ): Promise<boolean> {
   for (let slice = 0; ; slice++) {
     let budget = SLICE_MS;
     if (slice === EAGER_SLICES) afterEager?.();
-    if (slice < EAGER_SLICES) await yieldToPage();
+    if (urgent || slice < EAGER_SLICES) await yieldToPage();
     else budget = Math.max(1, Math.min(2 * SLICE_MS, await idlePeriod()));
     if (cancelled()) return false;
     const deadline = performance.now() + budget;

@@ -36,14 +36,62 @@ export interface FormSelection {
 
 const SUBMIT_SELECTOR = 'button[type="submit"],input[type="submit"],button:not([type]),input[type="image"]';
 
+/** Form-like elements a page holds at most that {@link startFormCandidateScan} reports. */
+const MAX_CANDIDATES = 50;
+// How often the walk asks whether to yield: every so many elements (asking costs a clock read).
+const CHECK_EVERY = 256;
+const FORM_TAGS = new Set(['form', 'dialog']);
+
+/**
+ * The form-like elements of a page (`<form>`, `<dialog>`, `role="form"`, `role="dialog"`), found by
+ * a walk that runs in slices (issue 15): the content script looks for a guarded form after every
+ * settled change of every portal page, and one selector query for them over a 100,000-row table was a
+ * 55–104 ms task of ours. A page without any (a plain list) costs the walk and nothing more; a page
+ * with some gets {@link findForm} over those candidates.
+ */
+export function startFormCandidateScan(doc: Document): {
+  step(shouldYield: () => boolean): boolean;
+  result(): Element[];
+} {
+  const found: Element[] = [];
+  const walker = invoke<TreeWalker>(doc, 'createTreeWalker', doc, 1 /* SHOW_ELEMENT */);
+  let done = walker === undefined;
+  return {
+    step(shouldYield) {
+      let n = 0;
+      while (!done) {
+        const el = walker!.nextNode() as Element | null;
+        if (el === null || found.length >= MAX_CANDIDATES) {
+          done = true;
+          break;
+        }
+        const tag = el.localName;
+        if (typeof tag === 'string' && FORM_TAGS.has(tag)) found.push(el);
+        else if (typeof el.hasAttributes !== 'function' || el.hasAttributes()) {
+          const role = attr(el, 'role');
+          if (role === 'form' || role === 'dialog') found.push(el);
+        }
+        if (++n >= CHECK_EVERY) {
+          n = 0;
+          if (shouldYield()) return false;
+        }
+      }
+      return true;
+    },
+    result: () => found,
+  };
+}
+
 /**
  * Finds the form a rule describes, with its controls; null when the form or its plan control is
  * not on the page (yet: single-page portals render forms late, so callers retry on DOM changes).
- * With several candidates, the first that has a plan control wins.
+ * With several candidates, the first that has a plan control wins. `candidates`: the page's form-like
+ * elements, when already known ({@link startFormCandidateScan}): a form found by its label is looked
+ * for among them instead of by a query over the whole page.
  */
-export function findForm(doc: Document, rule: FormRule): FoundForm | null {
+export function findForm(doc: Document, rule: FormRule, candidates?: readonly Element[]): FoundForm | null {
   const cache = newLocateCache();
-  for (const form of findFormElements(doc, rule.form, cache)) {
+  for (const form of findFormElements(doc, rule.form, cache, candidates)) {
     const planControl = findControl(form, rule.planField, cache);
     if (planControl === null) continue;
     const esimControl = rule.esimField === undefined ? null : findControl(form, rule.esimField, cache);

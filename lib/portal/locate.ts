@@ -620,7 +620,12 @@ export function findControl(
  * heading's section, or by label: a form whose `aria-label`, `<legend>`, first heading or submit
  * button text is the label ("Add plan").
  */
-export function findFormElements(doc: Document, loc: Locator, cache: LocateCache): Element[] {
+export function findFormElements(
+  doc: Document,
+  loc: Locator,
+  cache: LocateCache,
+  candidates?: readonly Element[],
+): Element[] {
   let roots: Scope = [doc];
   if (loc.heading !== undefined) {
     const section = sectionAfter(roots, loc.heading, cache);
@@ -632,7 +637,11 @@ export function findFormElements(doc: Document, loc: Locator, cache: LocateCache
   if (loc.label === undefined) return [];
   const keys = labelKeys(loc.label);
   const out: Element[] = [];
-  for (const form of queryIn(roots, 'form,[role="form"],[role="dialog"],dialog', loc.heading !== undefined)) {
+  const forms =
+    candidates !== undefined && loc.heading === undefined
+      ? candidates
+      : queryIn(roots, 'form,[role="form"],[role="dialog"],dialog', loc.heading !== undefined);
+  for (const form of forms) {
     const names = [attr(form, 'aria-label') ?? ''];
     const legend = queryOne(form, 'legend');
     if (legend !== null) names.push(rawText(legend));

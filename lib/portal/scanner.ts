@@ -44,6 +44,12 @@ export interface ScanLimits {
    * page can put it on its own `<main>` (issue 14). Without this test, no element counts as ours.
    */
   readonly isOwnHost?: (el: Element) => boolean;
+  /**
+   * False: report the ICCIDs only, no occurrence (no reference to the page's text nodes is made).
+   * The content script's whole-page read needs the list, not where each one is (issue 15 item 3:
+   * 2,000 occurrences held a reference to 2,000 text nodes each read).
+   */
+  readonly occurrences?: boolean;
 }
 
 /**
@@ -158,6 +164,7 @@ export function startIccidScan(
 ): SlicedIccidScan {
   const maxIccids = limits.maxIccids ?? 5000;
   const maxOccurrences = limits.maxOccurrences ?? 10_000;
+  const collect = limits.occurrences !== false;
   // Issue 15: high enough that a 5 MB text node is read whole; the slices keep the page responsive.
   const maxChars = limits.maxChars ?? 20_000_000;
   const piece = Math.max(1, tuning.piece ?? PIECE);
@@ -215,6 +222,7 @@ export function startIccidScan(
         seen.add(m.iccid);
         iccids.push(m.iccid);
       }
+      if (!collect) continue;
       if (occurrences.length >= maxOccurrences) return false;
       const s = indexOf(runStarts, n, m.start, false);
       const e = indexOf(runStarts, n, m.end, true);
@@ -333,6 +341,25 @@ export function startIccidScan(
   return { step, result };
 }
 
+/**
+ * The ICCIDs of one text node around position `at`: `radius` characters either side, widened so
+ * that no digit chain is cut. For a text node far taller than the screen (a 5 MB log in a `<pre>`):
+ * the badges read only what is near the screen of it (issue 15: "pay only for what is on screen").
+ */
+export function scanTextAround(node: Text, at: number, radius: number): IccidOccurrence[] {
+  const data = node.data;
+  let lo = Math.max(0, at - radius);
+  while (lo > 0 && inChain(data.charCodeAt(lo - 1))) lo--;
+  const hi = cutAt(data, Math.min(data.length, at + radius));
+  return findIccids(data.slice(lo, hi)).map((m) => ({
+    iccid: m.iccid,
+    startNode: node,
+    startOffset: lo + m.start,
+    endNode: node,
+    endOffset: lo + m.end,
+  }));
+}
+
 /** True for a character a digit chain can hold (digits and the group separators, see findIccids). */
 function inChain(code: number): boolean {
   return (
@@ -381,6 +408,16 @@ const notOurs = (): boolean => false;
  */
 function isSkipped(el: Element, isOwnHost: (el: Element) => boolean): boolean {
   return SKIP_TAGS.has(tagOf(el)) || isMarked(el, isOwnHost);
+}
+
+/**
+ * True when `el` or one of its ancestors is a subtree the scan skips (see {@link isSkipped}): for
+ * scanning a part of the page (the rows near the screen) with the whole-page scan's rules.
+ */
+export function inSkippedSubtree(el: Element, isOwnHost: (el: Element) => boolean = notOurs): boolean {
+  for (let p: Element | null = el; p !== null; p = prop<Element | null>(p, 'parentElement') ?? null)
+    if (isSkipped(p, isOwnHost)) return true;
+  return false;
 }
 
 function isEditable(value: string | null): boolean {

@@ -8,10 +8,34 @@ import type { StorageAreaLike } from './storage-area';
 
 const key = (tabId: number) => `tab-context:${tabId}`;
 
-export function createTabContexts(session: StorageAreaLike) {
+export interface TabContextsOptions {
+  /**
+   * Asks the tab's content script for its context, read now (issue 15: a portal page is read only
+   * when someone needs it, so the remembered context may be stale or missing). Its answer is parsed
+   * here; no answer (not a portal, the page went away, too slow) falls back to what is remembered.
+   */
+  readonly ask?: (tabId: number) => Promise<unknown>;
+}
+
+export function createTabContexts(session: StorageAreaLike, options: TabContextsOptions = {}) {
   const cache = new Map<number, PageContext>();
   return {
     async get(tabId: number): Promise<PageContext | null> {
+      if (options.ask) {
+        const ask = options.ask;
+        const answer = await Promise.resolve()
+          .then(() => ask(tabId))
+          .catch(() => undefined);
+        const asked = PageContextSchema.safeParse(answer);
+        if (asked.success) {
+          await this.set(tabId, asked.data);
+          return asked.data;
+        }
+      }
+      return this.remembered(tabId);
+    },
+    /** The last context the tab sent, without asking it. */
+    async remembered(tabId: number): Promise<PageContext | null> {
       const hit = cache.get(tabId);
       if (hit) return hit;
       const raw = (await session.get(key(tabId)))[key(tabId)];

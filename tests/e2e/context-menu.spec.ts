@@ -5,6 +5,7 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { portalTabRead } from './page-read';
 import { storedRows } from './stored';
 import { expected, subscriber } from './expected';
 import { escalateByMenu } from './menu';
@@ -43,7 +44,7 @@ test('a valid selection opens one draft with the page context; again reuses it; 
   await expect(page.getByRole('heading', { name: lucas.name })).toBeVisible();
   // The background learns the page's context from the content script before the click.
   await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .poll(() => portalTabRead(serviceWorker))
     .toBe(true);
 
   const selection = await select(page, france.iccidDisplay);

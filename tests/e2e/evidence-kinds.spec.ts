@@ -8,6 +8,7 @@ import { expect, test } from './capturable';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
 import { escalateByMenu } from './menu';
+import { portalTabRead } from './page-read';
 
 /** A 1×1 PNG: what a phone screenshot is, as far as the attachment rules go. */
 const PNG = Buffer.from(
@@ -27,7 +28,7 @@ test('a portal capture is not the customer\'s screenshot; an attached screenshot
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
   await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .poll(() => portalTabRead(serviceWorker))
     .toBe(true);
   await escalateByMenu(serviceWorker, amira.esims[0]!.iccidDisplay, url);
   await expect.poll(async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts')).length).toBe(1);

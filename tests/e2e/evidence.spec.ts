@@ -13,6 +13,7 @@ import { expected, subscriber } from './expected';
 import { expect, test } from './capturable';
 import { storedRows } from './stored';
 import { escalateByMenu } from './menu';
+import { portalTabRead } from './page-read';
 
 const KEY = expected.apiKey;
 
@@ -100,10 +101,7 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
   await expect
-    .poll(() =>
-      serviceWorker.evaluate(async () =>
-        Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:')),
-      ),
+    .poll(() => portalTabRead(serviceWorker),
     )
     .toBe(true);
   await escalateByMenu(serviceWorker, spain.iccidDisplay, url);

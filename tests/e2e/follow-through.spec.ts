@@ -7,6 +7,7 @@
  */
 import type { Frame, Page, Worker } from '@playwright/test';
 import { expect, launchWithExtension, test } from './fixtures';
+import { portalTabRead } from './page-read';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
 import { escalateByMenu } from './menu';
@@ -23,10 +24,7 @@ async function openPortal(page: Page, sw: Worker, url: string, name: string) {
   await page.goto(url);
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect
-    .poll(() =>
-      sw.evaluate(async () =>
-        Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:')),
-      ),
+    .poll(() => portalTabRead(sw),
     )
     .toBe(true);
 }

@@ -58,6 +58,8 @@ async function guardEvents(sw: Worker, urlPart: string): Promise<Array<{ kind: s
     const tabs = await chrome.tabs.query({});
     const tab = tabs.find((t) => (t.url ?? '').includes(part));
     if (!tab?.id) return [];
+    // Issue 15: read when asked (tests/e2e/page-read.ts); the answer reaches session storage too.
+    await chrome.tabs.sendMessage(tab.id, { type: 'get-context' }, { frameId: 0 }).catch(() => undefined);
     const key = `tab-context:${tab.id}`;
     const stored = (await chrome.storage.session.get(key))[key] as { guardEvents?: [] } | undefined;
     return stored?.guardEvents ?? [];

@@ -36,6 +36,8 @@ async function tabContext(sw: Worker, urlPart: string): Promise<StoredContext | 
   return sw.evaluate(async (part) => {
     const tab = (await chrome.tabs.query({})).find((t) => (t.url ?? '').includes(part));
     if (!tab?.id) return null;
+    // Issue 15: read when asked (tests/e2e/page-read.ts); the answer reaches session storage too.
+    await chrome.tabs.sendMessage(tab.id, { type: 'get-context' }, { frameId: 0 }).catch(() => undefined);
     const key = `tab-context:${tab.id}`;
     return ((await chrome.storage.session.get(key))[key] ?? null) as StoredContext | null;
   }, urlPart);
@@ -197,6 +199,7 @@ test('untrusted submit flood: no forged guard events, bounded page-context messa
   // Count every update of this tab's stored context from now on (one per page-context message).
   await serviceWorker.evaluate(async () => {
     const tab = (await chrome.tabs.query({})).find((t) => (t.url ?? '').includes('see-submit-flood'));
+    await chrome.tabs.sendMessage(tab!.id!, { type: 'get-context' }, { frameId: 0 }).catch(() => undefined);
     const key = `tab-context:${tab!.id}`;
     const g = globalThis as unknown as { __seeUpdates: number };
     g.__seeUpdates = 0;

@@ -10,6 +10,7 @@
 import type { Frame, Page, Worker } from '@playwright/test';
 import { clickAx, queryAx } from './ax';
 import { expect, test } from './fixtures';
+import { portalTabRead } from './page-read';
 import { subscriber } from './expected';
 import { Steps } from './steps';
 import { storedRows } from './stored';
@@ -181,7 +182,7 @@ test('(d) "Escalate this ICCID" from a selection → complete ticket', async ({
   await page.goto(url);
   await expect(page.getByRole('heading', { name: amira.name })).toBeVisible();
   await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .poll(() => portalTabRead(serviceWorker))
     .toBe(true);
   const steps = new Steps();
 

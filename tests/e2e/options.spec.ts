@@ -33,6 +33,8 @@ async function tabContext(sw: Worker, urlPart: string) {
   return sw.evaluate(async (part) => {
     const tab = (await chrome.tabs.query({})).find((t) => (t.url ?? '').includes(part));
     if (!tab?.id) return null;
+    // Issue 15: read when asked (tests/e2e/page-read.ts); the answer reaches session storage too.
+    await chrome.tabs.sendMessage(tab.id, { type: 'get-context' }, { frameId: 0 }).catch(() => undefined);
     const key = `tab-context:${tab.id}`;
     return ((await chrome.storage.session.get(key))[key] ?? null) as {
       portalId: string | null;

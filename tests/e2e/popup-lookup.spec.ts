@@ -5,6 +5,7 @@
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { portalTabRead } from './page-read';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
 
@@ -32,10 +33,7 @@ test('popup: an ICCID typed on another tab is looked up in the open portal tabs 
   await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
   // The background knows what the portal tab shows.
   await expect
-    .poll(() =>
-      serviceWorker.evaluate(async () =>
-        Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:')),
-      ),
+    .poll(() => portalTabRead(serviceWorker),
     )
     .toBe(true);
 

@@ -6,6 +6,7 @@
 import type { Frame, Page, Worker } from '@playwright/test';
 import { clickAx } from './ax';
 import { expect, launchWithExtension, test } from './fixtures';
+import { portalTabRead } from './page-read';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
 import { escalateByMenu } from './menu';
@@ -47,7 +48,7 @@ test('a ticket started on the portal is prefilled, and survives a tab closed mid
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
   await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).some((k) => k.startsWith('tab-context:'))))
+    .poll(() => portalTabRead(serviceWorker))
     .toBe(true);
   await escalateByMenu(serviceWorker, france.iccidDisplay, url);
   await expect.poll(async () => (await storedDrafts(serviceWorker)).length).toBe(1);
