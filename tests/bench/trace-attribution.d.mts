@@ -6,6 +6,7 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  tdur?: number;
   id?: string;
   cat?: string;
   args?: Record<string, unknown>;
@@ -20,6 +21,7 @@ export interface OursEvent {
 export interface LongTask {
   start: number;
   durMs: number;
+  cpuMs: number | null;
   source: string | null;
   ours: boolean;
   oursMs: number;
@@ -39,9 +41,11 @@ export interface Attribution {
   longTasks: number;
   oursLongTasks: number;
   madeLongByUs: number;
+  oursLongOnCpu: number;
   longestMs: number;
   longestOursMs: number;
   oursScriptMs: number;
+  oursScriptCpuMs: number;
   oursFunctionCallMs: number;
   oursSampledMs: number;
   samples: number;

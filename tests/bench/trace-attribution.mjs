@@ -240,6 +240,7 @@ export function attributeLongTasks(events, options = {}) {
 
   // Our script time: outermost script events of ours (nested ones are inside them already).
   let oursScriptUs = 0;
+  let oursScriptCpuUs = 0;
   let oursFunctionCallUs = 0;
   let scriptEnd = -Infinity;
   let callEnd = -Infinity;
@@ -247,6 +248,7 @@ export function attributeLongTasks(events, options = {}) {
     if (!SCRIPT_EVENTS.has(e.name) || !isOurs(e)) continue;
     if (e.ts >= scriptEnd) {
       oursScriptUs += e.dur;
+      oursScriptCpuUs += Number.isFinite(e.tdur) ? e.tdur : e.dur;
       scriptEnd = e.ts + e.dur;
     }
     if (e.name === 'FunctionCall' && e.ts >= callEnd) {
@@ -306,6 +308,9 @@ export function attributeLongTasks(events, options = {}) {
     long.push({
       start: t.ts,
       durMs: ms(t.dur),
+      // The task's thread (CPU) time, when the trace has it: a task long on the wall clock but short on
+      // CPU was mostly waiting for a core (a loaded machine), not running.
+      cpuMs: Number.isFinite(t.tdur) ? ms(t.tdur) : null,
       source: src ?? t.args?.src_func ?? null,
       ours: ours.length > 0 || oursSamples.length > 0,
       oursMs: ms(oursUs),
@@ -345,9 +350,12 @@ export function attributeLongTasks(events, options = {}) {
     oursLongTasks: oursLong.length,
     // Long tasks of ours that would not be long without our part (task − our share ≤ longMs).
     madeLongByUs: oursLong.filter((t) => !t.longWithoutUs).length,
+    // Long tasks of ours whose CPU time alone is also > longMs (wall time when the trace has no CPU time).
+    oursLongOnCpu: oursLong.filter((t) => (t.cpuMs ?? t.durMs) > longMs).length,
     longestMs: long.length ? Math.max(...long.map((t) => t.durMs)) : 0,
     longestOursMs: oursLong.length ? Math.max(...oursLong.map((t) => t.durMs)) : 0,
     oursScriptMs: ms(oursScriptUs),
+    oursScriptCpuMs: ms(oursScriptCpuUs),
     oursFunctionCallMs: ms(oursFunctionCallUs),
     oursSampledMs: ms(oursSampledUs),
     samples: samples.length,
@@ -371,5 +379,6 @@ export function describeLongTask(t) {
   const more = t.oursEvents.length > 3 ? ` +${t.oursEvents.length - 3} more` : '';
   const parts = t.parts.map((p) => `${p.name} ${p.durMs} ms`).join(', ');
   const fns = (t.oursFunctions ?? []).map((f) => `${f.fn} ${f.ms} ms`).join(', ');
-  return `${t.durMs} ms (${t.source ?? 'task'}; ${t.longWithoutUs ? 'long without us too' : 'long because of us'}; ours ${t.oursMs} ms${ours.length ? `: ${ours.join(', ')}${more}` : ''}; CPU samples of ours ${t.oursSampledMs} ms${fns ? ` (${fns})` : ''}${t.oursForcedLayoutMs ? `; style/layout forced by our script ${t.oursForcedLayoutMs} ms` : ''}; parts ${parts || 'none'})`;
+  const cpu = t.cpuMs === null || t.cpuMs === undefined ? '' : `, CPU ${t.cpuMs} ms`;
+  return `${t.durMs} ms${cpu} (${t.source ?? 'task'}; ${t.longWithoutUs ? 'long without us too' : 'long because of us'}; ours ${t.oursMs} ms${ours.length ? `: ${ours.join(', ')}${more}` : ''}; CPU samples of ours ${t.oursSampledMs} ms${fns ? ` (${fns})` : ''}${t.oursForcedLayoutMs ? `; style/layout forced by our script ${t.oursForcedLayoutMs} ms` : ''}; parts ${parts || 'none'})`;
 }

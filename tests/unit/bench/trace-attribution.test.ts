@@ -129,6 +129,8 @@ describe('long-task attribution from a trace', () => {
     ];
     const a = attributeLongTasks(events, { pageUrl: PAGE })!;
     expect(a.ourWorlds).toEqual([5]);
+    expect(a.long[0]!.cpuMs).toBeNull();
+    expect(a.oursLongOnCpu).toBe(1); // no CPU time in this trace: judged on the wall clock
     expect(a.long.map((t) => t.ours)).toEqual([true, false]);
     expect(a.long[0]!.longWithoutUs).toBe(false); // 60 − 20 ≤ 50
   });
@@ -192,6 +194,25 @@ describe('long-task attribution from a trace', () => {
     expect(a.longTasks).toBe(1);
     expect(a.oursLongTasks).toBe(1);
     expect(a.longestOursMs).toBe(75);
+  });
+
+  it('gives the CPU time of a long task, and tells a task long only on the wall clock', () => {
+    // 120 ms on the wall clock but 30 ms of CPU: the renderer waited for a core most of the time.
+    const events = [
+      ...meta(),
+      ...task(100, 120, 'PostSchedulerIdleTask', [
+        x('v8.callFunction', 100, 100, world),
+        ourCall(100, 100),
+      ]).map((e) => (e.name === 'RunTask' ? { ...e, tdur: ms(30) } : e)),
+      ...task(300, 90, 'PostSchedulerIdleTask', [ourCall(300, 80)]).map((e) =>
+        e.name === 'RunTask' ? { ...e, tdur: ms(85) } : e,
+      ),
+    ];
+    const a = attributeLongTasks(events, { pageUrl: PAGE })!;
+    expect(a.long.map((t) => t.cpuMs)).toEqual([30, 85]);
+    expect(a.oursLongTasks).toBe(2);
+    expect(a.oursLongOnCpu).toBe(1);
+    expect(describeLongTask(a.long[0]!)).toMatch(/^120 ms, CPU 30 ms /);
   });
 
   it('returns null when the trace has no renderer for the page', () => {
