@@ -486,12 +486,13 @@ function longTaskInitScript() {
 async function settledProbe(context, url, settleMs, rows, { gc = true, trace = null } = {}) {
   const page = await context.newPage();
   const cdp = await newCdp(page);
+  let tracing = null;
   try {
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const step = (what) =>
       process.env.HA_BENCH_DEBUG &&
       log(`    ${rows} rows ${url.includes(CONTROL_HOST) ? 'control ' : ''}${what}`);
-    const tracing = trace ? await startTrace(cdp) : null;
+    tracing = trace ? await startTrace(cdp) : null;
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     step('loaded');
     const atLoad = metricsOf(await cdp.send('Performance.getMetrics'));
@@ -543,6 +544,7 @@ async function settledProbe(context, url, settleMs, rows, { gc = true, trace = n
       trace: attribution,
     };
   } finally {
+    await tracing?.abort();
     await cdp.detach().catch(() => undefined);
     await page.close();
   }
@@ -570,8 +572,17 @@ async function startTrace(cdp) {
       bufferSizeInKb: 400 * 1024,
     },
   });
+  let stopped = false;
   return {
+    /** Ends a trace the probe failed before stopping (the next tab's Tracing.start would be refused). */
+    async abort() {
+      if (stopped) return;
+      stopped = true;
+      cdp.off('Tracing.dataCollected', onData);
+      await cdp.send('Tracing.end').catch(() => undefined);
+    },
     async stop() {
+      stopped = true;
       const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       const t1 = Date.now();
       await cdp.send('Tracing.end');
