@@ -27,7 +27,7 @@ import { invoke, prop } from '../../lib/portal/safe-dom';
 import type { IccidOccurrence } from '../../lib/portal/scanner';
 import { formatIccid } from '../../lib/telecom/iccid';
 import { iccidsNearScreen } from './near-screen';
-import { isInOwnHost, isOwnHost } from './own-hosts';
+import { isOwnHost } from './own-hosts';
 import { HOST_STYLES, pinHost, realClick } from './redress';
 import { yieldToPage } from './schedule';
 import { BASE_CSS, el, listen, makeHost, rootOf, t } from './shadow-host';
@@ -161,7 +161,7 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
     if (findDue) {
       findDue = false;
       lastFind = Date.now();
-      candidates = iccidsNearScreen(doc, { margin: height * MARGIN_SCREENS, isOwnHost, isInOwnHost });
+      candidates = iccidsNearScreen(doc, { margin: height * MARGIN_SCREENS, isOwnHost });
     }
     if (candidates.length === 0 && layer === null) return;
     const { host, root } = layerOnce();

@@ -1,31 +1,30 @@
 /**
- * Where the ICCIDs near the screen are, found from the screen rather than from a list of every
- * ICCID of the page (issue 15 items 1 and 3: "pay only for what is on screen", "no retained node
- * lists"). Watching every ICCID's element with an IntersectionObserver kept a reference to 2,000 text
- * nodes and cells, 2,000 observations in the renderer, and had it compute 2,000 intersections on
- * every frame that changed anything: on 2,000 rows, most of the heap we added.
+ * Where the ICCIDs near the screen are, found from the page's geometry rather than from a list of
+ * every ICCID of the page (issue 15 items 1 and 3: "pay only for what is on screen", "no retained
+ * node lists"). Watching every ICCID's element with an IntersectionObserver kept a reference to
+ * 2,000 text nodes and cells, 2,000 observations in the renderer, and had it compute 2,000
+ * intersections on every frame that changed anything: on 2,000 rows, most of the heap we added.
  *
- * Instead, when the badges are placed: a few points of the screen are hit-tested; each hit climbs to
- * its "unit" (the largest ancestor at most half a screen high: a table row, a card, a list item);
- * units extend through their siblings while those are within a margin of the screen; each unit's
- * text is scanned with the whole-page scan's rules. A unit much taller than the screen (a long log in
- * one `<pre>`) is read only around the text under the hit points. Nothing is kept between passes.
- * The work is bounded whatever the page: points × (climb + siblings) × a unit's text.
+ * Instead, when the badges are placed, a descent from the body keeps the elements that are near the
+ * screen: an element at most half a screen high is a "unit" (a table row, a card, a list item) whose
+ * text is scanned with the whole-page scan's rules; a taller one is descended into. A long list of
+ * children (a 100,000-row tbody) is entered by a binary search on their boxes, then read while they
+ * are near the screen: about log2(n) + a screenful of box reads, once layout is up to date. No hit
+ * test on the way: `elementFromPoint` cost 4–10 ms per point on a 100,000-row table (measured), so
+ * a grid of points was a long task of ours there. A unit much taller than the screen that holds its
+ * text directly (a long log in one `<pre>`) is read only around the text at a few points of the
+ * screen. Nothing is kept between passes.
  */
 import { inSkippedSubtree, scanIccids, scanTextAround, type IccidOccurrence } from '../../lib/portal/scanner';
 import { invoke, prop } from '../../lib/portal/safe-dom';
 
-/** Hit-test points: columns across the screen… */
-const COLUMNS = [0.08, 0.25, 0.42, 0.58, 0.75, 0.92];
-/** …and a row of points every so many CSS pixels down it. */
-const ROW_STEP = 48;
-/** Siblings visited either way from a unit (rows of a table near the screen: a few dozen). */
-const MAX_SIBLINGS = 120;
+/** Children above which a list is entered by binary search (its boxes are in page order). */
+const LONG_LIST = 64;
 /** Units scanned in one pass. */
 const MAX_UNITS = 400;
-/** A unit taller than this many screens is read around its hit points only. */
-const TALL_SCREENS = 2;
-/** Characters read either side of a hit point in a tall unit's text. */
+/** Elements whose box is read in one pass (bounds the descent on a page of many small columns). */
+const MAX_VISITS = 4000;
+/** Characters read either side of a point in a tall text. */
 const TEXT_RADIUS = 4000;
 /** ICCIDs reported in one pass (the badges keep the nearest MAX_BADGES of them). */
 const MAX_OCCURRENCES = 400;
@@ -35,8 +34,6 @@ export interface NearScreenOptions {
   readonly margin: number;
   /** Our own hosts, by reference: their content is never scanned (issue 14). */
   readonly isOwnHost: (el: Element) => boolean;
-  /** True for a node in one of our hosts (a badge under a hit point: look beneath it). */
-  readonly isInOwnHost: (node: Node) => boolean;
 }
 
 /** The ICCID occurrences in and near the screen, in no particular order. Never throws on page content. */
@@ -44,107 +41,99 @@ export function iccidsNearScreen(doc: Document, opts: NearScreenOptions): IccidO
   const win = prop<Window | null>(doc, 'defaultView');
   const width = win?.innerWidth ?? 0;
   const height = win?.innerHeight ?? 0;
-  if (width === 0 || height === 0) return [];
-  const root = prop<Element | null>(doc, 'documentElement') ?? null;
   const body = prop<Element | null>(doc, 'body') ?? null;
-  const top = -opts.margin;
-  const bottom = height + opts.margin;
-  const rects = new Map<Element, DOMRect>();
-  const rectOf = (el: Element): DOMRect => {
-    let r = rects.get(el);
-    if (r === undefined) {
-      r = invoke<DOMRect>(el, 'getBoundingClientRect') ?? ({ top: 0, bottom: 0, height: 0 } as DOMRect);
-      rects.set(el, r);
-    }
-    return r;
-  };
-  const isFrame = (el: Element | null) => el === null || el === root || el === body;
+  if (width === 0 || height === 0 || body === null) return [];
+  const rectOf = (el: Element): DOMRect =>
+    invoke<DOMRect>(el, 'getBoundingClientRect') ?? ({ top: 0, bottom: 0, height: 0 } as DOMRect);
+  const units: Element[] = [];
+  const tall: Array<{ node: Text; offset: number }> = [];
+  let visits = 0;
 
-  const units = new Set<Element>();
-  const tall = new Map<Text, number[]>();
-  const hits = new Set<Element>();
-  for (let y = ROW_STEP / 2; y < height; y += ROW_STEP) {
-    for (const fx of COLUMNS) {
-      const x = fx * width;
-      const hit = topmostPageElement(doc, x, y, opts);
-      if (isFrame(hit) || hits.has(hit as Element)) continue;
-      const el = hit as Element;
-      hits.add(el);
-      let unit = el;
-      for (
-        let p = prop<Element | null>(el, 'parentElement') ?? null;
-        !isFrame(p);
-        p = prop<Element | null>(p!, 'parentElement') ?? null
-      ) {
-        if (rectOf(p!).height > height / 2) break;
-        unit = p!;
+  /** Keeps `el` as a unit, descends into it, or passes it by; `top`/`bottom`: the band near the screen. */
+  function visit(el: Element, top: number, bottom: number): void {
+    if (units.length >= MAX_UNITS || ++visits > MAX_VISITS) return;
+    if (opts.isOwnHost(el)) return;
+    const r = rectOf(el);
+    // An empty box may still hold visible content (display: contents, a float's parent): look in.
+    if (r.height > 0 && (r.bottom < top || r.top > bottom)) return;
+    if (r.height > 0 && r.height <= height / 2) {
+      units.push(el);
+      return;
+    }
+    const count = prop<number>(el, 'childElementCount') ?? 0;
+    if (count === 0) {
+      if (r.height > 0) readAround(el, r);
+      return;
+    }
+    // A scrolling box shows only its own rectangle of what it holds.
+    let inTop = top;
+    let inBottom = bottom;
+    if (
+      (prop<number>(el, 'scrollHeight') ?? 0) > (prop<number>(el, 'clientHeight') ?? 0) + 1 &&
+      r.height > 0
+    ) {
+      inTop = Math.max(top, r.top);
+      inBottom = Math.min(bottom, r.bottom);
+    }
+    const children = prop<HTMLCollection>(el, 'children');
+    if (children === undefined) return;
+    let from = 0;
+    if (count > LONG_LIST) {
+      // The first child whose box ends below the band's top (children of a long list are in page order).
+      let lo = 0;
+      let hi = count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const child = children[mid];
+        if (child !== undefined && rectOf(child).bottom < inTop) lo = mid + 1;
+        else hi = mid;
       }
-      if (rectOf(unit).height > height * TALL_SCREENS) {
-        // A tall unit: read around the text under this point, not the whole of it.
-        const at = caretAt(doc, x, y);
-        if (at !== null) {
-          const offsets = tall.get(at.node) ?? [];
-          offsets.push(at.offset);
-          tall.set(at.node, offsets);
-        }
-        continue;
+      from = lo;
+    }
+    for (let i = from; i < count && units.length < MAX_UNITS && visits <= MAX_VISITS; i++) {
+      const child = children[i];
+      if (child === undefined) break;
+      if (count > LONG_LIST) {
+        const cr = rectOf(child);
+        if (cr.height > 0 && cr.top > inBottom) break;
       }
-      units.add(unit);
+      visit(child, inTop, inBottom);
     }
   }
-  // Rows between the hit points, and those within the margin above and below the screen.
-  for (const unit of [...units]) {
-    for (const next of ['previousElementSibling', 'nextElementSibling'] as const) {
-      let sibling = prop<Element | null>(unit, next) ?? null;
-      for (let n = 0; sibling !== null && n < MAX_SIBLINGS && units.size < MAX_UNITS; n++) {
-        const r = rectOf(sibling);
-        if (r.height > 0 && (r.bottom < top || r.top > bottom)) break;
-        if (r.height > 0 && r.height <= height * TALL_SCREENS) units.add(sibling);
-        sibling = prop<Element | null>(sibling, next) ?? null;
-      }
+
+  /** A leaf far taller than half the screen (a long `<pre>`): the text at a few points of the screen. */
+  function readAround(el: Element, r: DOMRect): void {
+    const x = Math.min(Math.max(r.left + 4, 0), width - 1);
+    for (const y of [height * 0.1, height * 0.5, height * 0.9]) {
+      if (y < r.top || y > r.bottom) continue;
+      const at = caretAt(doc, x, y);
+      if (at !== null && prop<Element | null>(at.node, 'parentElement') === el) tall.push(at);
     }
   }
+
+  const margin = opts.margin;
+  visit(body, -margin, height + margin);
 
   const found: IccidOccurrence[] = [];
   for (const unit of units) {
     if (found.length >= MAX_OCCURRENCES) break;
-    // A unit inside another one is read with it (a hit on a cell, another on its row).
-    if (hasUnitAncestor(unit, units)) continue;
     if (inSkippedSubtree(unit, opts.isOwnHost)) continue;
     found.push(
       ...scanIccids(unit, { isOwnHost: opts.isOwnHost, maxOccurrences: MAX_OCCURRENCES }).occurrences,
     );
   }
-  for (const [node, offsets] of tall) {
+  const seen = new Set<string>();
+  for (const { node, offset } of tall) {
     const parent = prop<Element | null>(node, 'parentElement') ?? null;
     if (parent === null || inSkippedSubtree(parent, opts.isOwnHost)) continue;
-    const seen = new Set<number>();
-    for (const offset of offsets)
-      for (const o of scanTextAround(node, offset, TEXT_RADIUS))
-        if (!seen.has(o.startOffset) && found.length < MAX_OCCURRENCES) {
-          seen.add(o.startOffset);
-          found.push(o);
-        }
+    for (const o of scanTextAround(node, offset, TEXT_RADIUS)) {
+      const key = `${o.startOffset}`;
+      if (seen.has(key) || found.length >= MAX_OCCURRENCES) continue;
+      seen.add(key);
+      found.push(o);
+    }
   }
   return found;
-}
-
-function hasUnitAncestor(el: Element, units: ReadonlySet<Element>): boolean {
-  for (
-    let p = prop<Element | null>(el, 'parentElement') ?? null;
-    p !== null;
-    p = prop<Element | null>(p, 'parentElement') ?? null
-  )
-    if (units.has(p)) return true;
-  return false;
-}
-
-/** The page's topmost element at a point, looking beneath our own hosts (a badge, the toggle). */
-function topmostPageElement(doc: Document, x: number, y: number, opts: NearScreenOptions): Element | null {
-  const hit = invoke<Element | null>(doc, 'elementFromPoint', x, y) ?? null;
-  if (hit === null || !opts.isInOwnHost(hit)) return hit;
-  const stack = invoke<Element[]>(doc, 'elementsFromPoint', x, y) ?? [];
-  return stack.find((el) => !opts.isInOwnHost(el)) ?? null;
 }
 
 /** The text node and offset under a point (standard caretPositionFromPoint, else WebKit's caretRangeFromPoint). */
