@@ -74,7 +74,7 @@ export function earlyField(doc: Document, container: HTMLElement): EarlyField | 
   const shell = doc.getElementById(EARLY_IDS.shell);
   const input = doc.getElementById(EARLY_IDS.input);
   if (!shell || !(input instanceof HTMLInputElement)) return null;
-  let handed = false;
+  let steps: EarlyHandOver | null = null;
   const read = (): EarlyTyped => ({
     text: input.value,
     selectionStart: input.selectionStart,
@@ -93,11 +93,9 @@ export function earlyField(doc: Document, container: HTMLElement): EarlyField | 
       steps?.focus(typed);
     }
   };
-  let steps: EarlyHandOver | null = null;
   return {
     handOver(given) {
-      if (handed) return;
-      handed = true;
+      if (steps) return;
       steps = given;
       if (COMPOSING in input.dataset) input.addEventListener('compositionend', () => queueMicrotask(swap), { once: true });
       else queueMicrotask(swap);
