@@ -3,6 +3,10 @@
  * in, asks the background for that tab's page context, remembers the popup's current draft in
  * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
  * the background (or opens the drafts tab when that tab is not a portal).
+ *
+ * Issue 15 item 4: popup.html opens on a static ICCID field, focused before this module has loaded
+ * (entrypoints/popup-fast.ts); the form renders detached and takes that field over — text, caret,
+ * focus — once it can take input (components/popup/early-field.ts).
  */
 // First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
 import '../../lib/zod-jitless';
