@@ -10,6 +10,7 @@
  * clipboard, remembered draft, messages) comes in as props from entrypoints/popup.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { DraftInit } from '../../lib/db/drafts-repo';
 import type { DraftsApi } from '../../lib/drafts/drafts-api';
 import type { Draft } from '../../lib/escalation/draft';
@@ -25,6 +26,7 @@ import { PriorityPanel } from '../ticket/priority-panel';
 import { SaveProblems } from '../ticket/save-banner';
 import { useDraft, type AutosaveOptions } from '../ticket/use-draft';
 import { VendorSelect } from '../vendor-select';
+import type { EarlyField, EarlyTyped } from './early-field';
 
 export interface QuickTicketProps {
   drafts: DraftsApi;
@@ -50,11 +52,21 @@ export interface QuickTicketProps {
   lookupIccid?: (iccid: string) => Promise<PageContext | null>;
   vendors?: readonly VendorProfile[];
   autosave?: AutosaveOptions;
+  /**
+   * Issue 15 item 4: the page's static ICCID field, typed into before this form loaded; the form takes
+   * its text, caret and focus over when it first opens (components/popup/early-field.ts).
+   */
+  early?: EarlyField | null;
 }
 
 /** The id of the vendor's ICCID field (where a typed ICCID goes), or `iccid` for vendors without one. */
 function iccidFieldId(vendor: VendorProfile): string {
   return vendor.fields.find((f) => f.kind === 'iccid')?.id ?? 'iccid';
+}
+
+/** What the ICCID field shows for a draft. */
+function iccidText(d: Draft, vendor: VendorProfile): string {
+  return d.fields[iccidFieldId(vendor)] ?? (d.iccid ? formatIccid(d.iccid) : '');
 }
 
 /** The ICCID the page makes unambiguous: its only eSIM line, or its only ICCID. */
@@ -183,8 +195,14 @@ function useIccidLookup(
  * the focus, it follows the first empty field when the page's ICCID arrives. Enter moves to the next
  * field, as on a paper form; Enter on the last goes to "Continue".
  */
-function useQuickFocus(formRef: RefObject<HTMLFormElement | null>, loading: boolean) {
+function useQuickFocus(
+  formRef: RefObject<HTMLFormElement | null>,
+  loading: boolean,
+  /** The first opening, instead of focusing the first empty field (the static field's hand-over). */
+  firstOpen?: (focusFirstEmpty: () => void) => void,
+) {
   const focused = useRef(false);
+  const opened = useRef(false);
   // The field the popup focused by itself (null once the agent has moved on).
   const autoFocused = useRef<HTMLElement | null>(null);
   const focusFirstEmpty = () => {
@@ -201,7 +219,10 @@ function useQuickFocus(formRef: RefObject<HTMLFormElement | null>, loading: bool
   useEffect(() => {
     if (focused.current || loading || !formRef.current) return;
     focused.current = true;
-    focusFirstEmpty();
+    const first = !opened.current;
+    opened.current = true;
+    if (first && firstOpen) firstOpen(focusFirstEmpty);
+    else focusFirstEmpty();
   }, [loading]);
   return {
     /** Focuses the first empty field again, unless the agent has put the focus somewhere themselves. */
@@ -234,6 +255,7 @@ export function QuickTicket({
   lookupIccid,
   vendors = builtInVendors,
   autosave: autosaveOptions,
+  early,
 }: QuickTicketProps) {
   const { t } = useI18n();
   const id = useId();
@@ -277,7 +299,7 @@ export function QuickTicket({
   const { draftId, loading } = quick;
   const draft = quick.draft ?? blank;
   const vendor = vendorOf(draft);
-  const focus = useQuickFocus(formRef, loading);
+  const focus = useQuickFocus(formRef, loading, early ? (focusFirstEmpty) => takeOver(early, focusFirstEmpty) : undefined);
   const change = (fn: (d: Draft) => Draft) => quick.update(fn);
   // The latest draft controls, for answers that arrive after the render that asked (the ICCID lookup).
   const quickRef = useRef(quick);
@@ -309,6 +331,43 @@ export function QuickTicket({
       return parsed.ok && d.id !== 'unsaved' && d.subscriberId === null && d.subscriberName === null
         ? withPageSubscriber(next, vendor, tabContext, candidates, timeZone)
         : next;
+    });
+  };
+
+  // The latest setIccid, for the hand-over (it runs after a synchronous render of its own).
+  const setIccidRef = useRef(setIccid);
+  setIccidRef.current = setIccid;
+
+  /**
+   * Issue 15 item 4: the static field's text, caret and focus become this form's, in one task (see
+   * early-field.ts). Typing into the empty static field is typing an ICCID for the ticket at hand: into
+   * the remembered draft when its ICCID is empty, else into a new draft — a remembered ICCID is never
+   * overwritten by keys typed before the form showed it (that draft stays in "Recent drafts").
+   */
+  const takeOver = (field: EarlyField, focusFirstEmpty: () => void) => {
+    field.handOver({
+      adopt(typed: EarlyTyped) {
+        if (typed.text === '') return;
+        const now = quickRef.current;
+        const shown = now.draft ? iccidText(now.draft, vendorOf(now.draft)) : '';
+        if (now.draftId !== null && shown !== '') flushSync(() => now.open(null));
+        flushSync(() => setIccidRef.current(typed.text));
+      },
+      focus(typed: EarlyTyped) {
+        const input = iccidRef.current;
+        if (typed.text === '' || !typed.focused || !input) {
+          focusFirstEmpty();
+          return;
+        }
+        // As after a paste into the form's own field: a pasted ICCID is the whole field.
+        if (typed.pasted && parseIccid(typed.text.trim()).ok && summaryRef.current?.value === '') {
+          summaryRef.current.focus();
+          return;
+        }
+        input.focus();
+        if (typed.selectionStart !== null && typed.selectionEnd !== null)
+          input.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection ?? undefined);
+      },
     });
   };
 
@@ -368,7 +427,7 @@ export function QuickTicket({
           id={`${id}-iccid`}
           inputRef={iccidRef}
           alert={iccidAlert}
-          text={draft.fields[iccidFieldId(vendor)] ?? (draft.iccid ? formatIccid(draft.iccid) : '')}
+          text={iccidText(draft, vendor)}
           disabled={loading}
           candidates={candidates}
           duplicate={quick.duplicate}

@@ -3,6 +3,10 @@
  * in, asks the background for that tab's page context, remembers the popup's current draft in
  * `storage.local`, reads the clipboard only when the agent asks, and hands "Continue in sidebar" to
  * the background (or opens the drafts tab when that tab is not a portal).
+ *
+ * Issue 15 item 4: popup.html opens on a static ICCID field, focused before this module has loaded
+ * (entrypoints/popup-fast.ts); the form renders detached and takes that field over — text, caret,
+ * focus — once it can take input (components/popup/early-field.ts).
  */
 // First: zod's jitless mode before any schema is used (lib/zod-jitless.ts).
 import '../../lib/zod-jitless';
@@ -13,6 +17,7 @@ import { I18nProvider } from '../../components/i18n';
 import { browserI18n } from '../../components/platform/page-i18n';
 import { browserDataAreas, loadVendors } from '../../components/platform/use-vendors';
 import { QuickTicket, type QuickTicketProps } from '../../components/popup/quick-ticket';
+import { earlyField } from '../../components/popup/early-field';
 import { builtInVendors } from '../../lib/escalation/vendors';
 import { effectiveVendors, readCustomVendors } from '../../lib/settings/custom-data';
 import type { VendorProfile } from '../../lib/escalation/vendor-profile';
@@ -113,7 +118,13 @@ async function main() {
     window.close();
   };
 
-  createRoot(document.getElementById('root')!).render(
+  // Issue 15 item 4: the form renders detached and replaces popup.html's static ICCID field (already
+  // focused, maybe typed into) once it can take input (components/popup/early-field.ts).
+  const root = document.createElement('div');
+  root.id = 'root';
+  const early = earlyField(document, root);
+  if (!early) document.body.prepend(root);
+  createRoot(root).render(
     <StrictMode>
       <I18nProvider value={i18n}>
         <QuickTicketWithContext
@@ -127,6 +138,7 @@ async function main() {
           rememberDraft={rememberDraft}
           onContinue={(id) => void onContinue(id)}
           lookupIccid={lookupIccid}
+          early={early}
         />
       </I18nProvider>
     </StrictMode>,
