@@ -222,6 +222,10 @@ export function startBadges(doc: Document, deps: BadgeDeps) {
   view?.addEventListener('resize', onMove, { passive: true });
 
   return {
+    /** Puts the (empty) badge layer on the page now, with the other in-page hosts (see index.ts). */
+    mount() {
+      if (!stopped) layerOnce();
+    },
     /** The page was read (it changed, or this is the first read): look again on the next frame. */
     update() {
       requestRender(true);

@@ -31,9 +31,16 @@ export default defineUnlistedScript({
     // the background asks; otherwise not at all (see ./reader.ts).
     let guardRequested = false;
     const reader = await startReader(doc, { send });
+    const badges = startBadges(doc, {
+      escalate: (iccid) => void send({ type: 'escalate-iccid', iccid }),
+    });
     const overlay = await mountOverlay(doc, {
       onOpenChange: (open) => reader.setLive(open || guardRequested),
     });
+    // In the same task as the toggle's host, so the page lays out and paints our insertions in one
+    // frame: on the 100,000-row page, the frame after the toggle's host went in spent 246 ms in
+    // pre-paint, 64 ms in layout and 63 ms in paint (bench trace); the layer must not cost a second one.
+    badges.mount();
 
     const teardownListeners: Array<() => void> = [];
     publishHostApi({
@@ -78,9 +85,6 @@ export default defineUnlistedScript({
         void requestGuardIfNeeded();
       }
     };
-    const badges = startBadges(doc, {
-      escalate: (iccid) => void send({ type: 'escalate-iccid', iccid }),
-    });
     // Issue 15: after each read of the page, the badges look for the ICCIDs near the screen.
     const offScan = reader.onScan(() => badges.update());
     const offSettled = reader.onSettled(() => void requestGuardIfNeeded());
