@@ -14,14 +14,18 @@ export function iccidLookupHandlers(deps: { contexts: TabContexts }): FeatureHan
   return {
     async 'find-iccid-context'({ iccid }) {
       const tabs = await browser.tabs.query({});
-      const found: PageContext[] = [];
-      for (const tab of tabs) {
-        // A tab that left the portal keeps no say, even if its last context is still remembered.
-        if (tab.id === undefined || !(await isPortalUrl(tab.url))) continue;
-        const context = await deps.contexts.get(tab.id);
-        if (context) found.push(context);
-      }
-      return contextShowingIccid(found, iccid);
+      // The portal tabs are asked at once (issue 15: each reads its page when asked), not one by one.
+      const contexts = await Promise.all(
+        tabs.map(async (tab): Promise<PageContext | null> => {
+          // A tab that left the portal keeps no say, even if its last context is still remembered.
+          if (tab.id === undefined || !(await isPortalUrl(tab.url))) return null;
+          return deps.contexts.get(tab.id);
+        }),
+      );
+      return contextShowingIccid(
+        contexts.filter((c): c is PageContext => c !== null),
+        iccid,
+      );
     },
   };
 }
