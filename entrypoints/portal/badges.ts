@@ -13,7 +13,7 @@
  *   inline-block host in the cells of an auto-sized table made the browser lay out the whole table
  *   again: +628 ms on 2,000 rows).
  * - Placing reads every rectangle first, then writes every position (no forced layout per badge),
- *   once per frame, after it is painted. While the page scrolls, the badges follow on every frame (their own
+ *   once the page has been painted (an idle period). While the page scrolls, the badges follow (their own
  *   ranges only); the ICCIDs that scrolled in are looked for once the scrolling pauses.
  * - The label is read from i18n once, not once per badge.
  * - A badge is ONE node: a button whose name is its aria-label ("Escalate ICCID …", also its tooltip)
@@ -29,7 +29,6 @@ import { formatIccid } from '../../lib/telecom/iccid';
 import { iccidsNearScreen } from './near-screen';
 import { isOwnHost } from './own-hosts';
 import { HOST_STYLES, pinHost, realClick } from './redress';
-import { yieldToPage } from './schedule';
 import { BASE_CSS, el, listen, makeHost, rootOf, t } from './shadow-host';
 
 /**
@@ -66,15 +65,22 @@ const GAP = 4;
 export interface BadgeDeps {
   escalate(iccid: string): void;
   /**
-   * Runs `fn` once the next frame has been laid out and painted (default: an animation frame, then a
-   * task). Read then, the page's geometry is up to date: reading boxes in an animation frame callback
-   * forces the layout the frame is about to do, inside our callback — on a 100,000-row table a
-   * 37–419 ms layout that the trace attributed to us (issue 15: "no forced synchronous layout").
+   * Runs `fn` once the page has been laid out and painted (default: in an idle period, which comes
+   * after a frame's rendering). Read then, the page's geometry is up to date: reading boxes in an
+   * animation frame callback forces the layout the frame is about to do, inside our callback — on a
+   * 100,000-row table a 37–419 ms layout that the trace attributed to us (issue 15: "no forced
+   * synchronous layout") — and a callback in the frame puts our script into that frame's task.
    */
   afterPaint?(fn: () => void): void;
 }
 
-const afterNextPaint = (fn: () => void) => requestAnimationFrame(() => void yieldToPage().then(fn));
+/** How long the badges wait at most for an idle period (a page that is never idle still gets them). */
+const IDLE_WAIT_MS = 300;
+
+const afterNextPaint = (fn: () => void) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: IDLE_WAIT_MS });
+  else setTimeout(fn, 16);
+};
 
 interface Placed {
   readonly button: HTMLButtonElement;
