@@ -12,6 +12,7 @@ import { BUILT_IN_VENDORS_ONLY, listDrafts, openDb, type HelpdeskDb } from '../.
 import { createDraftsApi } from '../../../lib/drafts/drafts-api';
 import type { PageContext } from '../../../lib/portal/page-context';
 import { renderWithI18n } from '../render';
+import { context, ICCID } from './lucas-page';
 
 afterEach(() => {
   cleanup();
@@ -19,17 +20,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const ICCID = '89445000122510020012';
 const DISPLAY = '8944 5000 1225 1002 0012';
-const context = {
-  url: 'http://127.0.0.1:4000/portal/subscribers/S-1002',
-  title: 'AP',
-  portalId: 'demo-portal',
-  subscriber: { id: 'S-1002', name: 'Lucas Martin', location: 'Lyon, France' },
-  esims: [{ lineName: 'France', iccid: ICCID, imsiProfile: 7, status: 'Installed', plans: [] }],
-  iccids: [ICCID],
-  guardEvents: [],
-} as unknown as PageContext;
 
 /** popup.html's shell, as the boot script leaves it (the field focused). */
 function staticShell(): HTMLInputElement {

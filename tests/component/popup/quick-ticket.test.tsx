@@ -13,22 +13,13 @@ import { QuickTicket } from '../../../components/popup/quick-ticket';
 import { getDraft, listDrafts, BUILT_IN_VENDORS_ONLY, openDb, type HelpdeskDb } from '../../../lib/db';
 import type { PageContext } from '../../../lib/portal/page-context';
 import { renderWithI18n } from '../render';
+import { context, ICCID } from './lucas-page';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-const ICCID = '89445000122510020012';
-const context = {
-  url: 'http://127.0.0.1:4000/portal/subscribers/S-1002',
-  title: 'AP',
-  portalId: 'demo-portal',
-  subscriber: { id: 'S-1002', name: 'Lucas Martin', location: 'Lyon, France' },
-  esims: [{ lineName: 'France', iccid: ICCID, imsiProfile: 7, status: 'Installed', plans: [] }],
-  iccids: [ICCID],
-  guardEvents: [],
-} as unknown as PageContext;
 
 function popup(db: HelpdeskDb, opts: { remembered?: string | null; context?: PageContext | null; clipboard?: string } = {}) {
   const memory = { id: opts.remembered ?? null as string | null };

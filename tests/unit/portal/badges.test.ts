@@ -131,6 +131,11 @@ function badgeLayer(): { host: Element | null; buttons: () => HTMLButtonElement[
   const root = host ? roots.get(host) : undefined;
   return { host, buttons: () => Array.from(root?.querySelectorAll('button') ?? []) };
 }
+/** The names of the badges shown ("Escalate ICCID …"), in the layer's order. */
+const shownLabels = () =>
+  badgeLayer()
+    .buttons()
+    .map((b) => b.getAttribute('aria-label'));
 const roots = new WeakMap<Element, ShadowRoot>();
 const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init: ShadowRootInit) {
@@ -226,11 +231,7 @@ describe('ICCID badges', () => {
     const badges = start(document, { escalate: () => undefined });
     badges.update();
     runFrames();
-    expect(
-      badgeLayer()
-        .buttons()
-        .map((b) => b.getAttribute('aria-label')),
-    ).toEqual([1, 2, 3].map((i) => `Escalate ICCID ${grouped(i)}`));
+    expect(shownLabels()).toEqual([1, 2, 3].map((i) => `Escalate ICCID ${grouped(i)}`));
     badges.stop();
   });
 
@@ -242,9 +243,7 @@ describe('ICCID badges', () => {
     const badges = start(document, { escalate: () => undefined });
     badges.update();
     runFrames();
-    const labels = badgeLayer()
-      .buttons()
-      .map((b) => b.getAttribute('aria-label'));
+    const labels = shownLabels();
     expect(labels).toContain(`Escalate ICCID ${grouped(0)}`);
     expect(labels).toContain(`Escalate ICCID ${grouped(3)}`);
     expect(labels).not.toContain(`Escalate ICCID ${grouped(1)}`);
@@ -278,11 +277,7 @@ describe('ICCID badges', () => {
     const badges = start(document, { escalate: () => undefined });
     badges.update();
     runFrames();
-    expect(
-      badgeLayer()
-        .buttons()
-        .map((b) => b.getAttribute('aria-label')),
-    ).toEqual([`Escalate ICCID ${grouped(20_500)}`]);
+    expect(shownLabels()).toEqual([`Escalate ICCID ${grouped(20_500)}`]);
     badges.stop();
   });
 
