@@ -59,6 +59,10 @@ test('hand over → ticket number → board countdown → clock past due: overdu
   const panel = tab.getByTestId('escalation-panel');
   await panel.getByLabel('Vendor ticket number').fill('ZD-4411');
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  // Saved before the page is left (the status below was already "waiting" before the save).
+  await expect
+    .poll(async () => (await storedRows<{ ticketRef: string | null }>(serviceWorker, 'escalations'))[0]?.ticketRef)
+    .toBe('ZD-4411');
   await expect(panel.getByLabel('Vendor status')).toHaveValue('waiting-vendor');
   await expect(panel.getByTestId('first-response-due')).toContainText(/in (1 d 0 h|2[34] h)/);
 
