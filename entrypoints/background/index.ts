@@ -35,10 +35,10 @@ const ASK_CONTEXT_MS = 10_000;
 
 /** The portal content script's context of a tab, read now (its top frame; undefined: no answer). */
 function askTabContext(tabId: number): Promise<unknown> {
-  return Promise.race([
-    browser.tabs.sendMessage(tabId, { type: 'get-context' }, { frameId: 0 }),
-    new Promise((resolve) => setTimeout(() => resolve(undefined), ASK_CONTEXT_MS)),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ASK_CONTEXT_MS)));
+  const answer = browser.tabs.sendMessage(tabId, { type: 'get-context' }, { frameId: 0 });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 export default defineBackground({

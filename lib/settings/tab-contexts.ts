@@ -19,35 +19,43 @@ export interface TabContextsOptions {
 
 export function createTabContexts(session: StorageAreaLike, options: TabContextsOptions = {}) {
   const cache = new Map<number, PageContext>();
-  return {
-    async get(tabId: number): Promise<PageContext | null> {
-      if (options.ask) {
-        const ask = options.ask;
-        const answer = await Promise.resolve()
-          .then(() => ask(tabId))
-          .catch(() => undefined);
-        const asked = PageContextSchema.safeParse(answer);
-        if (asked.success) {
-          await this.set(tabId, asked.data);
-          return asked.data;
-        }
+
+  /** The last context the tab sent, without asking it. */
+  async function remembered(tabId: number): Promise<PageContext | null> {
+    const hit = cache.get(tabId);
+    if (hit) return hit;
+    const raw = (await session.get(key(tabId)))[key(tabId)];
+    const parsed = PageContextSchema.safeParse(raw);
+    if (!parsed.success) return null;
+    cache.set(tabId, parsed.data);
+    return parsed.data;
+  }
+
+  async function set(tabId: number, context: PageContext): Promise<void> {
+    cache.set(tabId, context);
+    await session.set({ [key(tabId)]: context });
+  }
+
+  /** What the tab shows now when it answers (see TabContextsOptions.ask), else what it sent last. */
+  async function get(tabId: number): Promise<PageContext | null> {
+    const ask = options.ask;
+    if (ask) {
+      const answer = await Promise.resolve()
+        .then(() => ask(tabId))
+        .catch(() => undefined);
+      const asked = PageContextSchema.safeParse(answer);
+      if (asked.success) {
+        await set(tabId, asked.data);
+        return asked.data;
       }
-      return this.remembered(tabId);
-    },
-    /** The last context the tab sent, without asking it. */
-    async remembered(tabId: number): Promise<PageContext | null> {
-      const hit = cache.get(tabId);
-      if (hit) return hit;
-      const raw = (await session.get(key(tabId)))[key(tabId)];
-      const parsed = PageContextSchema.safeParse(raw);
-      if (!parsed.success) return null;
-      cache.set(tabId, parsed.data);
-      return parsed.data;
-    },
-    async set(tabId: number, context: PageContext): Promise<void> {
-      cache.set(tabId, context);
-      await session.set({ [key(tabId)]: context });
-    },
+    }
+    return remembered(tabId);
+  }
+
+  return {
+    get,
+    remembered,
+    set,
     async remove(tabId: number): Promise<void> {
       cache.delete(tabId);
       await session.remove(key(tabId));

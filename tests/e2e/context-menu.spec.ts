@@ -43,9 +43,7 @@ test('a valid selection opens one draft with the page context; again reuses it; 
   await page.goto(url);
   await expect(page.getByRole('heading', { name: lucas.name })).toBeVisible();
   // The background learns the page's context from the content script before the click.
-  await expect
-    .poll(() => portalTabRead(serviceWorker))
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
 
   const selection = await select(page, france.iccidDisplay);
   expect(selection.replace(/\D/g, '')).toBe(france.iccid);

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clickAx, queryAx } from './ax';
 import { launchOwned, type OwnedBrowser } from './crash-browser';
-import { expect, test } from './fixtures';
+import { expect, test, readySidebarFrame as sidebarFrame } from './fixtures';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
 
@@ -55,15 +55,6 @@ interface Opened {
   page: Page;
   scope: Page | Frame;
   draftId: string;
-}
-
-async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  const find = () => page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
-  await expect
-    .poll(async () => (await find()?.getByRole('button', { name: 'Close the sidebar' }).count()) ?? 0)
-    .toBe(1);
-  return find()!;
 }
 
 interface StoredDraft {

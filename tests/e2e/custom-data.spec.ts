@@ -4,8 +4,7 @@
  * in real Chromium with the built extension. (Managed storage needs a browser policy file: it is
  * covered by unit tests with a fake area.)
  */
-import type { Frame, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, readySidebarFrame as sidebar } from './fixtures';
 import { clickAx } from './ax';
 import { subscriber } from './expected';
 import genericProfile from '../../lib/escalation/vendor-profiles/generic.json' with { type: 'json' };
@@ -19,15 +18,6 @@ const CHECKLIST = {
     { id: 'apn-checked', label: { en: 'APN settings checked', fr: 'Paramètres APN vérifiés' } },
   ],
 };
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  const find = () => page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
-  await expect
-    .poll(async () => (await find()?.getByRole('button', { name: 'Close the sidebar' }).count()) ?? 0)
-    .toBe(1);
-  return find()!;
-}
 
 const json = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
 

@@ -27,9 +27,7 @@ test('a portal capture is not the customer\'s screenshot; an attached screenshot
   const url = new URL(amira.url, portalUrl).href;
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
-  await expect
-    .poll(() => portalTabRead(serviceWorker))
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
   await escalateByMenu(serviceWorker, amira.esims[0]!.iccidDisplay, url);
   await expect.poll(async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts')).length).toBe(1);
   const [draft] = await storedRows<{ id: string }>(serviceWorker, 'drafts');

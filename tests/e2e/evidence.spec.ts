@@ -100,10 +100,7 @@ test('capture, redact, paste, record: evidence is stored redacted and the key ne
   const url = new URL(amira.url, portalUrl).href;
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: amira.name })).toBeVisible();
-  await expect
-    .poll(() => portalTabRead(serviceWorker),
-    )
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
   await escalateByMenu(serviceWorker, spain.iccidDisplay, url);
   const firstDraftId = async () => (await storedRows<{ id: string }>(serviceWorker, 'drafts'))[0]?.id ?? '';
   await expect.poll(firstDraftId).not.toBe('');

@@ -3,7 +3,7 @@
  * portal served on 127.0.0.1, and the extension id read from the service worker (WXT's Playwright
  * pattern). Specs wait on conditions, never on fixed sleeps.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,7 +72,24 @@ export const test = base.extend<Fixtures, { server: { url: string; close: () => 
 
 export { expect };
 
-/** The sidebar frame of a portal page (an extension page inside our closed shadow root). */
-export function sidebarFrame(page: Page, extensionId: string) {
-  return page.frameLocator(`iframe[src^="chrome-extension://${extensionId}/sidebar.html"]`);
+const sidebarUrl = (extensionId: string) => `chrome-extension://${extensionId}/sidebar.html`;
+
+/**
+ * The sidebar frame of a portal page, once the page has one. It is an extension page inside our closed
+ * shadow root, which selectors cannot reach: it is found among the page's frames by its URL.
+ */
+export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
+  const prefix = sidebarUrl(extensionId);
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  return page.frames().find((f) => f.url().startsWith(prefix))!;
+}
+
+/** The same, once the sidebar page has rendered (its Close button is there), never a detached frame. */
+export async function readySidebarFrame(page: Page, extensionId: string): Promise<Frame> {
+  const prefix = sidebarUrl(extensionId);
+  const find = () => page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
+  await expect
+    .poll(async () => (await find()?.getByRole('button', { name: 'Close the sidebar' }).count()) ?? 0)
+    .toBe(1);
+  return find()!;
 }

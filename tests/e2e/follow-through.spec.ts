@@ -5,9 +5,9 @@
  * notification; an agent reminder survives a browser restart; the portal sidebar shows the subscriber's
  * open escalation; and Wildix Closed → "New ticket referencing this one" (seed 002).
  */
-import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, launchWithExtension, test } from './fixtures';
-import { portalTabRead } from './page-read';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { expect, launchWithExtension, test, sidebarFrame as sidebarOf } from './fixtures';
+import { openSubscriberPage, portalTabRead } from './page-read';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
 import { escalateByMenu } from './menu';
@@ -23,10 +23,16 @@ interface StoredDraft {
 async function openPortal(page: Page, sw: Worker, url: string, name: string) {
   await page.goto(url);
   await expect(page.getByRole('heading', { name })).toBeVisible();
-  await expect
-    .poll(() => portalTabRead(sw),
-    )
-    .toBe(true);
+  await expect.poll(() => portalTabRead(sw)).toBe(true);
+}
+
+/** Opens a subscriber's portal page and escalates their first eSIM through the context menu. */
+async function escalateFirstEsim(context: BrowserContext, sw: Worker, portalUrl: string, id: string) {
+  const who = subscriber(id);
+  const { portal, url } = await openSubscriberPage(context, portalUrl, who);
+  await expect.poll(() => portalTabRead(sw)).toBe(true);
+  await escalateByMenu(sw, who.esims[0]!.iccidDisplay, url);
+  return { who, url, portal };
 }
 
 /** Hands over the open draft of a drafts tab with a priority level. */
@@ -43,12 +49,7 @@ test('hand over → ticket number → board countdown → clock past due: overdu
   serviceWorker,
   userDataDir,
 }) => {
-  const lucas = subscriber('S-1002');
-  const france = lucas.esims[0]!;
-  const url = new URL(lucas.url, portalUrl).href;
-  const portal = await context.newPage();
-  await openPortal(portal, serviceWorker, url, lucas.name);
-  await escalateByMenu(serviceWorker, france.iccidDisplay, url);
+  const { who: lucas, url } = await escalateFirstEsim(context, serviceWorker, portalUrl, 'S-1002');
   await expect.poll(async () => (await storedRows<StoredDraft>(serviceWorker, 'drafts')).length).toBe(1);
   const [draft] = await storedRows<StoredDraft>(serviceWorker, 'drafts');
   expect(draft!.vendorId).toBe('esim-go');
@@ -129,12 +130,7 @@ test('Wildix: Closed shows the rule, and "New ticket referencing this one" gives
   portalUrl,
   serviceWorker,
 }) => {
-  const amira = subscriber('S-1001');
-  const esim = amira.esims[0]!;
-  const url = new URL(amira.url, portalUrl).href;
-  const portal = await context.newPage();
-  await openPortal(portal, serviceWorker, url, amira.name);
-  await escalateByMenu(serviceWorker, esim.iccidDisplay, url);
+  await escalateFirstEsim(context, serviceWorker, portalUrl, 'S-1001');
   await expect.poll(async () => (await storedRows<StoredDraft>(serviceWorker, 'drafts')).length).toBe(1);
   const [draft] = await storedRows<StoredDraft>(serviceWorker, 'drafts');
 
@@ -161,26 +157,14 @@ test('Wildix: Closed shows the rule, and "New ticket referencing this one" gives
   await expect(tab.getByLabel('Previous ticket ID')).toHaveValue('88123');
 });
 
-/** The portal page's sidebar frame, once the background has opened it. */
-async function sidebarOf(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
-
 test('portal sidebar: hand over there starts the escalation; its open escalation opens with the panel; ticket number and status reach the board', async ({
   context,
   extensionId,
   portalUrl,
   serviceWorker,
 }) => {
-  const lucas = subscriber('S-1002');
-  const france = lucas.esims[0]!;
-  const url = new URL(lucas.url, portalUrl).href;
-  const portal = await context.newPage();
-  await openPortal(portal, serviceWorker, url, lucas.name);
   // The context menu opens the sidebar on the new draft (entrypoints/background/escalate.ts).
-  await escalateByMenu(serviceWorker, france.iccidDisplay, url);
+  const { portal } = await escalateFirstEsim(context, serviceWorker, portalUrl, 'S-1002');
   const frame = await sidebarOf(portal, extensionId);
   const editor = frame.getByRole('form', { name: 'Ticket for eSIM Go' });
   await expect(editor).toBeVisible();
@@ -241,12 +225,7 @@ test('portal sidebar, Wildix: Closed → "New ticket referencing this one" opens
   portalUrl,
   serviceWorker,
 }) => {
-  const amira = subscriber('S-1001');
-  const esim = amira.esims[0]!;
-  const url = new URL(amira.url, portalUrl).href;
-  const portal = await context.newPage();
-  await openPortal(portal, serviceWorker, url, amira.name);
-  await escalateByMenu(serviceWorker, esim.iccidDisplay, url);
+  const { portal } = await escalateFirstEsim(context, serviceWorker, portalUrl, 'S-1001');
   const frame = await sidebarOf(portal, extensionId);
   await frame
     .getByRole('form', { name: 'Ticket for eSIM Go' })

@@ -7,7 +7,7 @@
  * changes counted by a listener installed in the service worker for the test.
  */
 import type { CDPSession, Frame, Page, Worker } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, sidebarFrame } from './fixtures';
 import { axText, clickAx, queryAx } from './ax';
 import demoProfile from '../../lib/portal/profiles/demo-portal.json' with { type: 'json' };
 
@@ -45,9 +45,7 @@ async function tabContext(sw: Worker, urlPart: string): Promise<StoredContext | 
 
 async function sidebar(page: Page, extensionId: string): Promise<Frame> {
   await clickAx(page, 'button', 'Helpdesk Assistant');
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
+  return sidebarFrame(page, extensionId);
 }
 
 const submissions = (page: Page) =>

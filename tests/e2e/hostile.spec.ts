@@ -5,7 +5,7 @@
  * the demo profile with that URL pattern (loopback is enabled, so no new permission is involved).
  */
 import type { Frame, Page, Worker } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, sidebarFrame } from './fixtures';
 import { axText, clickAx, queryAx } from './ax';
 import { expected } from './expected';
 import demoProfile from '../../lib/portal/profiles/demo-portal.json' with { type: 'json' };
@@ -38,9 +38,7 @@ async function tabContext(sw: Worker, urlPart: string) {
 
 async function sidebar(page: Page, extensionId: string): Promise<Frame> {
   await clickAx(page, 'button', 'Helpdesk Assistant');
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
+  return sidebarFrame(page, extensionId);
 }
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);

@@ -9,8 +9,8 @@
  */
 import type { Frame, Page, Worker } from '@playwright/test';
 import { clickAx, queryAx } from './ax';
-import { expect, test } from './fixtures';
-import { portalTabRead } from './page-read';
+import { expect, test, sidebarFrame as sidebar } from './fixtures';
+import { portalTabRead, openSubscriberPage } from './page-read';
 import { subscriber } from './expected';
 import { Steps } from './steps';
 import { storedRows } from './stored';
@@ -47,12 +47,6 @@ export const BUDGET = {
   /** "All drafts", the draft, (Location focused) Troubleshooting, kind ×2, hand over. */
   resumeDraft: 6,
 };
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
 
 /** The in-page toggle, through the accessibility tree (closed shadow root): one click. */
 async function openSidebar(steps: Steps, page: Page) {
@@ -142,9 +136,7 @@ test('(c) popup quick ticket from an ICCID in the clipboard → continued in the
 }) => {
   const lucas = subscriber('S-1002');
   const japan = lucas.esims[1]!;
-  const portal = await context.newPage();
-  await portal.goto(new URL(lucas.url, portalUrl).href);
-  await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
+  const { portal } = await openSubscriberPage(context, portalUrl, lucas);
   // Copied earlier from the customer's e-mail (setup, not a step of this journey).
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(portalUrl).origin });
   await portal.bringToFront();
@@ -181,9 +173,7 @@ test('(d) "Escalate this ICCID" from a selection → complete ticket', async ({
   const url = new URL(amira.url, portalUrl).href;
   await page.goto(url);
   await expect(page.getByRole('heading', { name: amira.name })).toBeVisible();
-  await expect
-    .poll(() => portalTabRead(serviceWorker))
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
   const steps = new Steps();
 
   await page.getByText(spain.iccidDisplay, { exact: true }).first().selectText();

@@ -2,8 +2,9 @@
  * Issue 17, "no surprise that loses work", end to end: the popup keeps the subscriber of a typed ICCID,
  * and a mistyped ICCID creates nothing until it is fixed (the text typed so far stays).
  */
-import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Worker } from '@playwright/test';
+import { expect, test, sidebarFrame as sidebar } from './fixtures';
+import { openSubscriberPage } from './page-read';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
 
@@ -19,12 +20,6 @@ interface StoredDraft {
 
 const drafts = (sw: Worker) => storedRows<StoredDraft>(sw, 'drafts');
 
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
-
 test('popup: an ICCID typed by hand on the subscriber\'s portal page keeps the subscriber, portal and plans', async ({
   context,
   extensionId,
@@ -33,10 +28,7 @@ test('popup: an ICCID typed by hand on the subscriber\'s portal page keeps the s
 }) => {
   const lucas = subscriber('S-1002');
   const france = lucas.esims[0]!;
-  const portal = await context.newPage();
-  const url = new URL(lucas.url, portalUrl).href;
-  await portal.goto(url);
-  await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
+  const { portal, url } = await openSubscriberPage(context, portalUrl, lucas);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -71,9 +63,7 @@ test('popup: a mistyped ICCID creates nothing until fixed; the typed text stays'
 }) => {
   const lucas = subscriber('S-1002');
   const france = lucas.esims[0]!;
-  const portal = await context.newPage();
-  await portal.goto(new URL(lucas.url, portalUrl).href);
-  await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
+  await openSubscriberPage(context, portalUrl, lucas);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -4,7 +4,17 @@
  * portal tabs the way the background does (`get-context` to the top frame); the answer is also sent
  * to the background, which keeps it in session storage.
  */
-import type { Worker } from '@playwright/test';
+import { expect, type BrowserContext, type Worker } from '@playwright/test';
+import type { ExpectedSubscriber } from './expected';
+
+/** Opens a subscriber's page of the demo portal in a new tab, once it shows them. */
+export async function openSubscriberPage(context: BrowserContext, portalUrl: string, who: ExpectedSubscriber) {
+  const url = new URL(who.url, portalUrl).href;
+  const portal = await context.newPage();
+  await portal.goto(url);
+  await expect(portal.getByRole('heading', { name: who.name })).toBeVisible();
+  return { portal, url };
+}
 
 /** True once a portal tab's content script answered with its context (read on the spot). */
 export function portalTabRead(sw: Worker): Promise<boolean> {

@@ -5,7 +5,7 @@
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { portalTabRead } from './page-read';
+import { portalTabRead, openSubscriberPage } from './page-read';
 import { subscriber } from './expected';
 import { storedRows } from './stored';
 
@@ -27,15 +27,9 @@ test('popup: an ICCID typed on another tab is looked up in the open portal tabs 
 }) => {
   const lucas = subscriber('S-1002');
   const france = lucas.esims[0]!;
-  const portal = await context.newPage();
-  const url = new URL(lucas.url, portalUrl).href;
-  await portal.goto(url);
-  await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
+  const { url } = await openSubscriberPage(context, portalUrl, lucas);
   // The background knows what the portal tab shows.
-  await expect
-    .poll(() => portalTabRead(serviceWorker),
-    )
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
 
   // The agent works in another tab: the fixtures index, not a portal.
   const other = await context.newPage();

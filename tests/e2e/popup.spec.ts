@@ -4,8 +4,8 @@
  * The popup page is opened in a tab (a toolbar popup cannot be driven headless); it then works on the
  * most recently used other tab — the portal.
  */
-import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Worker } from '@playwright/test';
+import { expect, test, sidebarFrame as sidebar } from './fixtures';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
 
@@ -18,12 +18,6 @@ interface StoredDraft {
 
 function storedDrafts(sw: Worker): Promise<StoredDraft[]> {
   return storedRows<StoredDraft>(sw, 'drafts');
-}
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
 }
 
 test('the popup saves as you type, resumes the same draft, and continues in the sidebar', async ({

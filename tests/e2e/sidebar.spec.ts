@@ -3,20 +3,10 @@
  * lines and the plan finder follow the page (client-side navigation included); the keyboard command's
  * route opens it; a hostile page can neither read the sidebar nor feed it a forged context.
  */
-import { test, expect } from './fixtures';
+import { test, expect, readySidebarFrame as sidebar } from './fixtures';
 import { clickAx } from './ax';
 import { expected, subscriber } from './expected';
-import type { Frame, Page, Worker } from '@playwright/test';
-
-/** The sidebar frame, once its page has rendered (its header's close button exists). */
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  const find = () => page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
-  await expect
-    .poll(async () => (await find()?.getByRole('button', { name: 'Close the sidebar' }).count()) ?? 0)
-    .toBe(1);
-  return find()!;
-}
+import type { Frame, Worker } from '@playwright/test';
 
 async function findPlan(frame: Frame, query: string) {
   const box = frame.getByRole('searchbox', { name: 'Destination or plan' });

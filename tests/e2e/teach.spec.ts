@@ -9,19 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
-import { test, expect, launchWithExtension } from './fixtures';
+import { test, expect, launchWithExtension, readySidebarFrame as sidebar } from './fixtures';
 import { axText, queryAx } from './ax';
 
 const PLAN_DIALOG = 'Plan does not fit this eSIM';
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  const find = () => page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached());
-  await expect
-    .poll(async () => (await find()?.getByRole('button', { name: 'Close the sidebar' }).count()) ?? 0)
-    .toBe(1);
-  return find()!;
-}
 
 /**
  * Opens the portal and its sidebar. Through the content script's own "set-sidebar" command (what the

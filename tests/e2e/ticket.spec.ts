@@ -3,9 +3,9 @@
  * closed mid-word and a browser restart, is never lost silently when two drafts tabs edit it, and
  * copies in the vendor's format.
  */
-import type { Frame, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { clickAx } from './ax';
-import { expect, launchWithExtension, test } from './fixtures';
+import { expect, launchWithExtension, test, sidebarFrame as sidebar } from './fixtures';
 import { portalTabRead } from './page-read';
 import { storedRows } from './stored';
 import { subscriber } from './expected';
@@ -25,12 +25,6 @@ function storedDrafts(sw: Worker): Promise<StoredDraft[]> {
   return storedRows<StoredDraft>(sw, 'drafts');
 }
 
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
-
 // The escalation is started from the portal page by the background (context-menu path) and edited in
 // the drafts tab; the test after it does the same from the sidebar, whose drafts travel through the
 // background (a chrome-extension frame inside a portal page gets no first-party IndexedDB).
@@ -47,9 +41,7 @@ test('a ticket started on the portal is prefilled, and survives a tab closed mid
   const url = new URL(lucas.url, portalUrl).href;
   await portal.goto(url);
   await expect(portal.getByRole('heading', { name: lucas.name })).toBeVisible();
-  await expect
-    .poll(() => portalTabRead(serviceWorker))
-    .toBe(true);
+  await expect.poll(() => portalTabRead(serviceWorker)).toBe(true);
   await escalateByMenu(serviceWorker, france.iccidDisplay, url);
   await expect.poll(async () => (await storedDrafts(serviceWorker)).length).toBe(1);
   const [created] = await storedDrafts(serviceWorker);

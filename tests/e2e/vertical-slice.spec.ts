@@ -3,16 +3,10 @@
  * in-page toggle (accessible name "Helpdesk Assistant") opens the sidebar, and the sidebar lists
  * exactly the page's valid ICCIDs — and follows a client-side navigation.
  */
-import { test, expect } from './fixtures';
+import { test, expect, sidebarFrame as sidebar } from './fixtures';
 import { clickAx } from './ax';
 import { subscriber } from './expected';
-import type { Frame, Page } from '@playwright/test';
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
-}
+import type { Frame } from '@playwright/test';
 
 async function listedIccids(frame: Frame): Promise<string[]> {
   return frame.locator('[data-iccid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-iccid') ?? ''));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from '@playwright/test';
 import { clickAx } from './ax';
-import { expect, test } from './fixtures';
+import { expect, test, sidebarFrame as sidebar } from './fixtures';
 import { subscriber } from './expected';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,12 +20,6 @@ async function axeViolations(target: Page | Frame): Promise<string[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
-}
-
-async function sidebar(page: Page, extensionId: string): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(prefix))!;
 }
 
 test('the drafts page is one click from the popup and from Options', async ({ context, extensionId }) => {

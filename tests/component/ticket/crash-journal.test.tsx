@@ -12,6 +12,7 @@ import { BUILT_IN_VENDORS_ONLY, createDraft, getDraft, openDb, type HelpdeskDb }
 import { createDraftsApi, type DraftsApi } from '../../../lib/drafts/drafts-api';
 import { createJournalQueue, putJournalEntry, readJournal } from '../../../lib/db/journal-repo';
 import type { Draft } from '../../../lib/escalation/draft';
+import { blankDraft } from '../../unit/drafts/blank-draft';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -187,22 +188,4 @@ describe('crash journal', () => {
   });
 });
 
-const draftStub: Draft = {
-  id: 'd-1',
-  vendorId: 'esim-go',
-  status: 'open',
-  iccid: null,
-  subscriberId: null,
-  subscriberName: null,
-  portalUrl: null,
-  summary: '',
-  fields: {},
-  problemKind: null,
-  scope: null,
-  priorityOverride: null,
-  checklist: [],
-  createdAt: '2026-01-05T10:00:00.000Z',
-  updatedAt: '2026-01-05T10:00:00.000Z',
-  handedOverAt: null,
-  revision: 0,
-};
+const draftStub = blankDraft;

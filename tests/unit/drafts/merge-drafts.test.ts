@@ -8,26 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDrafts } from '../../../lib/drafts/merge-drafts';
 import type { Draft } from '../../../lib/escalation/draft';
+import { blankDraft } from './blank-draft';
 
-const base: Draft = {
-  id: 'd-1',
-  vendorId: 'esim-go',
-  status: 'open',
-  iccid: null,
-  subscriberId: null,
-  subscriberName: null,
-  portalUrl: null,
-  summary: '',
-  fields: {},
-  problemKind: null,
-  scope: null,
-  priorityOverride: null,
-  checklist: [],
-  createdAt: '2026-01-05T10:00:00.000Z',
-  updatedAt: '2026-01-05T10:00:00.000Z',
-  handedOverAt: null,
-  revision: 0,
-};
+const base = blankDraft;
 const withDevice = (device: string | undefined, revision = 0): Draft => ({
   ...base,
   revision,

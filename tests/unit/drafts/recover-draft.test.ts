@@ -8,26 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { recoverDraft } from '../../../lib/drafts/recover-draft';
 import type { JournalEntry, JournalSnapshot, SavedMark } from '../../../lib/db/journal-repo';
 import type { Draft } from '../../../lib/escalation/draft';
+import { blankDraft } from './blank-draft';
 
-const r0: Draft = {
-  id: 'd-1',
-  vendorId: 'esim-go',
-  status: 'open',
-  iccid: null,
-  subscriberId: null,
-  subscriberName: null,
-  portalUrl: null,
-  summary: '',
-  fields: {},
-  problemKind: null,
-  scope: null,
-  priorityOverride: null,
-  checklist: [],
-  createdAt: '2026-01-05T10:00:00.000Z',
-  updatedAt: '2026-01-05T10:00:00.000Z',
-  handedOverAt: null,
-  revision: 0,
-};
+const r0 = blankDraft;
 /** A stored revision with this text (summary / device field). */
 const rev = (revision: number, summary: string, device?: string): Draft => ({
   ...r0,
